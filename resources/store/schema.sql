@@ -1,0 +1,245 @@
+-- SPDX-FileCopyrightText: Closient Station contributors
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- The whole schema at its newest version (schema_version 1). A new database is created from this file; an
+-- older one is brought here by the migrations in services/store/migrations.cpp. A test upgrades a database
+-- of every earlier version (tests/data/store/) and proves it ends with the same schema as a new one.
+-- Every row has a local UUID (id) and the server's id (server_id) once the sync engine learns it.
+-- Timestamps are ISO 8601 UTC text with milliseconds. Statements are separated by ";" at line end.
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    server_id TEXT UNIQUE,
+    status TEXT NOT NULL DEFAULT 'ACTIVE' CHECK (status IN ('ACTIVE', 'COMPLETED', 'EXPIRED')),
+    capture_mode TEXT NOT NULL DEFAULT 'barcode_scan'
+        CHECK (capture_mode IN ('barcode_scan', 'product_photography', 'both')),
+    metadata TEXT NOT NULL DEFAULT '{}',
+    user_agent TEXT NOT NULL DEFAULT '',
+    device_context TEXT NOT NULL DEFAULT '{}',
+    extraction_status TEXT NOT NULL DEFAULT 'pending',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    last_activity TEXT NOT NULL,
+    ended TEXT
+);
+CREATE INDEX sessions_by_status ON sessions (status, last_activity);
+
+CREATE TABLE captures (
+    id TEXT PRIMARY KEY,
+    server_id TEXT UNIQUE,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE RESTRICT,
+    capture_type TEXT NOT NULL CHECK (capture_type IN ('BARCODE', 'IMAGE', 'MANUAL')),
+    raw_value TEXT NOT NULL CHECK (length(raw_value) BETWEEN 1 AND 500),
+    symbology_id TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    gtin TEXT NOT NULL DEFAULT '',
+    lot TEXT NOT NULL DEFAULT '',
+    serial TEXT NOT NULL DEFAULT '',
+    expiry TEXT NOT NULL DEFAULT '',
+    gs1 TEXT,
+    gs1_dl_data TEXT,
+    quad TEXT,
+    status TEXT NOT NULL DEFAULT 'PENDING' CHECK (status IN
+        ('PENDING', 'LOOKING_UP', 'ENRICHING', 'RESOLVING', 'COMPLETED', 'FAILED', 'NOT_FOUND')),
+    error_message TEXT NOT NULL DEFAULT '',
+    metadata TEXT NOT NULL DEFAULT '{}',
+    product_short_id TEXT,
+    product_name TEXT,
+    created TEXT NOT NULL,
+    processed_at TEXT
+);
+CREATE INDEX captures_by_session ON captures (session_id, created);
+CREATE INDEX captures_by_gtin ON captures (gtin);
+
+CREATE TABLE scan_rejections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    raw_value TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    reason_code TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX scan_rejections_by_session ON scan_rejections (session_id, created);
+
+CREATE TABLE photos (
+    id TEXT PRIMARY KEY,
+    server_id TEXT UNIQUE,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE RESTRICT,
+    capture_id TEXT REFERENCES captures (id),
+    photo_type TEXT NOT NULL DEFAULT 'other' CHECK (photo_type IN ('front', 'back', 'left', 'right', 'top',
+        'bottom', 'nutrition', 'ingredients', 'barcode', 'recycling', 'certification', 'other')),
+    file_path TEXT NOT NULL,
+    original_filename TEXT NOT NULL DEFAULT '',
+    file_size INTEGER,
+    sort_order INTEGER NOT NULL DEFAULT 0,
+    s3_key TEXT,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL
+);
+CREATE INDEX photos_by_session ON photos (session_id, sort_order);
+
+CREATE TABLE products (
+    gtin TEXT PRIMARY KEY CHECK (length(gtin) = 14),
+    server_id TEXT,
+    product_name TEXT NOT NULL DEFAULT '',
+    brand TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    image_url TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{}',
+    fetched TEXT NOT NULL
+);
+
+CREATE TABLE lot_runs (
+    id TEXT PRIMARY KEY,
+    server_id TEXT UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+
+CREATE TABLE lots (
+    id TEXT PRIMARY KEY,
+    server_id TEXT UNIQUE,
+    gtin TEXT NOT NULL CHECK (length(gtin) = 14),
+    lot TEXT NOT NULL CHECK (length(lot) BETWEEN 1 AND 20),
+    expiry TEXT,
+    production_date TEXT,
+    product_id TEXT,
+    lot_run_id TEXT REFERENCES lot_runs (id),
+    active INTEGER NOT NULL DEFAULT 1,
+    print_count INTEGER NOT NULL DEFAULT 0,
+    last_printed TEXT,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    UNIQUE (gtin, lot)
+);
+
+CREATE TABLE serials (
+    id TEXT PRIMARY KEY,
+    server_id TEXT UNIQUE,
+    gtin TEXT NOT NULL CHECK (length(gtin) = 14),
+    serial TEXT NOT NULL CHECK (length(serial) BETWEEN 1 AND 20),
+    lot_id TEXT REFERENCES lots (id),
+    product_id TEXT,
+    lot_run_id TEXT REFERENCES lot_runs (id),
+    active INTEGER NOT NULL DEFAULT 1,
+    voided INTEGER NOT NULL DEFAULT 0,
+    void_reason TEXT,
+    print_count INTEGER NOT NULL DEFAULT 0,
+    last_printed TEXT,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    UNIQUE (gtin, serial)
+);
+CREATE INDEX serials_by_lot ON serials (lot_id);
+
+CREATE TABLE label_jobs (
+    id TEXT PRIMARY KEY,
+    server_id TEXT,
+    scope TEXT NOT NULL CHECK (scope IN ('lots', 'serials')),
+    export_type TEXT NOT NULL
+        CHECK (export_type IN ('qr_codes', 'datamatrix', 'barcodes_1d', 'codes_combined', 'sheet_pdf')),
+    file_format TEXT NOT NULL CHECK (file_format IN ('svg', 'png', 'pdf', 'eps', 'zip')),
+    filters TEXT NOT NULL DEFAULT '{}',
+    asset_config TEXT NOT NULL DEFAULT '{}',
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'processing', 'completed', 'failed')),
+    total_items INTEGER NOT NULL DEFAULT 0,
+    processed_items INTEGER NOT NULL DEFAULT 0,
+    output_path TEXT,
+    output_filename TEXT,
+    file_size_bytes INTEGER,
+    error TEXT,
+    created TEXT NOT NULL,
+    finished TEXT
+);
+
+CREATE TABLE print_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    job_id TEXT REFERENCES label_jobs (id),
+    action TEXT NOT NULL CHECK (action IN ('print', 'reprint', 'void', 'test')),
+    printer TEXT NOT NULL DEFAULT '',
+    copies INTEGER NOT NULL DEFAULT 1,
+    template TEXT NOT NULL DEFAULT '',
+    start_position INTEGER NOT NULL DEFAULT 1,
+    calibration TEXT NOT NULL DEFAULT '{}',
+    cups_job_id INTEGER,
+    user_name TEXT NOT NULL,
+    workstation TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+
+CREATE TABLE print_log_items (
+    print_log_id INTEGER NOT NULL REFERENCES print_log (id) ON DELETE CASCADE,
+    entity_type TEXT NOT NULL CHECK (entity_type IN ('lot', 'serial')),
+    entity_id TEXT NOT NULL,
+    page INTEGER,
+    cell INTEGER
+);
+CREATE INDEX print_log_items_by_entity ON print_log_items (entity_type, entity_id);
+
+CREATE TABLE printers (
+    name TEXT PRIMARY KEY,
+    offset_x_mm REAL NOT NULL DEFAULT 0,
+    offset_y_mm REAL NOT NULL DEFAULT 0,
+    scale_x REAL NOT NULL DEFAULT 1,
+    scale_y REAL NOT NULL DEFAULT 1,
+    modified TEXT NOT NULL
+);
+
+CREATE TABLE count_sessions (
+    id TEXT PRIMARY KEY,
+    server_id TEXT UNIQUE,
+    location_gln TEXT NOT NULL DEFAULT '',
+    location_name TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'OPEN' CHECK (status IN ('OPEN', 'CLOSED')),
+    created TEXT NOT NULL,
+    closed TEXT
+);
+
+CREATE TABLE count_lines (
+    id TEXT PRIMARY KEY,
+    count_session_id TEXT NOT NULL REFERENCES count_sessions (id) ON DELETE CASCADE,
+    gtin TEXT NOT NULL CHECK (length(gtin) = 14),
+    lot TEXT NOT NULL DEFAULT '',
+    serial TEXT,
+    quantity REAL NOT NULL DEFAULT 1,
+    expected REAL,
+    created TEXT NOT NULL
+);
+CREATE INDEX count_lines_by_item ON count_lines (count_session_id, gtin, lot);
+CREATE UNIQUE INDEX count_lines_unique_serial ON count_lines (count_session_id, gtin, serial) WHERE serial IS NOT NULL;
+
+CREATE TABLE epcis_events (
+    id TEXT PRIMARY KEY,
+    event_hash TEXT NOT NULL UNIQUE,
+    event_type TEXT NOT NULL,
+    event_time TEXT NOT NULL,
+    document TEXT NOT NULL,
+    count_session_id TEXT REFERENCES count_sessions (id),
+    created TEXT NOT NULL
+);
+
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity_type TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'in_flight', 'done', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt TEXT,
+    last_error TEXT,
+    created TEXT NOT NULL,
+    done TEXT
+);
+CREATE INDEX outbox_by_state ON outbox (state, seq);
+CREATE INDEX outbox_by_entity ON outbox (entity_type, entity_id, seq);

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+#include <QSqlDatabase>
+#include <QThread>
+
+#include <memory>
+#include <type_traits>
+
+class QLockFile;
+
+namespace closient::store {
+
+/**
+ * The local SQLite store: one database thread with one connection, every statement prepared, WAL with
+ * synchronous=FULL so an acknowledged write survives a crash or a power cut. Callers hand it work with run()
+ * and get a QFuture back; the GUI thread never waits.
+ */
+class Database : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Access { Shared, Exclusive };
+
+    explicit Database(QObject *parent = nullptr);
+    ~Database() override;
+
+    /// The store of this user on this machine.
+    [[nodiscard]] static QString defaultPath();
+
+    /// Opens (or creates) the store at @p path on the database thread, checks it and brings its schema up to
+    /// date. With Exclusive access a second program instance on the same file is refused. Never overwrites a
+    /// file that is not a healthy Closient Station database.
+    QFuture<Result<Done>> open(const QString &path, Access access = Access::Shared);
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] bool isOpen() const { return m_open; }
+
+    /// Runs @p fn(QSqlDatabase &) on the database thread. NOTE: fn runs on the database thread.
+    template<typename Fn>
+    auto run(Fn &&fn) -> QFuture<std::invoke_result_t<Fn, QSqlDatabase &>>
+    {
+        using T = std::invoke_result_t<Fn, QSqlDatabase &>;
+        auto promise = std::make_shared<QPromise<T>>();
+        promise->start(); // before the future leaves this function, or a waiter returns early
+        auto future = promise->future();
+        QMetaObject::invokeMethod(
+            m_worker,
+            [this, promise, fn = std::forward<Fn>(fn)]() mutable {
+                QSqlDatabase db = connection();
+                if constexpr (std::is_void_v<T>)
+                    fn(db);
+                else
+                    promise->addResult(fn(db));
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
+    }
+
+Q_SIGNALS:
+    /// Emitted after any write, with the table that changed. NOTE: emitted from the database thread.
+    void changed(const QString &table);
+    /// The store is open and usable: views load their data.
+    void ready();
+
+public:
+    /// For repositories: tell listeners a table changed. NOTE: call on the database thread.
+    void notifyChanged(const QString &table) { Q_EMIT changed(table); }
+    /// Tells views the store is open (the owner of the store calls this after open() succeeded).
+    void notifyReady() { Q_EMIT ready(); }
+
+private:
+    // NOTE: runs on the database thread.
+    Result<Done> openOnThread(const QString &path);
+    QSqlDatabase connection() const;
+
+    QThread m_thread;
+    QObject *m_worker = nullptr;
+    QString m_path;
+    QString m_connectionName;
+    std::unique_ptr<QLockFile> m_lock;
+    bool m_open = false;
+};
+
+} // namespace closient::store

@@ -1,0 +1,197 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+#include "migrations.h"
+#include "sessionrepository.h"
+#include "storetestutil.h"
+#include "testbase.h"
+
+#include <QDirIterator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace closient;
+using namespace closient::store;
+using closient::test::await;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    static StoreError openError(const QString &file)
+    {
+        Database db;
+        auto r = await(db.open(file));
+        return r.ok() ? StoreError {} : r.error();
+    }
+
+private Q_SLOTS:
+    void freshDatabase()
+    {
+        const auto file = path(u"fresh.sqlite"_s);
+        {
+            Database db;
+            auto r = await(db.open(file));
+            QVERIFY2(r.ok(), qPrintable(r.error().message));
+            const auto pragmas = await(db.run([](QSqlDatabase &c) {
+                QStringList out;
+                for (const auto p : { u"journal_mode", u"synchronous", u"foreign_keys" }) {
+                    QSqlQuery q(c);
+                    q.exec(u"PRAGMA "_s + QString::fromUtf16(p));
+                    q.next();
+                    out << q.value(0).toString();
+                }
+                return out;
+            }));
+            // WAL with synchronous=FULL (2): every commit is on disk before it returns.
+            QCOMPARE(pragmas, QStringList({ u"wal"_s, u"2"_s, u"1"_s }));
+        }
+        test::RawDb raw(file);
+        QCOMPARE(raw.scalar(u"SELECT version FROM schema_version"_s).toInt(), latestSchemaVersion());
+        QCOMPARE(raw.scalar(u"PRAGMA application_id"_s).toInt(), 0x434C5354);
+        const auto schema = raw.schema().join(u'\n');
+        for (const auto table : { u"sessions", u"captures", u"photos", u"products", u"lots", u"serials", u"label_jobs",
+                 u"print_log", u"count_sessions", u"count_lines", u"epcis_events", u"outbox", u"settings" })
+            QVERIFY2(
+                schema.contains(u"table "_s + QString::fromUtf16(table) + u' '), qPrintable(QString::fromUtf16(table)));
+    }
+
+    void everyEarlierVersionMigratesToTheFreshSchema()
+    {
+        const auto fresh = path(u"reference.sqlite"_s);
+        QVERIFY(await(Database().open(fresh)).ok());
+        QStringList freshSchema;
+        {
+            test::RawDb raw(fresh, u"ref"_s);
+            freshSchema = raw.schema();
+        }
+        QDirIterator it(test::dataFile(u"store"_s), { u"closient-v*.sqlite"_s });
+        int fixtures = 0;
+        while (it.hasNext()) {
+            const auto fixture = it.next();
+            ++fixtures;
+            const auto copy = path(QFileInfo(fixture).fileName());
+            QFile::remove(copy);
+            QVERIFY(QFile::copy(fixture, copy));
+            QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+            int sessionsBefore = 0, capturesBefore = 0;
+            {
+                test::RawDb raw(copy, u"before"_s);
+                sessionsBefore = raw.scalar(u"SELECT count(*) FROM sessions"_s).toInt();
+                capturesBefore = raw.scalar(u"SELECT count(*) FROM captures"_s).toInt();
+            }
+            QVERIFY2(sessionsBefore > 0 && capturesBefore > 0, "fixtures hold data");
+            {
+                Database db;
+                auto r = await(db.open(copy));
+                QVERIFY2(r.ok(), qPrintable(r.error().message));
+            }
+            test::RawDb raw(copy, u"after"_s);
+            QCOMPARE(raw.schema(), freshSchema);
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM sessions"_s).toInt(), sessionsBefore);
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM captures"_s).toInt(), capturesBefore);
+            QCOMPARE(raw.scalar(u"PRAGMA foreign_key_check"_s), QVariant());
+        }
+        QVERIFY2(fixtures >= 1, "tests/data/store holds a database of every released schema version");
+    }
+
+    void refusesAFileThatIsNotADatabase()
+    {
+        const auto file = path(u"notes.sqlite"_s);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("shopping list: milk, eggs\n");
+        f.close();
+        const auto before = test::fileHash(file);
+        const auto e = openError(file);
+        QCOMPARE(e.code, u"not_a_database"_s);
+        QVERIFY(e.message.contains(u"left untouched"_s));
+        QCOMPARE(test::fileHash(file), before);
+    }
+
+    void refusesACorruptDatabase()
+    {
+        const auto file = path(u"corrupt.sqlite"_s);
+        {
+            Database db;
+            QVERIFY(await(db.open(file)).ok());
+            SessionRepository sessions(&db);
+            for (int i = 0; i < 200; ++i)
+                QVERIFY(await(sessions.create(u"barcode_scan"_s, { { u"note"_s, QString(400, u'x') } })).ok());
+        }
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.size() > 16 * 4096);
+        f.seek(5 * 4096 + 100); // inside a table page: garbage where rows were
+        f.write(QByteArray(3000, '\xA5'));
+        f.seek(2 * 4096);
+        f.write(QByteArray(64, '\x7F'));
+        f.close();
+        const auto before = test::fileHash(file);
+        const auto e = openError(file);
+        QCOMPARE(e.code, u"corrupt"_s);
+        QCOMPARE(test::fileHash(file), before);
+    }
+
+    void refusesAnotherProgramsDatabase()
+    {
+        const auto file = path(u"other.sqlite"_s);
+        {
+            test::RawDb raw(file, u"other"_s);
+            QVERIFY(raw.exec(u"CREATE TABLE recipes (name TEXT)"_s));
+            QVERIFY(raw.exec(u"INSERT INTO recipes VALUES ('soup')"_s));
+        }
+        const auto before = test::fileHash(file);
+        QCOMPARE(openError(file).code, u"foreign_database"_s);
+        QCOMPARE(test::fileHash(file), before);
+    }
+
+    void refusesANewerSchema()
+    {
+        const auto file = path(u"newer.sqlite"_s);
+        QVERIFY(await(Database().open(file)).ok());
+        {
+            test::RawDb raw(file, u"bump"_s);
+            QVERIFY(raw.exec(u"UPDATE schema_version SET version = 999"_s));
+        }
+        const auto e = openError(file);
+        QCOMPARE(e.code, u"newer_schema"_s);
+        QVERIFY(e.message.contains(u"999"_s));
+    }
+
+    void secondInstanceIsRefused()
+    {
+        const auto file = path(u"exclusive.sqlite"_s);
+        auto first = std::make_unique<Database>();
+        QVERIFY(await(first->open(file, Database::Access::Exclusive)).ok());
+        Database second;
+        auto r = await(second.open(file, Database::Access::Exclusive));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, u"in_use"_s);
+        first.reset();
+        Database third;
+        QVERIFY(await(third.open(file, Database::Access::Exclusive)).ok());
+    }
+
+    void workQueuedAfterShutdownIsCancelledNotHung()
+    {
+        QFuture<int> pending;
+        {
+            Database db;
+            QVERIFY(await(db.open(path(u"shutdown.sqlite"_s))).ok());
+            pending = db.run([](QSqlDatabase &) {
+                QThread::msleep(50);
+                return 1;
+            });
+        }
+        pending.waitForFinished();
+        QVERIFY(pending.isFinished());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
