@@ -1,0 +1,178 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include "command.h"
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace closient::cli {
+
+namespace {
+
+struct Parsed
+{
+    QString dbPath;
+    QStringList rest; // subcommand and its arguments
+    bool help = false;
+    bool version = false;
+};
+
+Parsed parseGlobal(int argc, char **argv)
+{
+    Parsed p;
+    for (int i = 1; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]);
+        if (p.rest.isEmpty() && (a == u"--help" || a == u"-h")) {
+            p.help = true;
+        } else if (p.rest.isEmpty() && a == u"--version") {
+            p.version = true;
+        } else if (a == u"--db" && i + 1 < argc) {
+            p.dbPath = QString::fromLocal8Bit(argv[++i]);
+        } else if (a.startsWith(u"--db=")) {
+            p.dbPath = a.mid(5);
+        } else if (!p.rest.isEmpty() || !a.startsWith(u'-')) {
+            p.rest << a;
+        }
+    }
+    return p;
+}
+
+void printHelp(QTextStream &out)
+{
+    out << "Usage: closient-station [--db PATH] [SUBCOMMAND [ARGS...]]\n\n"
+           "Closient Station, the scanning and labelling workstation. With no subcommand it starts the\n"
+           "application window; with one it runs headless and prints JSON where a program reads the output.\n\n"
+           "Options:\n"
+           "  --db PATH      the store to use (default: "
+        << store::Database::defaultPath()
+        << ")\n"
+           "  --self-test    load every screen and exit non-zero on any QML error\n"
+           "  --help         this text; SUBCOMMAND --help tells more\n"
+           "  --version      the version\n\n"
+           "Subcommands:\n";
+    for (const auto &c : commands())
+        out << "  " << c.name.leftJustified(22) << c.summary << '\n';
+    out << "\nExit codes: 0 done, 1 refused or invalid data, 2 wrong usage, 3 the store cannot be used.\n";
+}
+
+const Command *findCommand(const QStringList &rest, int *consumed)
+{
+    // Commands may have two words ("sessions list", "bench decode"): prefer the longest match.
+    const Command *best = nullptr;
+    for (const auto &c : commands()) {
+        const auto words = c.name.split(u' ');
+        if (words.size() <= rest.size() && rest.mid(0, words.size()) == words
+            && (!best || words.size() > best->name.count(u' ') + 1)) {
+            best = &c;
+            *consumed = int(words.size());
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+Context::Context(QStringList args, QString dbPath)
+    : m_args(std::move(args))
+    , m_dbPath(std::move(dbPath))
+    , m_out(stdout)
+    , m_err(stderr)
+{ }
+
+Context::~Context() = default;
+
+store::Database *Context::database()
+{
+    if (m_db || m_dbFailed)
+        return m_db.get();
+    m_db = std::make_unique<store::Database>();
+    auto f = m_db->open(m_dbPath.isEmpty() ? store::Database::defaultPath() : m_dbPath);
+    f.waitForFinished(); // a headless command is a sequential script; there is no window to keep alive
+    const auto r = f.result();
+    if (!r.ok()) {
+        m_err << "closient-station: " << r.error().message << Qt::endl;
+        m_db.reset();
+        m_dbFailed = true;
+    }
+    return m_db.get();
+}
+
+void Context::printJson(const QJsonObject &o)
+{
+    m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+}
+
+int Context::fail(const QString &message, int code)
+{
+    m_err << "closient-station: " << message << Qt::endl;
+    return code;
+}
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> all = [] {
+        std::vector<Command> v;
+        for (auto group : { gs1Commands(), sessionCommands() })
+            std::move(group.begin(), group.end(), std::back_inserter(v));
+        return v;
+    }();
+    return all;
+}
+
+bool wantsCommandLine(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--self-test") == 0)
+            return false;
+    }
+    const auto p = parseGlobal(argc, argv);
+    return p.help || p.version || !p.rest.isEmpty();
+}
+
+int run(int argc, char **argv)
+{
+    const auto p = parseGlobal(argc, argv);
+    int consumed = 0;
+    const Command *cmd = p.rest.isEmpty() ? nullptr : findCommand(p.rest, &consumed);
+    std::unique_ptr<QCoreApplication> app;
+    if (cmd && cmd->needsGui) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication::setApplicationName(u"closient-station"_s);
+    QCoreApplication::setOrganizationName(u"Closient"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CLOSIENT_VERSION));
+    // Progress chatter of the services goes to stderr only when asked for (QT_LOGGING_RULES).
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(u"*.info=false"_s);
+    QTextStream out(stdout);
+    if (p.version) {
+        out << "closient-station " << CLOSIENT_VERSION << Qt::endl;
+        return Ok;
+    }
+    if (p.help || p.rest.isEmpty()) {
+        printHelp(out);
+        return Ok;
+    }
+    if (!cmd) {
+        QTextStream(stderr) << "closient-station: unknown subcommand \"" << p.rest.join(u' ')
+                            << "\"; closient-station --help lists them." << Qt::endl;
+        return Usage;
+    }
+    Context ctx(p.rest.mid(consumed), p.dbPath);
+    return cmd->run(ctx);
+}
+
+} // namespace closient::cli

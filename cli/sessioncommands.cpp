@@ -1,0 +1,261 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "command.h"
+
+#include "capturerepository.h"
+#include "captureservice.h"
+#include "database.h"
+#include "outbox.h"
+#include "sessionrepository.h"
+#include "settingsrepository.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+using namespace closient::store;
+
+namespace closient::cli {
+
+namespace {
+
+template<typename T>
+T wait(QFuture<T> f)
+{
+    f.waitForFinished(); // headless and sequential: see Context::database()
+    return f.result();
+}
+
+// Parses "--name value" style options of one subcommand; positional arguments are left in positional().
+bool parseOptions(Context &ctx, QCommandLineParser &p, const QString &usage, const QList<QCommandLineOption> &options)
+{
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addOptions(options);
+    p.addHelpOption();
+    QStringList argv = ctx.args();
+    argv.prepend(u"closient-station"_s);
+    if (!p.parse(argv)) {
+        ctx.fail(p.errorText());
+        return false;
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out() << "Usage: closient-station " << usage << "\n" << Qt::flush;
+        return false;
+    }
+    return true;
+}
+
+int storeFailure(Context &ctx, const StoreError &e)
+{
+    ctx.err() << "closient-station: " << e.message << Qt::endl;
+    static const QStringList refusals { u"invalid"_s, u"not_found"_s, u"not_active"_s, u"session_closed"_s };
+    return refusals.contains(e.code) ? Refused : StoreFailure;
+}
+
+Result<QJsonObject> parseMetadata(const QStringList &pairs)
+{
+    QJsonObject o;
+    for (const auto &kv : pairs) {
+        const auto eq = kv.indexOf(u'=');
+        if (eq <= 0)
+            return StoreError { u"invalid"_s, u"metadata must be written key=value, not \"%1\""_s.arg(kv) };
+        o.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    return o;
+}
+
+int sessionsCreate(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption mode(
+        u"mode"_s, u"barcode_scan, product_photography or both"_s, u"mode"_s, u"barcode_scan"_s);
+    const QCommandLineOption meta(u"meta"_s, u"metadata key=value (repeatable)"_s, u"key=value"_s);
+    if (!parseOptions(ctx, p, u"sessions create [--mode MODE] [--meta key=value]..."_s, { mode, meta }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    auto metadata = parseMetadata(p.values(meta));
+    if (!metadata.ok())
+        return ctx.fail(metadata.error().message);
+    auto r = wait(SessionRepository(db).create(p.value(mode), metadata.value(), u"closient-station-cli"_s));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
+    ctx.printJson(r.value().toJson());
+    return Ok;
+}
+
+int sessionsList(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption status(u"status"_s, u"ACTIVE, COMPLETED or EXPIRED"_s, u"status"_s);
+    if (!parseOptions(ctx, p, u"sessions list [--status STATUS]   (one JSON object per line)"_s, { status }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    for (const auto &s : wait(SessionRepository(db).list(p.value(status).toUpper())))
+        ctx.printJson(s.toJson());
+    return Ok;
+}
+
+int sessionsShow(Context &ctx)
+{
+    if (ctx.args().size() != 1)
+        return ctx.fail(u"usage: closient-station sessions show ID"_s);
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    auto r = wait(SessionRepository(db).get(ctx.args().first()));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
+    auto o = r.value().toJson();
+    QJsonArray captures;
+    for (const auto &c : wait(CaptureRepository(db).forSession(r.value().id)))
+        captures.append(c.toJson());
+    o.insert(u"captures"_s, captures);
+    ctx.printJson(o);
+    return Ok;
+}
+
+int sessionsEnd(Context &ctx)
+{
+    if (ctx.args().size() != 1)
+        return ctx.fail(u"usage: closient-station sessions end ID"_s);
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    auto r = wait(SessionRepository(db).end(ctx.args().first()));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
+    ctx.printJson(r.value().toJson());
+    return Ok;
+}
+
+int sessionsMeta(Context &ctx)
+{
+    if (ctx.args().isEmpty())
+        return ctx.fail(u"usage: closient-station sessions meta ID key=value... (key= deletes, none clears)"_s);
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    auto change = parseMetadata(ctx.args().mid(1));
+    if (!change.ok())
+        return ctx.fail(change.error().message);
+    auto r = wait(SessionRepository(db).updateMetadata(ctx.args().first(), change.value()));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
+    ctx.printJson(r.value().toJson());
+    return Ok;
+}
+
+int sessionsExpire(Context &ctx)
+{
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    ctx.printJson({ { u"expired"_s, wait(SessionRepository(db).expireIdle()) } });
+    return Ok;
+}
+
+QJsonObject outcomeJson(const CaptureOutcome &o)
+{
+    QJsonObject j { { u"captured"_s, o.captured } };
+    if (o.captured) {
+        j.insert(u"capture"_s, o.capture.toJson());
+    } else {
+        j.insert(u"reason_code"_s, o.reasonCode);
+        j.insert(u"reason"_s, o.reason);
+        j.insert(u"raw_value"_s, o.parsed.input);
+    }
+    return j;
+}
+
+int capture(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption session(u"session"_s, u"the session id"_s, u"id"_s);
+    const QCommandLineOption type(u"type"_s, u"MANUAL or BARCODE"_s, u"type"_s, u"MANUAL"_s);
+    const QCommandLineOption source(u"source"_s, u"where the code came from"_s, u"source"_s, u"cli"_s);
+    p.addPositionalArgument(u"codes"_s, u"codes to capture, or - to read one per line from stdin"_s);
+    if (!parseOptions(ctx, p,
+            u"capture --session ID [--type MANUAL|BARCODE] CODE... | -\n"
+            u"Prints one JSON line per code once it is durably stored (or refused, with the reason)."_s,
+            { session, type, source }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    if (!p.isSet(session) || p.positionalArguments().isEmpty())
+        return ctx.fail(u"capture needs --session ID and codes (or - for stdin)"_s);
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    CaptureService service(db);
+    bool allCaptured = true;
+    const auto submit = [&](const QString &code) {
+        CaptureRequest r;
+        r.sessionId = p.value(session);
+        r.captureType = p.value(type).toUpper();
+        r.rawValue = code;
+        r.source = p.value(source);
+        const auto outcome = wait(service.submit(r));
+        allCaptured = allCaptured && outcome.captured;
+        ctx.printJson(outcomeJson(outcome)); // the acknowledgement: printed only after the commit
+    };
+    if (p.positionalArguments() == QStringList { u"-"_s }) {
+        QTextStream in(stdin);
+        QString line;
+        while (in.readLineInto(&line)) {
+            if (!line.isEmpty())
+                submit(line);
+        }
+    } else {
+        for (const auto &code : p.positionalArguments())
+            submit(code);
+    }
+    return allCaptured ? Ok : Refused;
+}
+
+int outboxList(Context &ctx)
+{
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    for (const auto &e : wait(OutboxRepository(db).pending(100000)))
+        ctx.printJson(e.toJson());
+    return Ok;
+}
+
+int settingsCommand(Context &ctx)
+{
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    SettingsRepository settings(db);
+    if (ctx.args().size() == 2) {
+        auto r = wait(settings.setValue(ctx.args()[0], ctx.args()[1]));
+        if (!r.ok())
+            return storeFailure(ctx, r.error());
+    } else if (!ctx.args().isEmpty()) {
+        return ctx.fail(u"usage: closient-station settings [KEY VALUE]"_s);
+    }
+    ctx.printJson(QJsonObject::fromVariantMap(wait(settings.all())));
+    return Ok;
+}
+
+} // namespace
+
+std::vector<Command> sessionCommands()
+{
+    return {
+        { u"sessions create"_s, u"start a scan session (--mode, --meta key=value)"_s, false, sessionsCreate },
+        { u"sessions list"_s, u"list sessions, newest activity first (--status)"_s, false, sessionsList },
+        { u"sessions show"_s, u"one session with its captures"_s, false, sessionsShow },
+        { u"sessions end"_s, u"end an active session"_s, false, sessionsEnd },
+        { u"sessions meta"_s, u"change a session's metadata (key=value, key= deletes)"_s, false, sessionsMeta },
+        { u"sessions expire"_s, u"mark sessions idle past the TTL as EXPIRED"_s, false, sessionsExpire },
+        { u"capture"_s, u"capture codes into a session; - reads stdin, one ack line per code"_s, false, capture },
+        { u"outbox list"_s, u"changes waiting to be sent to Closient"_s, false, outboxList },
+        { u"settings"_s, u"show settings, or set one: settings KEY VALUE"_s, false, settingsCommand },
+    };
+}
+
+} // namespace closient::cli
