@@ -1,0 +1,196 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "capturelistmodel.h"
+
+#include "capturerepository.h"
+#include "database.h"
+#include "displayformat.h"
+#include "gs1parser.h"
+#include "parsedisplay.h"
+#include "sessionscontroller.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace closient::models {
+
+QString CaptureListModel::Row::key() const
+{
+    return rejected ? u"r%1"_s.arg(rejection.id) : u"c"_s + capture.id;
+}
+
+CaptureListModel::CaptureListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    if (auto *sessions = SessionsController::instance())
+        attach(sessions->database());
+}
+
+CaptureListModel::CaptureListModel(store::Database *db, QObject *parent)
+    : QAbstractListModel(parent)
+{
+    attach(db);
+}
+
+void CaptureListModel::attach(store::Database *db)
+{
+    m_db = db;
+    if (!m_db)
+        return;
+    connect(m_db, &store::Database::ready, this, &CaptureListModel::refresh);
+    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
+        if (table == u"captures" || table == u"scan_rejections")
+            refresh();
+    });
+}
+
+int CaptureListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CaptureListModel::capturedCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return !r.rejected; }));
+}
+
+QVariant CaptureListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &row = m_rows[size_t(index.row())];
+    const auto &c = row.capture;
+    switch (role) {
+    case RowIdRole:
+        return row.key();
+    case RejectedRole:
+        return row.rejected;
+    case TimeTextRole:
+        return formatTime(row.time());
+    case CaptureTypeRole:
+        return row.rejected ? QString() : c.captureType;
+    case Qt::DisplayRole:
+    case RawValueRole:
+        return visibleSeparators(row.rejected ? row.rejection.rawValue : c.symbologyId + c.rawValue);
+    case SummaryRole:
+        return row.parse.value(u"summary"_s);
+    case ParseRole:
+        return row.parse;
+    case StatusRole:
+        return row.rejected ? u"REJECTED"_s : c.status;
+    case ReasonRole:
+        return row.rejected ? row.rejection.reason : c.errorMessage;
+    case SourceRole:
+        return row.rejected ? row.rejection.source : c.source;
+    case SymbologyRole:
+        return row.parse.value(u"symbology"_s);
+    }
+    return {};
+}
+
+QHash<int, QByteArray> CaptureListModel::roleNames() const
+{
+    return {
+        { RowIdRole, "rowId" },
+        { RejectedRole, "rejected" },
+        { TimeTextRole, "timeText" },
+        { CaptureTypeRole, "captureType" },
+        { RawValueRole, "rawValue" },
+        { SummaryRole, "summary" },
+        { ParseRole, "parse" },
+        { StatusRole, "status" },
+        { ReasonRole, "reason" },
+        { SourceRole, "source" },
+        { SymbologyRole, "symbology" },
+    };
+}
+
+void CaptureListModel::setSessionId(const QString &id)
+{
+    if (id == m_sessionId)
+        return;
+    m_sessionId = id;
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    Q_EMIT sessionIdChanged();
+    Q_EMIT countChanged();
+    refresh();
+}
+
+void CaptureListModel::refresh()
+{
+    if (m_refreshQueued || !m_db || !m_db->isOpen() || m_sessionId.isEmpty())
+        return;
+    m_refreshQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshQueued = false;
+        const auto generation = m_generation;
+        const auto id = m_sessionId;
+        store::CaptureRepository repo(m_db);
+        repo.forSession(id).then(this, [this, repo, id, generation](std::vector<store::Capture> captures) mutable {
+            repo.rejectionsForSession(id).then(
+                this, [this, captures = std::move(captures), generation](std::vector<store::Rejection> rejections) {
+                    if (generation != m_generation)
+                        return; // the page moved to another session meanwhile
+                    std::vector<Row> rows;
+                    rows.reserve(captures.size() + rejections.size());
+                    for (auto &c : captures) {
+                        Row r;
+                        r.capture = std::move(c);
+                        rows.push_back(std::move(r));
+                    }
+                    for (auto &rej : rejections) {
+                        Row r;
+                        r.rejected = true;
+                        r.rejection = std::move(rej);
+                        rows.push_back(std::move(r));
+                    }
+                    std::stable_sort(
+                        rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.time() > b.time(); });
+                    setRows(std::move(rows));
+                });
+        });
+    });
+}
+
+void CaptureListModel::setRows(std::vector<Row> rows)
+{
+    // Keep the parse of rows already shown; parse only what is new.
+    QHash<QString, QVariantMap> known;
+    for (const auto &r : m_rows)
+        known.insert(r.key(), r.parse);
+    for (auto &r : rows) {
+        const auto it = known.constFind(r.key());
+        if (it != known.cend())
+            r.parse = *it;
+        else
+            r.parse = describeParse(
+                gs1::parse(r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue));
+    }
+    const size_t added = rows.size() >= m_rows.size() ? rows.size() - m_rows.size() : 0;
+    const bool onlyNewOnTop = rows.size() >= m_rows.size()
+        && std::equal(m_rows.begin(), m_rows.end(), rows.begin() + qsizetype(added),
+            [](const Row &a, const Row &b) { return a.key() == b.key(); });
+    if (onlyNewOnTop) {
+        if (added > 0) {
+            beginInsertRows({}, 0, int(added) - 1);
+            m_rows.insert(m_rows.begin(), std::make_move_iterator(rows.begin()),
+                std::make_move_iterator(rows.begin() + qsizetype(added)));
+            endInsertRows();
+        }
+        for (size_t i = added; i < rows.size(); ++i)
+            m_rows[i] = std::move(rows[i]);
+        if (m_rows.size() > added)
+            Q_EMIT dataChanged(index(int(added)), index(rowCount() - 1));
+    } else {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+    }
+    Q_EMIT countChanged();
+}
+
+} // namespace closient::models

@@ -1,0 +1,86 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "types.h"
+
+#include <QAbstractListModel>
+#include <QQmlEngine>
+
+#include <vector>
+
+namespace closient::store {
+class Database;
+}
+
+namespace closient::models {
+
+/** The captures of one session and the scans it refused, newest first, growing live as codes arrive. */
+class CaptureListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int capturedCount READ capturedCount NOTIFY countChanged)
+    Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY countChanged)
+
+public:
+    enum Roles {
+        RowIdRole = Qt::UserRole + 1,
+        RejectedRole,
+        TimeTextRole,
+        CaptureTypeRole,
+        RawValueRole,
+        SummaryRole,
+        ParseRole, // the map of parsedisplay.h: gtin, lot, expiryText, expiryState, serial, ais, errors, ...
+        StatusRole,
+        ReasonRole,
+        SourceRole,
+        SymbologyRole,
+    };
+    Q_ENUM(Roles)
+
+    explicit CaptureListModel(QObject *parent = nullptr);
+    /// For tests and C++ owners; QML instances take the store from SessionsController.
+    explicit CaptureListModel(store::Database *db, QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] QString sessionId() const { return m_sessionId; }
+    void setSessionId(const QString &id);
+    [[nodiscard]] int capturedCount() const;
+    [[nodiscard]] int rejectedCount() const { return rowCount() - capturedCount(); }
+
+    Q_INVOKABLE void refresh();
+
+    /** One row: a capture or a refused scan. */
+    struct Row
+    {
+        bool rejected = false;
+        store::Capture capture;
+        store::Rejection rejection;
+        QVariantMap parse;
+        [[nodiscard]] QString key() const;
+        [[nodiscard]] QDateTime time() const { return rejected ? rejection.created : capture.created; }
+    };
+    /// Shows @p rows (newest first). New rows on top are inserted; anything else resets the view.
+    void setRows(std::vector<Row> rows);
+
+Q_SIGNALS:
+    void sessionIdChanged();
+    void countChanged();
+
+private:
+    void attach(store::Database *db);
+
+    store::Database *m_db = nullptr;
+    QString m_sessionId;
+    std::vector<Row> m_rows;
+    bool m_refreshQueued = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace closient::models

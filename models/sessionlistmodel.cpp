@@ -1,0 +1,168 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessionlistmodel.h"
+
+#include "database.h"
+#include "displayformat.h"
+#include "sessionrepository.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace closient::models {
+
+SessionListModel::SessionListModel(store::Database *db, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_db(db)
+{
+    if (!m_db)
+        return;
+    connect(m_db, &store::Database::ready, this, &SessionListModel::refresh);
+    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
+        if (table == u"sessions" || table == u"captures" || table == u"scan_rejections" || table == u"photos")
+            refresh();
+    });
+}
+
+int SessionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_sessions.size());
+}
+
+int SessionListModel::activeCount() const
+{
+    return int(std::count_if(m_sessions.begin(), m_sessions.end(), [](const auto &s) { return s.isActive(); }));
+}
+
+QString SessionListModel::modeText(const QString &mode)
+{
+    if (mode == u"barcode_scan")
+        return tr("Barcode scan");
+    if (mode == u"product_photography")
+        return tr("Product photography");
+    if (mode == u"both")
+        return tr("Barcodes and photos");
+    return mode;
+}
+
+QString SessionListModel::title(const store::Session &s)
+{
+    for (const auto key : { u"name", u"title", u"label" }) {
+        const auto v = s.metadata.value(QString::fromUtf16(key)).toString();
+        if (!v.isEmpty())
+            return v;
+    }
+    return tr("Session of %1").arg(formatDateTime(s.created));
+}
+
+QVariant SessionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &s = m_sessions[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return title(s);
+    case SessionIdRole:
+        return s.id;
+    case StatusRole:
+        return s.status;
+    case ActiveRole:
+        return s.isActive();
+    case CaptureModeRole:
+        return s.captureMode;
+    case ModeTextRole:
+        return modeText(s.captureMode);
+    case MetadataRole:
+        return s.metadata.toVariantMap();
+    case MetadataTextRole: {
+        QStringList parts;
+        const QString shownAsTitle = title(s);
+        for (auto it = s.metadata.begin(); it != s.metadata.end(); ++it) {
+            if (it.value().toString() != shownAsTitle)
+                parts << it.key() + u": "_s + it.value().toString();
+        }
+        return parts.join(u" · "_s);
+    }
+    case CreatedTextRole:
+        return formatDateTime(s.created);
+    case LastActivityTextRole:
+        return formatRelative(s.lastActivity);
+    case EndedTextRole:
+        return s.ended.isValid() ? formatDateTime(s.ended) : QString();
+    case CaptureCountRole:
+        return s.captureCount;
+    case PhotoCountRole:
+        return s.photoCount;
+    case RejectedCountRole:
+        return s.rejectedCount;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> SessionListModel::roleNames() const
+{
+    return {
+        { SessionIdRole, "sessionId" },
+        { TitleRole, "title" },
+        { StatusRole, "status" },
+        { ActiveRole, "active" },
+        { CaptureModeRole, "captureMode" },
+        { ModeTextRole, "modeText" },
+        { MetadataRole, "metadata" },
+        { MetadataTextRole, "metadataText" },
+        { CreatedTextRole, "createdText" },
+        { LastActivityTextRole, "lastActivityText" },
+        { EndedTextRole, "endedText" },
+        { CaptureCountRole, "captureCount" },
+        { PhotoCountRole, "photoCount" },
+        { RejectedCountRole, "rejectedCount" },
+    };
+}
+
+QVariantMap SessionListModel::get(const QString &id) const
+{
+    QVariantMap out;
+    for (int row = 0; row < rowCount(); ++row) {
+        if (m_sessions[size_t(row)].id != id)
+            continue;
+        const auto names = roleNames();
+        for (auto it = names.begin(); it != names.end(); ++it)
+            out.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
+    }
+    return out;
+}
+
+void SessionListModel::refresh()
+{
+    // Writes come in bursts (a scan touches sessions and captures): coalesce them into one query.
+    if (m_refreshQueued || !m_db || !m_db->isOpen())
+        return;
+    m_refreshQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshQueued = false;
+        store::SessionRepository(m_db).list().then(
+            this, [this](std::vector<store::Session> sessions) { setSessions(std::move(sessions)); });
+    });
+}
+
+void SessionListModel::setSessions(std::vector<store::Session> sessions)
+{
+    const bool sameRows = sessions.size() == m_sessions.size()
+        && std::equal(sessions.begin(), sessions.end(), m_sessions.begin(),
+            [](const auto &a, const auto &b) { return a.id == b.id; });
+    if (sameRows) {
+        m_sessions = std::move(sessions);
+        if (!m_sessions.empty())
+            Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+    } else {
+        beginResetModel();
+        m_sessions = std::move(sessions);
+        endResetModel();
+    }
+    Q_EMIT countChanged();
+}
+
+} // namespace closient::models

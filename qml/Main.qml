@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Closient.Station.Models
+
+ApplicationWindow {
+    id: root
+
+    property string area: "sessions"
+
+    width: 1280
+    height: 800
+    minimumWidth: 900
+    minimumHeight: 600
+    visible: true
+    title: qsTr("Closient Station")
+
+    Material.theme: Material.Light
+    Material.primary: Theme.primary
+    Material.accent: Theme.accent
+
+    Component.onCompleted: AppController.openStore()
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+        visible: AppController.storeReady
+
+        NavigationRail {
+            Layout.fillHeight: true
+            current: root.area
+            onSelected: name => root.area = name
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: ["sessions", "settings"].indexOf(root.area)
+
+            SessionsArea {}
+            SettingsPage {}
+        }
+    }
+
+    StoreErrorPage {
+        anchors.fill: parent
+        visible: !AppController.storeReady
+    }
+
+    footer: StatusBar {}
+}

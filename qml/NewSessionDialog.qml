@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Closient.Station.Models
+
+// Starts a scan session: what it captures, and the metadata it carries.
+Dialog {
+    id: root
+
+    title: qsTr("New scan session")
+    modal: true
+    standardButtons: Dialog.Cancel
+    width: 560
+    anchors.centerIn: Overlay.overlay
+
+    onOpened: {
+        modeBox.currentIndex = 0;
+        nameField.text = "";
+        metadataEditor.reset({});
+        errorLabel.text = "";
+        nameField.forceActiveFocus();
+    }
+
+    Connections {
+        target: SessionsController
+        function onFailed(message: string) {
+            if (root.opened)
+                errorLabel.text = message;
+        }
+        function onSessionCreated() {
+            root.close();
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Label {
+            text: qsTr("Name")
+        }
+        TextField {
+            id: nameField
+            Layout.fillWidth: true
+            placeholderText: qsTr("e.g. Inbound dock 3, morning")
+            maximumLength: 500
+            Keys.onReturnPressed: startButton.clicked()
+        }
+        Label {
+            text: qsTr("Captures")
+        }
+        ComboBox {
+            id: modeBox
+            Layout.fillWidth: true
+            model: SessionsController.captureModes
+            displayText: SessionsController.modeText(currentText)
+            delegate: ItemDelegate {
+                required property string modelData
+                width: modeBox.width
+                text: SessionsController.modeText(modelData)
+            }
+        }
+        Label {
+            text: qsTr("Metadata (optional)")
+        }
+        MetadataEditor {
+            id: metadataEditor
+            Layout.fillWidth: true
+        }
+        Label {
+            id: errorLabel
+            Layout.fillWidth: true
+            visible: text !== ""
+            color: Theme.bad
+            wrapMode: Text.WordWrap
+        }
+        Button {
+            id: startButton
+            Layout.alignment: Qt.AlignRight
+            text: qsTr("Start session")
+            highlighted: true
+            onClicked: {
+                let meta = metadataEditor.metadata();
+                if (nameField.text.trim() !== "")
+                    meta["name"] = nameField.text.trim();
+                SessionsController.createSession(modeBox.currentText, meta);
+            }
+        }
+    }
+}

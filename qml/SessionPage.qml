@@ -1,0 +1,205 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Closient.Station.Models
+
+// One scan session: type or paste a code, Enter captures it; the live list shows what each code means.
+Page {
+    id: root
+
+    required property string sessionId
+    property var info: ({})
+    readonly property bool active: root.info.active ?? false
+    property string feedback
+    property bool feedbackGood: true
+
+    signal back
+
+    function reload() {
+        root.info = SessionsController.sessions.get(root.sessionId);
+    }
+
+    function submit() {
+        if (entry.text.trim() === "" || !root.active)
+            return;
+        CaptureController.submitManual(root.sessionId, entry.text);
+    }
+
+    Component.onCompleted: {
+        root.reload();
+        entry.forceActiveFocus();
+    }
+
+    background: Rectangle {
+        color: Theme.surface
+    }
+
+    Connections {
+        target: SessionsController.sessions
+        function onDataChanged() {
+            root.reload();
+        }
+        function onModelReset() {
+            root.reload();
+        }
+    }
+
+    Connections {
+        target: CaptureController
+        function onCaptured(sessionId: string, captureId: string, summary: string) {
+            if (sessionId !== root.sessionId)
+                return;
+            root.feedbackGood = true;
+            root.feedback = qsTr("Captured: %1").arg(summary);
+            entry.clear();
+        }
+        function onRejected(sessionId: string, rawValue: string, reason: string) {
+            if (sessionId !== root.sessionId)
+                return;
+            root.feedbackGood = false;
+            root.feedback = qsTr("Not captured: %1").arg(reason);
+            entry.selectAll();
+        }
+    }
+
+    Shortcut {
+        sequence: "Escape"
+        onActivated: root.back()
+    }
+
+    header: PageHeader {
+        inset: 8
+        ToolButton {
+            text: "‹ " + qsTr("Sessions")
+            onClicked: root.back()
+        }
+        Label {
+            text: root.info.title ?? ""
+            font.pixelSize: 19
+            font.bold: true
+            color: Theme.text
+            elide: Text.ElideRight
+            Layout.maximumWidth: 420
+        }
+        StatusBadge {
+            status: root.info.status ?? ""
+            visible: status !== ""
+        }
+        Label {
+            text: root.info.modeText ?? ""
+            color: Theme.muted
+        }
+        Item {
+            Layout.fillWidth: true
+        }
+        Label {
+            text: ((root.info.captureCount ?? 0) === 1 ? qsTr("1 capture") : qsTr("%1 captures").arg(root.info.captureCount ?? 0)) + ((root.info.rejectedCount ?? 0) > 0 ? qsTr(" · %1 refused").arg(root.info.rejectedCount) : "")
+            color: Theme.muted
+        }
+        Button {
+            text: qsTr("Metadata…")
+            flat: true
+            onClicked: metadataDialog.open()
+        }
+        Button {
+            text: qsTr("End session")
+            visible: root.active
+            onClicked: SessionsController.endSession(root.sessionId)
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 20
+        spacing: Theme.spacing
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: entryColumn.implicitHeight + 24
+            radius: Theme.radius
+            color: Theme.card
+            border.color: Theme.border
+
+            ColumnLayout {
+                id: entryColumn
+                anchors.fill: parent
+                anchors.margins: 12
+                spacing: 8
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 10
+                    TextField {
+                        id: entry
+                        objectName: "captureEntry"
+                        Layout.fillWidth: true
+                        enabled: root.active
+                        focus: true
+                        font.family: Theme.monoFont
+                        font.pixelSize: 16
+                        placeholderText: root.active ? qsTr("Scan, type or paste a code, then press Enter") : qsTr("This session is %1: it takes no more captures").arg((root.info.status ?? "").toLowerCase())
+                        onAccepted: root.submit()
+                        onTextChanged: preview.parse = entry.text.trim() === "" ? ({}) : CaptureController.preview(entry.text)
+                    }
+                    Button {
+                        text: qsTr("Capture")
+                        highlighted: true
+                        enabled: root.active && entry.text.trim() !== "" && !CaptureController.busy
+                        onClicked: root.submit()
+                    }
+                }
+                ParsePreview {
+                    id: preview
+                    Layout.fillWidth: true
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: root.feedback !== ""
+                    text: root.feedback
+                    color: root.feedbackGood ? Theme.good : Theme.bad
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
+
+        ListView {
+            id: captures
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 6
+            clip: true
+            ScrollBar.vertical: ScrollBar {}
+            model: CaptureListModel {
+                sessionId: root.sessionId
+            }
+            delegate: CaptureDelegate {
+                width: captures.width
+            }
+            add: Transition {
+                NumberAnimation {
+                    property: "opacity"
+                    from: 0
+                    to: 1
+                    duration: 180
+                }
+            }
+        }
+        Label {
+            Layout.alignment: Qt.AlignHCenter
+            visible: captures.count === 0
+            text: qsTr("No captures yet")
+            color: Theme.muted
+        }
+    }
+
+    MetadataDialog {
+        id: metadataDialog
+        sessionId: root.sessionId
+        current: root.info.metadata ?? ({})
+    }
+}

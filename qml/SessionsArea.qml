@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+
+// The Sessions area: the list of sessions, and one session's page on top of it.
+StackView {
+    id: root
+
+    function openSession(id: string) {
+        root.push(sessionPage, { sessionId: id });
+    }
+
+    initialItem: SessionsPage {
+        onOpenSession: id => root.openSession(id)
+    }
+
+    Component {
+        id: sessionPage
+        SessionPage {
+            onBack: root.pop()
+        }
+    }
+}

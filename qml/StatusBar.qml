@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Closient.Station.Models
+
+// Where the data lives and what waits for the network: the workstation works offline, this says so.
+ToolBar {
+    id: root
+
+    implicitHeight: 30
+    background: Rectangle {
+        color: Theme.card
+        Rectangle {
+            width: parent.width
+            height: 1
+            color: Theme.border
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacing
+        anchors.rightMargin: Theme.spacing
+        spacing: 18
+
+        Label {
+            text: AppController.storeReady ? qsTr("● Saved locally") : AppController.storeOpening ? qsTr("Opening the store…") : qsTr("● Store unavailable")
+            color: AppController.storeReady ? Theme.good : Theme.bad
+            font.pixelSize: 12
+        }
+        Label {
+            Layout.fillWidth: true
+            text: AppController.databasePath
+            color: Theme.muted
+            elide: Text.ElideMiddle
+            font.pixelSize: 12
+        }
+        Label {
+            text: AppController.pendingSync === 0 ? qsTr("Nothing waiting to sync") : AppController.pendingSync === 1 ? qsTr("1 change waiting to sync") : qsTr("%1 changes waiting to sync").arg(AppController.pendingSync)
+            color: Theme.muted
+            font.pixelSize: 12
+        }
+        Label {
+            text: qsTr("Offline")
+            color: Theme.muted
+            font.pixelSize: 12
+        }
+        Label {
+            text: "v" + AppController.version
+            color: Theme.muted
+            font.pixelSize: 12
+        }
+    }
+}
