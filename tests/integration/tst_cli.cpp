@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The headless closient-station as scripts use it: JSON out, clear errors, exit codes, the store left alone.
+#include "clirunner.h"
+#include "storetestutil.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace closient;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void helpListsSubcommands()
+    {
+        const auto r = test::runCli({ u"--help"_s });
+        QCOMPARE(r.exitCode, 0);
+        for (const auto cmd : { "gs1 parse", "sessions create", "sessions list", "capture" })
+            QVERIFY2(r.out.contains(cmd), cmd);
+        QCOMPARE(test::runCli({ u"frobnicate"_s }).exitCode, 2);
+    }
+
+    void gs1ParseHumanAndJson()
+    {
+        const auto human = test::runCli({ u"gs1"_s, u"parse"_s, u"(01)09506000134352(17)201225(10)ABC123"_s });
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY(human.out.contains("Valid:          yes"));
+        QVERIFY(human.out.contains("https://id.gs1.org/01/09506000134352/10/ABC123?17=201225"));
+        const auto bad = test::runCli({ u"gs1"_s, u"parse"_s, u"--json"_s, u"]C10109506000134353"_s });
+        QCOMPARE(bad.exitCode, 1);
+        const auto o = bad.jsonLines().value(0);
+        QCOMPARE(o.value(u"symbology_id"_s).toString(), u"]C1"_s);
+        QCOMPARE(o.value(u"errors"_s).toArray().at(0).toObject().value(u"position"_s).toInt(), 14);
+    }
+
+    void gs1ParseBatchReadsJsonStrings()
+    {
+        const QByteArray input = "\"]d2\\u001d0109506000134352\\u001d10ABC\"\n"
+                                 "\"https://example.com/x/01/09506000134352/21/S%2F1\"\n"
+                                 "\n"
+                                 "42\n"
+                                 "\"(10)LOT\"\n";
+        const auto r = test::runCli({ u"gs1"_s, u"parse"_s, u"--batch"_s }, input);
+        QCOMPARE(r.exitCode, 1); // some lines are invalid
+        const auto lines = r.jsonLines();
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines[0].value(u"lot"_s).toString(), u"ABC"_s);
+        QCOMPARE(lines[0].value(u"valid"_s).toBool(), true);
+        QCOMPARE(lines[1].value(u"serial"_s).toString(), u"S/1"_s);
+        QCOMPARE(lines[2].value(u"errors"_s).toArray().at(0).toObject().value(u"code"_s).toString(), u"bad_line"_s);
+        QCOMPARE(lines[3].value(u"errors"_s).toArray().at(0).toObject().value(u"code"_s).toString(),
+            u"missing_required_ai"_s);
+    }
+
+    void sessionsAndCapturesSurviveRestarts()
+    {
+        const QString db = m_dir.filePath(u"cli.sqlite"_s);
+        const auto created = test::runCli(
+            { u"--db"_s, db, u"sessions"_s, u"create"_s, u"--mode"_s, u"both"_s, u"--meta"_s, u"dock=3"_s });
+        QCOMPARE(created.exitCode, 0);
+        const auto id = created.jsonLines().value(0).value(u"id"_s).toString();
+        const auto captured = test::runCli(
+            { u"--db"_s, db, u"capture"_s, u"--session"_s, id, u"4006381333931"_s, u"(01)09506000134353"_s });
+        QCOMPARE(captured.exitCode, 1); // the second code is refused
+        QCOMPARE(captured.jsonLines().size(), 2);
+        QVERIFY(captured.jsonLines()[1].value(u"reason"_s).toString().contains(u"check digit"_s));
+        const auto shown = test::runCli({ u"--db"_s, db, u"sessions"_s, u"show"_s, id });
+        const auto s = shown.jsonLines().value(0);
+        QCOMPARE(s.value(u"capture_count"_s).toInt(), 1);
+        QCOMPARE(s.value(u"rejected_count"_s).toInt(), 1);
+        QCOMPARE(s.value(u"metadata"_s).toObject().value(u"dock"_s).toString(), u"3"_s);
+        QCOMPARE(s.value(u"captures"_s).toArray().at(0).toObject().value(u"gtin"_s).toString(), u"04006381333931"_s);
+        const auto badMode = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s, u"--mode"_s, u"video"_s });
+        QCOMPARE(badMode.exitCode, 1);
+        QVERIFY(badMode.err.contains("capture mode"));
+        QCOMPARE(test::runCli({ u"--db"_s, db, u"sessions"_s, u"end"_s, id }).exitCode, 0);
+        const auto late = test::runCli({ u"--db"_s, db, u"capture"_s, u"--session"_s, id, u"96385074"_s });
+        QCOMPARE(late.exitCode, 1);
+        QCOMPARE(late.jsonLines().value(0).value(u"reason_code"_s).toString(), u"session_closed"_s);
+    }
+
+    void refusesFilesItMustNotTouch()
+    {
+        const QString text = m_dir.filePath(u"letter.txt"_s);
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Dear customer, ...\n");
+        f.close();
+        const auto before = test::fileHash(text);
+        const auto r = test::runCli({ u"--db"_s, text, u"sessions"_s, u"list"_s });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("not a Closient Station database"), r.err.constData());
+        QCOMPARE(test::fileHash(text), before);
+    }
+
+    void readOnlyDatabaseIsReportedAndLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"ro.sqlite"_s);
+        QCOMPARE(test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s }).exitCode, 0);
+        QFile::remove(db + u"-wal"_s);
+        QFile::remove(db + u"-shm"_s);
+        QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+        QFile::setPermissions(dir.path(),
+            QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                | QFile::ExeOther);
+        const auto before = test::fileHash(db);
+        // Permissions do not bind root, so as root run the program as an ordinary user.
+        QStringList asUser;
+        if (::geteuid() == 0)
+            asUser = { u"setpriv"_s, u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s };
+        const auto r = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s }, {}, asUser);
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("read-only"), r.err.constData());
+        QCOMPARE(test::fileHash(db), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

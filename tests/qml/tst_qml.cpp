@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the QML tests in this folder against the real services on a temporary store.
+#include "appcontroller.h"
+#include "capturecontroller.h"
+#include "database.h"
+#include "sessionscontroller.h"
+
+#include <QQmlEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(Closient_Station_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(Closient_StationPlugin)
+
+using namespace closient;
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public:
+    Setup()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QQuickStyle::setStyle(QStringLiteral("Material"));
+    }
+
+public Q_SLOTS:
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_db = std::make_unique<store::Database>();
+        m_app = std::make_unique<models::AppController>(m_db.get(), m_dir.filePath(QStringLiteral("qml.sqlite")));
+        m_sessions = std::make_unique<models::SessionsController>(m_db.get());
+        m_captures = std::make_unique<models::CaptureController>(m_db.get());
+        models::AppController::setInstance(m_app.get());
+        models::SessionsController::setInstance(m_sessions.get());
+        models::CaptureController::setInstance(m_captures.get());
+        m_app->openStore();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<models::AppController> m_app;
+    std::unique_ptr<models::SessionsController> m_sessions;
+    std::unique_ptr<models::CaptureController> m_captures;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(closient_qml, Setup)
+#include "tst_qml.moc"

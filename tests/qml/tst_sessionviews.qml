@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Closient.Station
+import Closient.Station.Models
+
+// The Sessions screens driven as an operator drives them: by keyboard, against a real store.
+TestCase {
+    id: tc
+
+    name: "SessionViews"
+    when: windowShown
+    width: 1100
+    height: 760
+    visible: true
+
+    Component {
+        id: areaComponent
+        SessionsArea {
+            width: tc.width
+            height: tc.height
+        }
+    }
+
+    function typeText(text: string) {
+        for (const ch of text)
+            keyClick(ch);
+    }
+
+    function test_startSessionTypeCodesAndEnd() {
+        tryVerify(() => AppController.storeReady, 5000, "the store opens");
+        const area = createTemporaryObject(areaComponent, tc);
+        verify(area);
+        const before = SessionsController.sessions.count;
+        SessionsController.createSession("barcode_scan", { name: "QML smoke" });
+        tryCompare(area, "depth", 2, 5000); // a new session opens its page
+        tryCompare(SessionsController.sessions, "count", before + 1);
+        const page = area.currentItem;
+        const entry = findChild(page, "captureEntry");
+        verify(entry);
+        tryVerify(() => entry.activeFocus, 2000, "the entry field has the focus");
+
+        typeText("(01)09506000134352(10)QML1(17)291231");
+        keyClick(Qt.Key_Return);
+        tryCompare(entry, "text", "", 5000); // captured: the field is ready for the next code
+        tryVerify(() => SessionsController.sessions.get(page.sessionId).captureCount === 1, 5000);
+        compare(page.feedbackGood, true);
+        verify(page.feedback.indexOf("Lot QML1") >= 0);
+        verify(entry.activeFocus);
+
+        typeText("(01)09506000134353");
+        keyClick(Qt.Key_Return);
+        tryVerify(() => page.feedback.indexOf("check digit") >= 0, 5000);
+        compare(page.feedbackGood, false);
+        compare(entry.text, "(01)09506000134353"); // kept for correction
+        tryVerify(() => SessionsController.sessions.get(page.sessionId).rejectedCount === 1, 5000);
+
+        SessionsController.endSession(page.sessionId);
+        tryVerify(() => !page.active, 5000);
+        verify(!entry.enabled);
+    }
+
+    function test_previewExplainsWhileTyping() {
+        const p = CaptureController.preview("]d20109506000134352" + "17201301");
+        compare(p.valid, false);
+        compare(p.gtin, "09506000134352");
+        verify(p.errors.length > 0);
+        verify(p.errors[0].indexOf("month") >= 0);
+        const ok = CaptureController.preview("https://id.gs1.org/01/09506000134352/10/AB/21/7");
+        compare(ok.kindText, "GS1 Digital Link");
+        compare(ok.serial, "7");
+        compare(ok.acceptable, true);
+    }
+}
