@@ -20,7 +20,7 @@ class SessionsController : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    Q_PROPERTY(SessionListModel *sessions READ sessions CONSTANT)
+    Q_PROPERTY(closient::models::SessionListModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(QStringList captureModes READ captureModes CONSTANT)
     Q_PROPERTY(int ttlMinutes READ ttlMinutes WRITE setTtlMinutes NOTIFY ttlMinutesChanged)
 

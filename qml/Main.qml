@@ -40,7 +40,7 @@ ApplicationWindow {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["sessions", "settings"].indexOf(root.area)
+            currentIndex: root.area === "settings" ? 1 : 0
 
             SessionsArea {}
             SettingsPage {}

@@ -54,7 +54,7 @@ ItemDelegate {
             }
             Label {
                 Layout.fillWidth: true
-                text: [delegate.modeText, qsTr("started %1").arg(delegate.createdText), qsTr("last activity %1").arg(delegate.lastActivityText)].join("  ·  ")
+                text: delegate.modeText + "  ·  " + qsTr("started %1").arg(delegate.createdText) + "  ·  " + qsTr("last activity %1").arg(delegate.lastActivityText)
                 color: Theme.muted
                 font.pixelSize: 12
                 elide: Text.ElideRight
