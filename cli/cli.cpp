@@ -121,7 +121,7 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> all = [] {
         std::vector<Command> v;
-        for (auto group : { gs1Commands(), sessionCommands() })
+        for (auto group : { gs1Commands(), sessionCommands(), decodeCommands(), benchCommands() })
             std::move(group.begin(), group.end(), std::back_inserter(v));
         return v;
     }();

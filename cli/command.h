@@ -59,5 +59,7 @@ const std::vector<Command> &commands();
 // The command files: each hands over its subcommands.
 std::vector<Command> gs1Commands();
 std::vector<Command> sessionCommands();
+std::vector<Command> decodeCommands();
+std::vector<Command> benchCommands();
 
 } // namespace closient::cli

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "command.h"
+
+#include "decodebench.h"
+
+using namespace Qt::StringLiterals;
+
+namespace closient::cli {
+
+namespace {
+
+int benchDecode(Context &ctx)
+{
+    bench::DecodeBenchOptions o;
+    const auto &args = ctx.args();
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const auto &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == u"--help") {
+            ctx.out() << "Usage: closient-station bench decode DIR [--out FILE] [--engines "
+                         "closient,zxing-demo,zbar,zxing-multi]\n"
+                         "                                     [--no-still] [--no-frames] [--frame-sample N] "
+                         "[--workers N]\n\n"
+                         "Decode rate, misreads, false positives, aborts and p50/p95 ms per format folder of DIR (the\n"
+                         "zxing-cpp black-box layout) for each engine, on still images and on codes composited into\n"
+                         "640x480, 1280x720 and 1920x1080 frames. Writes Markdown (default bench/results/decode.md).\n";
+            return Ok;
+        } else if (a == u"--out" && hasValue) {
+            o.output = args[++i];
+        } else if (a == u"--engines" && hasValue) {
+            o.engines = args[++i].split(u',', Qt::SkipEmptyParts);
+        } else if (a == u"--no-still") {
+            o.still = false;
+        } else if (a == u"--no-frames") {
+            o.frames = false;
+        } else if (a == u"--frame-sample" && hasValue) {
+            o.frameSample = std::max(1, args[++i].toInt());
+        } else if (a == u"--workers" && hasValue) {
+            o.workers = std::max(1, args[++i].toInt());
+        } else if (!a.startsWith(u"--") && o.corpusDir.isEmpty()) {
+            o.corpusDir = a;
+        } else {
+            return ctx.fail(u"bench decode: unexpected \"%1\"; see closient-station bench decode --help"_s.arg(a));
+        }
+    }
+    if (o.corpusDir.isEmpty())
+        return ctx.fail(u"bench decode needs the corpus folder"_s);
+    return bench::runDecodeBench(o, ctx.out(), ctx.err());
+}
+
+} // namespace
+
+std::vector<Command> benchCommands()
+{
+    return { { u"bench decode"_s,
+        u"decode benchmark against plain ZXing-cpp and zbar; writes bench/results/decode.md"_s, true, benchDecode } };
+}
+
+} // namespace closient::cli

@@ -1,0 +1,110 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "command.h"
+
+#include "decoderpool.h"
+
+#include <QJsonArray>
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+using namespace closient::scanning;
+
+namespace closient::cli {
+
+bool strategyFromName(const QString &name, Strategy *out)
+{
+    static const QMap<QString, Strategy> names { { u"still"_s, Strategy::Still }, { u"frame"_s, Strategy::Frame },
+        { u"zxing-demo"_s, Strategy::ZxingDemo }, { u"zxing-multi"_s, Strategy::ZxingMulti },
+        { u"zbar"_s, Strategy::Zbar }, { u"verify"_s, Strategy::Verify } };
+    if (!names.contains(name))
+        return false;
+    *out = names.value(name);
+    return true;
+}
+
+namespace {
+
+QString visible(QString s)
+{
+    return s.replace(QChar(0x1D), u"<GS>"_s);
+}
+
+int decodeCommand(Context &ctx)
+{
+    bool json = false;
+    bool explain = false;
+    Strategy strategy = Strategy::Still;
+    QStringList files;
+    const auto &args = ctx.args();
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == u"--json") {
+            json = true;
+        } else if (args[i] == u"--explain") {
+            explain = true; // adds which step of the cascade read each code
+        } else if (args[i] == u"--strategy" && i + 1 < args.size()) {
+            if (!strategyFromName(args[++i], &strategy))
+                return ctx.fail(
+                    u"unknown strategy \"%1\": still, frame, zxing-demo, zxing-multi, zbar or verify"_s.arg(args[i]));
+        } else if (args[i] == u"--help") {
+            ctx.out()
+                << "Usage: closient-station decode [--json] [--strategy still|frame|zxing-demo|zxing-multi|zbar] "
+                   "FILE...\n\n"
+                   "Decodes still images (PNG, JPEG, WebP, BMP, TIFF, ...) in the isolated decoder process and prints\n"
+                   "one line per file. With --json: {\"file\", \"ms\", \"results\": [{\"format\", \"text\", "
+                   "\"symbology_id\",\n"
+                   "\"gs1\", \"quad\"}]} (text exactly as decoded, GS as 0x1D), or {\"file\", \"error\"} for a file "
+                   "that\n"
+                   "cannot be read. Exit code 1 when any file could not be read.\n";
+            return Ok;
+        } else {
+            files << args[i];
+        }
+    }
+    if (files.isEmpty())
+        return ctx.fail(u"decode needs image files; closient-station decode --help tells more"_s);
+    const auto outcomes = decodeFiles(files, strategy);
+    bool allRead = true;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const auto &o = outcomes[size_t(i)];
+        allRead = allRead && o.ok();
+        if (json) {
+            QJsonObject line { { u"file"_s, files[i] } };
+            if (o.ok()) {
+                line.insert(u"ms"_s, qRound(o.decodeMs * 100) / 100.0);
+                QJsonArray results;
+                for (const auto &r : o.results) {
+                    auto j = r.toJson();
+                    if (explain)
+                        j.insert(u"pass"_s, r.pass);
+                    results.append(j);
+                }
+                line.insert(u"results"_s, results);
+            } else {
+                line.insert(u"error"_s, o.error);
+                line.insert(u"results"_s, QJsonArray());
+            }
+            if (o.crashes > 0)
+                line.insert(u"decoder_restarts"_s, o.crashes);
+            ctx.printJson(line);
+        } else if (!o.ok()) {
+            ctx.out() << files[i] << ": error: " << o.error << Qt::endl;
+        } else if (o.results.empty()) {
+            ctx.out() << files[i] << ": no code found (" << QString::number(o.decodeMs, 'f', 1) << " ms)" << Qt::endl;
+        } else {
+            for (const auto &r : o.results)
+                ctx.out() << files[i] << ": " << r.format << " " << r.symbologyId << " " << visible(r.text) << Qt::endl;
+        }
+    }
+    return allRead ? Ok : Refused;
+}
+
+} // namespace
+
+std::vector<Command> decodeCommands()
+{
+    return { { u"decode"_s, u"decode barcodes in image files (--json for one JSON line per file)"_s, false,
+        decodeCommand } };
+}
+
+} // namespace closient::cli

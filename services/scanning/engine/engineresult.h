@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace closient::scanning::engine {
+
+/** A grey image the engine reads: one byte per pixel, rows @p stride bytes apart. Not owned. */
+struct GrayView
+{
+    const std::uint8_t *data = nullptr;
+    int width = 0;
+    int height = 0;
+    int stride = 0;
+};
+
+/** Which reader runs, and how hard it tries. */
+enum class Strategy : std::uint32_t {
+    Still = 0, // a photo or file: the whole cascade until something reads
+    Frame = 1, // a live video frame: a fast pass, then candidate regions, within a small budget
+    ZxingDemo = 2, // plain ZXing-cpp with its Qt demo's settings (tryHarder, tryRotate, tryDownscale): a baseline
+    Zbar = 3, // zbar with every symbology on: a baseline
+    Verify = 4, // a clean rendering of our own label: one strict pass, no guessing
+    ZxingMulti = 5, // plain ZXing-cpp ReadBarcodes with the demo's settings: a baseline (aborts on some DataBar)
+};
+
+/** One code found: what ZXing calls it, the text exactly as decoded (GS as 0x1D), where it is. */
+struct EngineResult
+{
+    std::string format; // ZXing's name: "EAN-13", "DataMatrix", "DataBarExpanded", ...
+    std::string text;
+    std::string symbologyId; // "]d2", "]C1", "]E0", ...
+    std::array<std::array<float, 2>, 4>
+        quad {}; // corners in image pixels: top-left, top-right, bottom-right, bottom-left
+    std::string pass; // which step of the cascade read it
+    int lineCount = 0; // for linear symbols: how many scan lines agreed (ZXing), 0 for matrix symbols
+};
+
+/** Formats to look for, as ZXing's bit flags (0 = the workstation's retail and logistics set). */
+using FormatMask = std::uint32_t;
+
+} // namespace closient::scanning::engine
