@@ -262,12 +262,54 @@ IsolatedDecoder::Exchange IsolatedDecoder::exchange(const void *request, size_t 
     return Exchange::Crashed;
 }
 
+DecodeOutcome IsolatedDecoder::run(protocol::Request r, const QByteArray &extra, int timeoutMs, int maxCrashes)
+{
+    // Only the cascades can resume: a baseline engine is what it is, and a live frame is followed by the next.
+    const auto strategy = Strategy(r.strategy);
+    const bool resumable = strategy == Strategy::Still || strategy == Strategy::Verify;
+    DecodeOutcome outcome;
+    for (;;) {
+        r.id = m_nextId++;
+        int stage = -1;
+        DecodeOutcome attempt;
+        const auto result = exchange(&r, sizeof r, extra, timeoutMs, attempt, &stage);
+        if (result == Exchange::Crashed && resumable && outcome.crashes < maxCrashes) {
+            ++outcome.crashes;
+            // Run the step that aborted again in safe mode; if safe mode aborts too, go on past it.
+            r.skipStages = std::uint32_t(r.safeMode ? stage + 1 : std::max(stage, 0));
+            r.safeMode = 1;
+            continue;
+        }
+        const int crashes = outcome.crashes + (result == Exchange::Crashed ? 1 : 0);
+        outcome = std::move(attempt);
+        outcome.crashes = crashes;
+        switch (result) {
+        case Exchange::Done:
+            break;
+        case Exchange::Crashed:
+            outcome.error = resumable
+                ? QCoreApplication::translate("Decoder", "the decoder stopped on this image every time it tried")
+                : QCoreApplication::translate("Decoder", "the decoder stopped on this frame and was restarted");
+            break;
+        case Exchange::TimedOut:
+            outcome.timedOut = true;
+            outcome.error = QCoreApplication::translate("Decoder", "decoding took too long and was stopped");
+            break;
+        case Exchange::Failed:
+            outcome.error
+                = QCoreApplication::translate("Decoder", "the decoder worker cannot be started (%1)").arg(m_workerPath);
+            break;
+        }
+        return outcome;
+    }
+}
+
 DecodeOutcome IsolatedDecoder::decodeGray(const std::uint8_t *data, int width, int height, int stride,
     Strategy strategy, std::uint32_t formats, int timeoutMs, int phase)
 {
-    DecodeOutcome outcome;
     const size_t bytes = size_t(stride) * size_t(height);
     if (!data || width <= 0 || height <= 0 || stride < width || !ensureSharedMemory(bytes)) {
+        DecodeOutcome outcome;
         outcome.error = QCoreApplication::translate("Decoder", "no image to decode");
         return outcome;
     }
@@ -280,39 +322,22 @@ DecodeOutcome IsolatedDecoder::decodeGray(const std::uint8_t *data, int width, i
     r.height = height;
     r.stride = stride;
     r.sharedMemorySize = m_sharedSize;
-    r.id = m_nextId++;
-    r.safeMode = m_safeFrames > 0 ? 1 : 0;
     r.phase = phase >= 0 ? std::uint32_t(phase) : m_frameNumber++;
+    r.safeMode = m_safeFrames > 0 ? 1 : 0;
     if (m_safeFrames > 0)
         --m_safeFrames;
-    int stage = -1;
-    switch (exchange(&r, sizeof r, {}, timeoutMs, outcome, &stage)) {
-    case Exchange::Done:
-        break;
-    case Exchange::Crashed:
-        // The scene that aborted is likely still in view: read the next frames the safe way.
-        m_safeFrames = kSafeFramesAfterCrash;
-        outcome.crashes = 1;
-        outcome.error = QCoreApplication::translate("Decoder", "the decoder stopped on this frame and was restarted");
-        break;
-    case Exchange::TimedOut:
-        outcome.timedOut = true;
-        outcome.error = QCoreApplication::translate("Decoder", "decoding took too long and was stopped");
-        break;
-    case Exchange::Failed:
-        outcome.error
-            = QCoreApplication::translate("Decoder", "the decoder worker cannot be started (%1)").arg(m_workerPath);
-        break;
-    }
+    auto outcome = run(r, {}, timeoutMs, 3);
+    if (outcome.crashes > 0 && strategy == Strategy::Frame)
+        m_safeFrames = kSafeFramesAfterCrash; // the scene that aborted is likely still in view
     return outcome;
 }
 
 DecodeOutcome IsolatedDecoder::decodeFile(
     const QString &path, Strategy strategy, std::uint32_t formats, int timeoutMs, int maxCrashes)
 {
-    DecodeOutcome outcome;
     const QFileInfo fi(path);
     if (!fi.exists() || !fi.isFile()) {
+        DecodeOutcome outcome;
         outcome.error = QCoreApplication::translate("Decoder", "no such file");
         return outcome;
     }
@@ -322,34 +347,7 @@ DecodeOutcome IsolatedDecoder::decodeFile(
     r.strategy = std::uint32_t(strategy);
     r.formats = formats;
     r.pathLength = std::uint32_t(encoded.size());
-    for (;;) {
-        r.id = m_nextId++;
-        int stage = -1;
-        DecodeOutcome attempt;
-        const auto result = exchange(&r, sizeof r, encoded, timeoutMs, attempt, &stage);
-        const bool resumable
-            = strategy == Strategy::Still || strategy == Strategy::Frame || strategy == Strategy::Verify;
-        if (result == Exchange::Crashed && resumable && outcome.crashes < maxCrashes) {
-            ++outcome.crashes;
-            // Run the step that aborted again in safe mode; if safe mode aborts too, go on past it.
-            r.skipStages = std::uint32_t(r.safeMode ? stage + 1 : std::max(stage, 0));
-            r.safeMode = 1;
-            continue;
-        }
-        const int crashes = outcome.crashes;
-        outcome = std::move(attempt);
-        outcome.crashes = crashes + (result == Exchange::Crashed ? 1 : 0);
-        if (result == Exchange::Crashed)
-            outcome.error
-                = QCoreApplication::translate("Decoder", "the decoder stopped on this image every time it tried");
-        else if (result == Exchange::TimedOut) {
-            outcome.timedOut = true;
-            outcome.error = QCoreApplication::translate("Decoder", "decoding took too long and was stopped");
-        } else if (result == Exchange::Failed)
-            outcome.error
-                = QCoreApplication::translate("Decoder", "the decoder worker cannot be started (%1)").arg(m_workerPath);
-        return outcome;
-    }
+    return run(r, encoded, timeoutMs, maxCrashes);
 }
 
 } // namespace closient::scanning

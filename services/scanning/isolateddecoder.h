@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "decoderprotocol.h"
 #include "scanresult.h"
 
 #include <QString>
@@ -26,8 +27,9 @@ public:
     /// closient-decoder next to the running program, or $CLOSIENT_DECODER.
     [[nodiscard]] static QString defaultWorkerPath();
 
-    /// Decodes a grey image (8 bits a pixel). A crash makes this frame unreadable (live frames are not retried)
-    /// and the next frames are read in safe mode. @p phase -1 numbers the frames of this decoder in order.
+    /// Decodes a grey image (8 bits a pixel). With the Frame strategy a crash makes this frame unreadable (the next
+    /// one follows) and the next frames are read in safe mode; with Still the cascade resumes like decodeFile.
+    /// @p phase -1 numbers the frames of this decoder in order.
     DecodeOutcome decodeGray(const std::uint8_t *data, int width, int height, int stride, Strategy strategy,
         std::uint32_t formats = 0, int timeoutMs = 2000, int phase = -1);
     /// Decodes an image file; the worker reads it, so a broken file cannot hurt either. After a crash the
@@ -42,6 +44,7 @@ public:
 
 private:
     enum class Exchange { Done, Crashed, TimedOut, Failed };
+    DecodeOutcome run(protocol::Request request, const QByteArray &extra, int timeoutMs, int maxCrashes);
     bool start();
     void stop(bool kill);
     bool ensureSharedMemory(size_t size);

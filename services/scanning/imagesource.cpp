@@ -1,0 +1,99 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "imagesource.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QVideoFrame>
+#include <QVideoSink>
+
+namespace closient::scanning {
+
+ImageSource::ImageSource(const QStringList &paths, QObject *parent)
+    : FrameSource(parent)
+    , m_files(imageFiles(paths))
+{ }
+
+QStringList ImageSource::imageFiles(const QStringList &paths)
+{
+    QStringList patterns;
+    for (const auto &f : QImageReader::supportedImageFormats())
+        patterns << QStringLiteral("*.") + QString::fromLatin1(f);
+    QStringList out;
+    for (const auto &p : paths) {
+        const QFileInfo fi(p);
+        if (fi.isDir()) {
+            QStringList inFolder;
+            QDirIterator it(p, patterns, QDir::Files);
+            while (it.hasNext())
+                inFolder << it.next();
+            inFolder.sort();
+            out << inFolder;
+        } else if (fi.isFile()) {
+            out << fi.absoluteFilePath();
+        }
+    }
+    return out;
+}
+
+QString ImageSource::name() const
+{
+    return m_files.size() == 1 ? QFileInfo(m_files.first()).fileName() : tr("%n image(s)", "", int(m_files.size()));
+}
+
+void ImageSource::start(QVideoSink *sink)
+{
+    m_sink = sink;
+    m_index = 0;
+    if (m_files.isEmpty()) {
+        setState(State::Error, tr("There are no images to read there"));
+        return;
+    }
+    setState(State::Running, tr("Reading %1").arg(name()));
+    next();
+}
+
+void ImageSource::stop()
+{
+    m_index = int(m_files.size());
+    setState(State::Stopped);
+}
+
+bool ImageSource::next()
+{
+    while (m_index < m_files.size()) {
+        m_current = m_files[m_index++];
+        QImageReader reader(m_current);
+        reader.setAutoTransform(true);
+        const QImage image = reader.read();
+        if (image.isNull()) {
+            Q_EMIT unreadable(m_current);
+            continue;
+        }
+        if (m_sink)
+            m_sink->setVideoFrame(toVideoFrame(image));
+        setState(State::Running,
+            tr("Image %1 of %2: %3").arg(m_index).arg(m_files.size()).arg(QFileInfo(m_current).fileName()));
+        Q_EMIT imageReady(image, m_current);
+        return true;
+    }
+    setState(State::Finished, tr("All %n image(s) read", "", int(m_files.size())));
+    return false;
+}
+
+QVideoFrame ImageSource::toVideoFrame(const QImage &image)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_ARGB32);
+    QVideoFrame frame(QVideoFrameFormat(rgb.size(), QVideoFrameFormat::Format_BGRA8888));
+    if (!frame.map(QVideoFrame::WriteOnly))
+        return {};
+    for (int y = 0; y < rgb.height(); ++y)
+        std::memcpy(
+            frame.bits(0) + qsizetype(y) * frame.bytesPerLine(0), rgb.constScanLine(y), size_t(rgb.width()) * 4);
+    frame.unmap();
+    return frame;
+}
+
+} // namespace closient::scanning
