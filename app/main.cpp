@@ -5,11 +5,13 @@
 #include "capturecontroller.h"
 #include "cli.h"
 #include "database.h"
+#include "scancontroller.h"
 #include "sessionscontroller.h"
 
 #include <QCommandLineParser>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QQmlApplicationEngine>
@@ -20,6 +22,7 @@
 #include <QTimer>
 
 Q_IMPORT_QML_PLUGIN(Closient_Station_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(Closient_Station_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Closient_StationPlugin)
 
 using namespace Qt::StringLiterals;
@@ -85,7 +88,9 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption dbOption(u"db"_s, u"The store to use."_s, u"path"_s, store::Database::defaultPath());
     const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every screen and exit non-zero on any QML error."_s);
-    parser.addOptions({ dbOption, selfTestOption });
+    const QCommandLineOption scanOption(
+        u"scan"_s, u"Open the Scan screen reading this video, image or folder (repeatable)."_s, u"file"_s);
+    parser.addOptions({ dbOption, selfTestOption, scanOption });
     parser.process(app);
     const bool selfTesting = parser.isSet(selfTestOption);
 
@@ -94,7 +99,9 @@ int main(int argc, char *argv[])
     models::AppController appController(&database, parser.value(dbOption));
     models::SessionsController sessions(&database);
     models::CaptureController captures(&database);
+    models::ScanController scan(&database);
     models::AppController::setInstance(&appController);
+    models::ScanController::setInstance(&scan);
     models::SessionsController::setInstance(&sessions);
     models::CaptureController::setInstance(&captures);
 
@@ -102,6 +109,15 @@ int main(int argc, char *argv[])
     engine.addImportPath(u"qrc:/qt/qml"_s);
     if (selfTesting)
         return selfTest(engine);
+    if (parser.isSet(scanOption)) {
+        QList<QUrl> files;
+        for (const auto &f : parser.values(scanOption))
+            files << QUrl::fromLocalFile(QFileInfo(f).absoluteFilePath());
+        appController.setStartArea(u"scan"_s);
+        // Once the store is open and the Scan screen has given its view, read the files.
+        QObject::connect(&database, &store::Database::ready, &scan,
+            [&scan, files] { QTimer::singleShot(300, &scan, [&scan, files] { scan.openFiles(files); }); });
+    }
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);

@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "decodebench.h"
+#include "livebench.h"
 
 using namespace Qt::StringLiterals;
 
@@ -49,12 +50,54 @@ int benchDecode(Context &ctx)
     return bench::runDecodeBench(o, ctx.out(), ctx.err());
 }
 
+int benchLive(Context &ctx)
+{
+    bench::LiveBenchOptions o;
+    const auto &args = ctx.args();
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const auto &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == u"--help") {
+            ctx.out()
+                << "Usage: closient-station bench live DIR [--out FILE] [--codes N] [--size WxH] [--keep-video "
+                   "FILE]\n\n"
+                   "Plays a generated 30 fps video of codes from DIR through Qt Multimedia into the live pipeline and "
+                   "a\n"
+                   "store; reports dropped frames, decode time and frame-to-stored-capture latency (default output\n"
+                   "bench/results/live.md).\n";
+            return Ok;
+        } else if (a == u"--out" && hasValue) {
+            o.output = args[++i];
+        } else if (a == u"--codes" && hasValue) {
+            o.codes = std::max(1, args[++i].toInt());
+        } else if (a == u"--keep-video" && hasValue) {
+            o.keepVideo = args[++i];
+        } else if (a == u"--size" && hasValue) {
+            const auto wh = args[++i].split(u'x');
+            if (wh.size() != 2)
+                return ctx.fail(u"--size takes WIDTHxHEIGHT"_s);
+            o.width = wh[0].toInt();
+            o.height = wh[1].toInt();
+        } else if (!a.startsWith(u"--") && o.corpusDir.isEmpty()) {
+            o.corpusDir = a;
+        } else {
+            return ctx.fail(u"bench live: unexpected \"%1\"; see closient-station bench live --help"_s.arg(a));
+        }
+    }
+    if (o.corpusDir.isEmpty())
+        return ctx.fail(u"bench live needs the corpus folder"_s);
+    return bench::runLiveBench(o, ctx.out(), ctx.err());
+}
+
 } // namespace
 
 std::vector<Command> benchCommands()
 {
     return { { u"bench decode"_s,
-        u"decode benchmark against plain ZXing-cpp and zbar; writes bench/results/decode.md"_s, true, benchDecode } };
+                 u"decode benchmark against plain ZXing-cpp and zbar; writes bench/results/decode.md"_s, true,
+                 benchDecode },
+        { u"bench live"_s, u"30 fps video through the live pipeline: drops and latency; writes bench/results/live.md"_s,
+            true, benchLive } };
 }
 
 } // namespace closient::cli

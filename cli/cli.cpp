@@ -39,6 +39,9 @@ Parsed parseGlobal(int argc, char **argv)
             p.dbPath = QString::fromLocal8Bit(argv[++i]);
         } else if (a.startsWith(u"--db=")) {
             p.dbPath = a.mid(5);
+        } else if (a == u"--scan" && i + 1 < argc) {
+            ++i; // the window's option: files for the Scan screen
+        } else if (a.startsWith(u"--scan=")) {
         } else if (!p.rest.isEmpty() || !a.startsWith(u'-')) {
             p.rest << a;
         }
@@ -56,6 +59,7 @@ void printHelp(QTextStream &out)
         << store::Database::defaultPath()
         << ")\n"
            "  --self-test    load every screen and exit non-zero on any QML error\n"
+           "  --scan FILE    open the window on the Scan screen, reading this video, image or folder\n"
            "  --help         this text; SUBCOMMAND --help tells more\n"
            "  --version      the version\n\n"
            "Subcommands:\n";

@@ -24,6 +24,7 @@ class AppController : public QObject
     Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(int pendingSync READ pendingSync NOTIFY pendingSyncChanged)
+    Q_PROPERTY(QString startArea READ startArea CONSTANT)
 
 public:
     AppController(store::Database *db, QString path, QObject *parent = nullptr);
@@ -38,6 +39,9 @@ public:
     [[nodiscard]] QString databasePath() const { return m_path; }
     [[nodiscard]] QString version() const;
     [[nodiscard]] int pendingSync() const { return m_pendingSync; }
+    /// The area the window opens on (the command line may ask for another than Sessions).
+    [[nodiscard]] QString startArea() const { return m_startArea; }
+    void setStartArea(const QString &area) { m_startArea = area; }
 
     /// Opens the store (again, after the person fixed what was wrong). Asynchronous.
     Q_INVOKABLE void openStore();
@@ -59,6 +63,7 @@ private:
     QString m_error;
     QString m_errorCode;
     int m_pendingSync = 0;
+    QString m_startArea = QStringLiteral("sessions");
 };
 
 } // namespace closient::models

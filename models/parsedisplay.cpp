@@ -38,8 +38,11 @@ QString kindText(const gs1::ParseResult &r)
 
 QString summarize(const gs1::ParseResult &r)
 {
-    if (!r.isGs1())
-        return visibleSeparators(r.input.trimmed());
+    if (!r.isGs1()) {
+        // The symbology identifier is for machines; the person sees what the code says.
+        const QString text = r.input.startsWith(r.symbologyId) ? r.input.mid(r.symbologyId.size()) : r.input;
+        return visibleSeparators(text.trimmed());
+    }
     QStringList parts;
     if (!r.gtin14.isEmpty())
         parts << tr("GTIN %1").arg(r.gtin14);

@@ -11,7 +11,7 @@ import Closient.Station.Models
 ApplicationWindow {
     id: root
 
-    property string area: "sessions"
+    property string area: AppController.startArea
 
     width: 1280
     height: 800
@@ -40,9 +40,10 @@ ApplicationWindow {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: root.area === "settings" ? 1 : 0
+            currentIndex: root.area === "scan" ? 1 : root.area === "settings" ? 2 : 0
 
             SessionsArea {}
+            ScanPage {}
             SettingsPage {}
         }
     }

@@ -21,6 +21,8 @@ Page {
 
     function reload() {
         root.info = SessionsController.sessions.get(root.sessionId);
+        if (root.active && root.visible)
+            ScanController.sessionId = root.sessionId; // hand scanners capture into the session on screen
     }
 
     function submit() {
@@ -63,6 +65,16 @@ Page {
             root.feedbackGood = false;
             root.feedback = qsTr("Not captured: %1").arg(reason);
             entry.selectAll();
+        }
+    }
+
+    Connections {
+        target: ScanController
+        function onMessageChanged() {
+            if (ScanController.sessionId !== root.sessionId || ScanController.message === "")
+                return;
+            root.feedbackGood = ScanController.messageKind === "captured";
+            root.feedback = ScanController.message;
         }
     }
 

@@ -17,11 +17,15 @@ Page {
         title: qsTr("Settings")
     }
 
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
     ColumnLayout {
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.margins: 20
+        width: scroll.availableWidth - 40
+        x: 20
+        y: 20
         spacing: Theme.spacing
 
         GroupBox {
@@ -51,6 +55,56 @@ Page {
 
         GroupBox {
             Layout.fillWidth: true
+            title: qsTr("Capturing")
+            GridLayout {
+                columns: 3
+                columnSpacing: Theme.spacing
+                Label {
+                    text: qsTr("1D codes must be read")
+                }
+                SpinBox {
+                    from: 1
+                    to: 5
+                    value: ScanController.linearReads
+                    onValueModified: ScanController.linearReads = value
+                }
+                Label {
+                    text: qsTr("times in a row (guards against misreads)")
+                    color: Theme.muted
+                }
+                Label {
+                    text: qsTr("Do not capture a code again within")
+                }
+                SpinBox {
+                    from: 0
+                    to: 3600
+                    value: ScanController.duplicateWindowSeconds
+                    editable: true
+                    onValueModified: ScanController.duplicateWindowSeconds = value
+                }
+                Label {
+                    text: qsTr("seconds (unless you ask)")
+                    color: Theme.muted
+                }
+                CheckBox {
+                    Layout.columnSpan: 3
+                    text: qsTr("Sounds")
+                    checked: !ScanController.muted
+                    onToggled: ScanController.muted = !checked
+                }
+            }
+        }
+
+        CameraSettings {
+            Layout.fillWidth: true
+        }
+
+        ScannerSettings {
+            Layout.fillWidth: true
+        }
+
+        GroupBox {
+            Layout.fillWidth: true
             title: qsTr("Store")
             ColumnLayout {
                 Label {
@@ -63,5 +117,6 @@ Page {
                 }
             }
         }
+    }
     }
 }

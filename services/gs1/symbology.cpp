@@ -57,8 +57,21 @@ const QHash<QString, Symbology> &table()
 
 QString symbologyName(QStringView id)
 {
-    const auto it = table().constFind(id.toString());
-    return it == table().cend() ? QString() : QString::fromUtf16(it->name);
+    if (const auto it = table().constFind(id.toString()); it != table().cend())
+        return QString::fromUtf16(it->name);
+    // A modifier we have no row for (ZXing reports ]d7 for some rectangular Data Matrix): name the family.
+    static const QHash<QString, QString> families = {
+        { u"]A"_s, u"Code 39"_s },
+        { u"]C"_s, u"Code 128"_s },
+        { u"]E"_s, u"EAN/UPC"_s },
+        { u"]e"_s, u"GS1 DataBar"_s },
+        { u"]d"_s, u"Data Matrix"_s },
+        { u"]Q"_s, u"QR Code"_s },
+        { u"]I"_s, u"ITF"_s },
+        { u"]L"_s, u"PDF417"_s },
+        { u"]z"_s, u"Aztec"_s },
+    };
+    return id.size() == 3 ? families.value(id.first(2).toString()) : QString();
 }
 
 bool carriesElementString(QStringView id)

@@ -4,8 +4,12 @@
 #include "appcontroller.h"
 #include "capturecontroller.h"
 #include "database.h"
+#include "scancontroller.h"
 #include "sessionscontroller.h"
 
+#include "testmedia.h"
+
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -14,6 +18,7 @@
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(Closient_Station_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(Closient_Station_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Closient_StationPlugin)
 
 using namespace closient;
@@ -36,10 +41,20 @@ public Q_SLOTS:
         m_app = std::make_unique<models::AppController>(m_db.get(), m_dir.filePath(QStringLiteral("qml.sqlite")));
         m_sessions = std::make_unique<models::SessionsController>(m_db.get());
         m_captures = std::make_unique<models::CaptureController>(m_db.get());
+        m_scan = std::make_unique<models::ScanController>(m_db.get());
+        models::ScanController::setInstance(m_scan.get());
         models::AppController::setInstance(m_app.get());
         models::SessionsController::setInstance(m_sessions.get());
         models::CaptureController::setInstance(m_captures.get());
         m_app->openStore();
+        // A short camera-like video for the Scan screen's test (tests only: the app never uses context properties).
+        const QString video = m_dir.filePath(QStringLiteral("scan.avi"));
+        test::writeVideo(video,
+            { { test::makeBarcode(
+                    QStringLiteral("QRCode"), QStringLiteral("https://id.gs1.org/01/09506000134352/10/QMLVID")),
+                  45 },
+                { {}, 10 } });
+        engine->rootContext()->setContextProperty(QStringLiteral("testVideo"), QUrl::fromLocalFile(video));
     }
 
 private:
@@ -48,6 +63,7 @@ private:
     std::unique_ptr<models::AppController> m_app;
     std::unique_ptr<models::SessionsController> m_sessions;
     std::unique_ptr<models::CaptureController> m_captures;
+    std::unique_ptr<models::ScanController> m_scan;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(closient_qml, Setup)

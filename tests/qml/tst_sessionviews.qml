@@ -23,9 +23,14 @@ TestCase {
         }
     }
 
+    // At a person's speed: a burst of keys as fast as a scanner's would be taken for a scanner (and it is,
+    // see tst_scanview.qml). 45 ms between keys is a fast typist.
     function typeText(text: string) {
-        for (const ch of text)
+        for (const ch of text) {
+            wait(45);
             keyClick(ch);
+        }
+        wait(45);
     }
 
     function test_startSessionTypeCodesAndEnd() {

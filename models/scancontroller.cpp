@@ -1,0 +1,428 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scancontroller.h"
+
+#include "camerasource.h"
+#include "database.h"
+#include "displayformat.h"
+#include "imagesource.h"
+#include "settingsrepository.h"
+#include "videofilesource.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeDatabase>
+
+using namespace Qt::StringLiterals;
+using namespace closient::scanning;
+
+namespace closient::models {
+
+namespace {
+QString stateName(CodeMark::State s)
+{
+    switch (s) {
+    case CodeMark::State::Seen:
+        return u"seen"_s;
+    case CodeMark::State::Pending:
+        return u"pending"_s;
+    case CodeMark::State::Captured:
+        return u"captured"_s;
+    case CodeMark::State::Duplicate:
+        return u"duplicate"_s;
+    case CodeMark::State::Rejected:
+        return u"rejected"_s;
+    }
+    return {};
+}
+
+QString sourceStateName(FrameSource::State s)
+{
+    switch (s) {
+    case FrameSource::State::Stopped:
+        return u"stopped"_s;
+    case FrameSource::State::Starting:
+        return u"starting"_s;
+    case FrameSource::State::Running:
+        return u"running"_s;
+    case FrameSource::State::Finished:
+        return u"finished"_s;
+    case FrameSource::State::Unavailable:
+        return u"unavailable"_s;
+    case FrameSource::State::Error:
+        return u"error"_s;
+    }
+    return {};
+}
+} // namespace
+
+ScanController::ScanController(store::Database *db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_pipeline(db)
+{
+    for (auto [sound, file] :
+        { std::pair { &m_acceptSound, "accept" }, { &m_duplicateSound, "duplicate" }, { &m_rejectSound, "reject" } })
+        sound->setSource(QUrl(u"qrc:/sounds/%1.wav"_s.arg(QString::fromLatin1(file))));
+
+    connect(&m_pipeline, &ScanPipeline::sourceChanged, this, [this] {
+        if (auto *s = m_pipeline.source())
+            connect(s, &FrameSource::stateChanged, this, &ScanController::sourceChanged, Qt::UniqueConnection);
+        Q_EMIT sourceChanged();
+    });
+    connect(&m_pipeline.scanner(), &LiveScanner::statsChanged, this, &ScanController::statsChanged);
+    connect(&m_pipeline, &ScanPipeline::marksChanged, this, [this](const QSize &size, const QList<CodeMark> &marks) {
+        m_frameSize = size;
+        m_marks.clear();
+        for (const auto &m : marks) {
+            QVariantList points;
+            for (const auto &p : m.quad)
+                points << p;
+            m_marks << QVariantMap { { u"points"_s, points }, { u"state"_s, stateName(m.state) },
+                { u"label"_s, m.label } };
+            if (m_pipeline.source())
+                noteRead(m_pipeline.source()->captureSource(), m.label);
+        }
+        Q_EMIT marksChanged();
+    });
+    connect(&m_pipeline, &ScanPipeline::captured, this, [this](const store::Capture &, const QString &summary, double) {
+        say(u"captured"_s, tr("Captured: %1").arg(summary));
+        play(m_acceptSound);
+        Q_EMIT captured(summary);
+    });
+    connect(&m_pipeline, &ScanPipeline::duplicate, this, [this](const QString &, const QString &summary, int ago) {
+        say(u"duplicate"_s, tr("Already captured %1 s ago: %2").arg(ago).arg(summary));
+        play(m_duplicateSound);
+    });
+    connect(&m_pipeline, &ScanPipeline::rejected, this, [this](const QString &, const QString &reason) {
+        say(u"rejected"_s, tr("Not captured: %1").arg(reason));
+        play(m_rejectSound);
+    });
+
+    connect(&m_wedge, &input::WedgeDetector::scanned, this,
+        [this](const QString &data) { scannerCode(data, tr("keyboard scanner")); });
+    qApp->installEventFilter(&m_wedge);
+    connect(&m_serial, &input::SerialScanner::scanned, this,
+        [this](const QString &data) { scannerCode(data, u"serial:"_s + m_serial.settings().portName); });
+    connect(&m_serial, &input::SerialScanner::stateChanged, this, &ScanController::serialStatusChanged);
+    connect(m_db, &store::Database::ready, this, &ScanController::loadSettings);
+}
+
+ScanController::~ScanController()
+{
+    // The application object may already be gone when the owner outlives it (tests do).
+    if (auto *app = QCoreApplication::instance())
+        app->removeEventFilter(&m_wedge);
+    m_pipeline.stopSource();
+}
+
+ScanController *ScanController::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void ScanController::setSessionId(const QString &id)
+{
+    if (id == sessionId())
+        return;
+    m_pipeline.setSessionId(id);
+    say({}, {});
+    Q_EMIT sessionIdChanged();
+}
+
+void ScanController::setVideoSink(QVideoSink *sink)
+{
+    if (sink == m_viewSink)
+        return;
+    m_viewSink = sink;
+    m_pipeline.setVideoSink(sink);
+    Q_EMIT videoSinkChanged();
+}
+
+QString ScanController::sourceKind() const
+{
+    return m_pipeline.source() ? m_pipeline.source()->kind() : QString();
+}
+
+QString ScanController::sourceName() const
+{
+    return m_pipeline.source() ? m_pipeline.source()->name() : QString();
+}
+
+QString ScanController::sourceState() const
+{
+    return m_pipeline.source() ? sourceStateName(m_pipeline.source()->state()) : u"stopped"_s;
+}
+
+QString ScanController::sourceStatus() const
+{
+    return m_pipeline.source() ? m_pipeline.source()->statusText()
+                               : tr("No picture source: start the camera, or open a video or images");
+}
+
+bool ScanController::torchAvailable() const
+{
+    const auto *camera = qobject_cast<CameraSource *>(m_pipeline.source());
+    return camera && camera->torchAvailable();
+}
+
+QVariantMap ScanController::stats() const
+{
+    const auto s = const_cast<ScanPipeline &>(m_pipeline).scanner().stats();
+    return {
+        { u"fps"_s, qRound(s.fps * 10) / 10.0 },
+        { u"decodedFps"_s, qRound(s.decodedFps * 10) / 10.0 },
+        { u"decodeMs"_s, qRound(s.decodeMs * 10) / 10.0 },
+        { u"frames"_s, s.frames },
+        { u"droppedPercent"_s, s.frames ? qRound(1000.0 * double(s.dropped) / double(s.frames)) / 10.0 : 0.0 },
+        { u"restarts"_s, s.crashes },
+    };
+}
+
+void ScanController::say(const QString &kind, const QString &text)
+{
+    m_messageKind = kind;
+    m_message = text;
+    Q_EMIT messageChanged();
+}
+
+void ScanController::play(QSoundEffect &sound)
+{
+    if (!m_muted)
+        sound.play();
+}
+
+void ScanController::noteRead(const QString &device, const QString &data)
+{
+    if (!m_deviceReads.isEmpty()) {
+        const auto last = m_deviceReads.first().toMap();
+        if (last.value(u"device"_s) == device && last.value(u"text"_s) == data)
+            return;
+    }
+    m_deviceReads.prepend(QVariantMap {
+        { u"device"_s, device }, { u"text"_s, data }, { u"time"_s, formatTime(QDateTime::currentDateTime()) } });
+    while (m_deviceReads.size() > 8)
+        m_deviceReads.removeLast();
+    Q_EMIT deviceReadsChanged();
+}
+
+void ScanController::scannerCode(const QString &data, const QString &device)
+{
+    noteRead(device, visibleSeparators(data));
+    m_pipeline.submitScannerCode(data, device);
+}
+
+void ScanController::startCamera()
+{
+    QSize resolution;
+    const auto parts = m_cameraResolution.split(u'x');
+    if (parts.size() == 2)
+        resolution = QSize(parts[0].toInt(), parts[1].toInt());
+    m_pipeline.setSource(std::make_unique<CameraSource>(m_cameraId, resolution));
+}
+
+void ScanController::openFiles(const QList<QUrl> &urls)
+{
+    QStringList images, videos;
+    const QMimeDatabase mime;
+    for (const auto &url : urls) {
+        const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+        const QFileInfo fi(path);
+        if (fi.isDir() || mime.mimeTypeForFile(fi).name().startsWith(u"image/"))
+            images << path;
+        else
+            videos << path;
+    }
+    if (!videos.isEmpty())
+        m_pipeline.setSource(std::make_unique<VideoFileSource>(videos.first()));
+    else if (!images.isEmpty())
+        m_pipeline.setSource(std::make_unique<ImageSource>(images));
+}
+
+void ScanController::stopSource()
+{
+    m_pipeline.stopSource();
+    m_marks.clear();
+    Q_EMIT marksChanged();
+}
+
+void ScanController::setTorch(bool on)
+{
+    if (auto *camera = qobject_cast<CameraSource *>(m_pipeline.source()))
+        camera->setTorch(on);
+}
+
+void ScanController::captureAgain()
+{
+    m_pipeline.captureAgain();
+}
+
+void ScanController::refreshDevices()
+{
+    Q_EMIT devicesChanged();
+}
+
+QVariantList ScanController::cameras() const
+{
+    QVariantList out;
+    for (const auto &c : CameraSource::cameras()) {
+        QStringList sizes;
+        for (const auto &r : c.resolutions)
+            sizes << u"%1x%2"_s.arg(r.width()).arg(r.height());
+        out << QVariantMap { { u"id"_s, c.id }, { u"name"_s, c.description }, { u"isDefault"_s, c.isDefault },
+            { u"resolutions"_s, sizes } };
+    }
+    return out;
+}
+
+QVariantList ScanController::serialPorts() const
+{
+    QVariantList out;
+    for (const auto &p : input::SerialScanner::ports()) {
+        out << QVariantMap { { u"name"_s, p.name }, { u"location"_s, p.systemLocation },
+            { u"description"_s, p.description.isEmpty() ? p.manufacturer : p.description } };
+    }
+    return out;
+}
+
+void ScanController::setMuted(bool muted)
+{
+    if (muted == m_muted)
+        return;
+    m_muted = muted;
+    save(u"sound_muted"_s, muted);
+    Q_EMIT settingsChanged();
+}
+
+void ScanController::setLinearReads(int reads)
+{
+    auto p = m_pipeline.policy();
+    if (reads == p.linearReads || reads < 1)
+        return;
+    p.linearReads = reads;
+    m_pipeline.setPolicy(p);
+    save(u"confirm_linear_reads"_s, reads);
+    Q_EMIT settingsChanged();
+}
+
+void ScanController::setDuplicateWindowSeconds(int seconds)
+{
+    auto p = m_pipeline.policy();
+    if (seconds * 1000 == p.duplicateWindowMs || seconds < 0)
+        return;
+    p.duplicateWindowMs = seconds * 1000;
+    m_pipeline.setPolicy(p);
+    save(u"duplicate_window_seconds"_s, seconds);
+    Q_EMIT settingsChanged();
+}
+
+void ScanController::setCameraId(const QString &id)
+{
+    if (id == m_cameraId)
+        return;
+    m_cameraId = id;
+    save(u"camera_id"_s, id);
+    Q_EMIT settingsChanged();
+}
+
+void ScanController::setCameraResolution(const QString &resolution)
+{
+    if (resolution == m_cameraResolution)
+        return;
+    m_cameraResolution = resolution;
+    save(u"camera_resolution"_s, resolution);
+    Q_EMIT settingsChanged();
+}
+
+QVariantMap ScanController::wedge() const
+{
+    const auto &w = m_wedge.settings();
+    return { { u"enabled"_s, w.enabled }, { u"maxKeyGapMs"_s, w.maxKeyGapMs }, { u"minLength"_s, w.minLength },
+        { u"terminatorEnter"_s, w.terminatorEnter }, { u"terminatorTab"_s, w.terminatorTab }, { u"prefix"_s, w.prefix },
+        { u"suffix"_s, w.suffix }, { u"gsSubstitute"_s, w.gsSubstitute }, { u"f8IsGs"_s, w.f8IsGs } };
+}
+
+void ScanController::setWedge(const QVariantMap &m)
+{
+    input::WedgeSettings w = m_wedge.settings();
+    w.enabled = m.value(u"enabled"_s, w.enabled).toBool();
+    w.maxKeyGapMs = std::clamp(m.value(u"maxKeyGapMs"_s, w.maxKeyGapMs).toInt(), 5, 200);
+    w.minLength = std::clamp(m.value(u"minLength"_s, w.minLength).toInt(), 2, 50);
+    w.terminatorEnter = m.value(u"terminatorEnter"_s, w.terminatorEnter).toBool();
+    w.terminatorTab = m.value(u"terminatorTab"_s, w.terminatorTab).toBool();
+    w.prefix = m.value(u"prefix"_s, w.prefix).toString();
+    w.suffix = m.value(u"suffix"_s, w.suffix).toString();
+    w.gsSubstitute = m.value(u"gsSubstitute"_s, w.gsSubstitute).toString();
+    w.f8IsGs = m.value(u"f8IsGs"_s, w.f8IsGs).toBool();
+    m_wedge.setSettings(w);
+    save(u"wedge"_s,
+        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(wedge())).toJson(QJsonDocument::Compact)));
+    Q_EMIT settingsChanged();
+}
+
+QVariantMap ScanController::serial() const
+{
+    const auto &s = m_serial.settings();
+    return { { u"enabled"_s, m_serialEnabled }, { u"port"_s, s.portName }, { u"baudRate"_s, s.baudRate },
+        { u"dataBits"_s, int(s.dataBits) }, { u"parity"_s, int(s.parity) }, { u"stopBits"_s, int(s.stopBits) },
+        { u"flowControl"_s, int(s.flowControl) }, { u"terminator"_s, QString::fromLatin1(s.terminator) },
+        { u"prefix"_s, s.prefix }, { u"suffix"_s, s.suffix } };
+}
+
+void ScanController::setSerial(const QVariantMap &m)
+{
+    input::SerialSettings s = m_serial.settings();
+    s.portName = m.value(u"port"_s, s.portName).toString();
+    s.baudRate = m.value(u"baudRate"_s, s.baudRate).toInt();
+    s.dataBits = QSerialPort::DataBits(m.value(u"dataBits"_s, int(s.dataBits)).toInt());
+    s.parity = QSerialPort::Parity(m.value(u"parity"_s, int(s.parity)).toInt());
+    s.stopBits = QSerialPort::StopBits(m.value(u"stopBits"_s, int(s.stopBits)).toInt());
+    s.flowControl = QSerialPort::FlowControl(m.value(u"flowControl"_s, int(s.flowControl)).toInt());
+    s.terminator = m.value(u"terminator"_s, QString::fromLatin1(s.terminator)).toString().toLatin1();
+    s.prefix = m.value(u"prefix"_s, s.prefix).toString();
+    s.suffix = m.value(u"suffix"_s, s.suffix).toString();
+    m_serialEnabled = m.value(u"enabled"_s, m_serialEnabled).toBool();
+    m_serial.setSettings(s);
+    if (m_serialEnabled)
+        m_serial.start();
+    else
+        m_serial.stop();
+    save(u"serial"_s,
+        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(serial())).toJson(QJsonDocument::Compact)));
+    Q_EMIT settingsChanged();
+}
+
+void ScanController::save(const QString &key, const QVariant &value)
+{
+    if (m_db->isOpen())
+        (void)store::SettingsRepository(m_db).setValue(key, value);
+}
+
+void ScanController::loadSettings()
+{
+    store::SettingsRepository(m_db).all().then(this, [this](const QVariantMap &all) {
+        PolicySettings p = m_pipeline.policy();
+        p.linearReads = all.value(u"confirm_linear_reads"_s, 2).toInt();
+        p.duplicateWindowMs = all.value(u"duplicate_window_seconds"_s, 10).toInt() * 1000;
+        m_pipeline.setPolicy(p);
+        m_muted = all.value(u"sound_muted"_s).toBool();
+        m_cameraId = all.value(u"camera_id"_s).toString();
+        m_cameraResolution = all.value(u"camera_resolution"_s).toString();
+        const auto wedgeJson = QJsonDocument::fromJson(all.value(u"wedge"_s).toByteArray()).object();
+        const auto serialJson = QJsonDocument::fromJson(all.value(u"serial"_s).toByteArray()).object();
+        QSignalBlocker block(this);
+        if (!wedgeJson.isEmpty())
+            setWedge(wedgeJson.toVariantMap());
+        if (!serialJson.isEmpty())
+            setSerial(serialJson.toVariantMap());
+        block.unblock();
+        Q_EMIT settingsChanged();
+    });
+}
+
+} // namespace closient::models

@@ -1,0 +1,148 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "scanpipeline.h"
+#include "serialscanner.h"
+#include "wedgedetector.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QSoundEffect>
+#include <QVariantList>
+#include <QVideoSink>
+
+namespace closient::store {
+class Database;
+}
+
+namespace closient::models {
+
+/**
+ * What the Scan screen and the device settings do: choose and run a picture source, show what is read, capture
+ * into the current session with sound and overlay feedback, and run the hand scanners (wedge and serial).
+ */
+class ScanController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
+    Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
+    Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY sourceChanged)
+    Q_PROPERTY(QString sourceName READ sourceName NOTIFY sourceChanged)
+    Q_PROPERTY(QString sourceState READ sourceState NOTIFY sourceChanged)
+    Q_PROPERTY(QString sourceStatus READ sourceStatus NOTIFY sourceChanged)
+    Q_PROPERTY(bool torchAvailable READ torchAvailable NOTIFY sourceChanged)
+    Q_PROPERTY(QVariantMap stats READ stats NOTIFY statsChanged)
+    Q_PROPERTY(QVariantList marks READ marks NOTIFY marksChanged)
+    Q_PROPERTY(int frameWidth READ frameWidth NOTIFY marksChanged)
+    Q_PROPERTY(int frameHeight READ frameHeight NOTIFY marksChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(QString messageKind READ messageKind NOTIFY messageChanged)
+    Q_PROPERTY(bool canCaptureAgain READ canCaptureAgain NOTIFY messageChanged)
+    Q_PROPERTY(bool muted READ muted WRITE setMuted NOTIFY settingsChanged)
+    Q_PROPERTY(int linearReads READ linearReads WRITE setLinearReads NOTIFY settingsChanged)
+    Q_PROPERTY(
+        int duplicateWindowSeconds READ duplicateWindowSeconds WRITE setDuplicateWindowSeconds NOTIFY settingsChanged)
+    Q_PROPERTY(QVariantList cameras READ cameras NOTIFY devicesChanged)
+    Q_PROPERTY(QString cameraId READ cameraId WRITE setCameraId NOTIFY settingsChanged)
+    Q_PROPERTY(QString cameraResolution READ cameraResolution WRITE setCameraResolution NOTIFY settingsChanged)
+    Q_PROPERTY(QVariantMap wedge READ wedge WRITE setWedge NOTIFY settingsChanged)
+    Q_PROPERTY(QVariantMap serial READ serial WRITE setSerial NOTIFY settingsChanged)
+    Q_PROPERTY(QVariantList serialPorts READ serialPorts NOTIFY devicesChanged)
+    Q_PROPERTY(QString serialStatus READ serialStatus NOTIFY serialStatusChanged)
+    Q_PROPERTY(QVariantList deviceReads READ deviceReads NOTIFY deviceReadsChanged)
+
+public:
+    explicit ScanController(store::Database *db, QObject *parent = nullptr);
+    ~ScanController() override;
+
+    static void setInstance(ScanController *instance) { s_instance = instance; }
+    static ScanController *create(QQmlEngine *, QJSEngine *);
+
+    [[nodiscard]] QString sessionId() const { return m_pipeline.sessionId(); }
+    void setSessionId(const QString &id);
+    [[nodiscard]] QVideoSink *videoSink() const { return m_viewSink; }
+    void setVideoSink(QVideoSink *sink);
+    [[nodiscard]] QString sourceKind() const;
+    [[nodiscard]] QString sourceName() const;
+    [[nodiscard]] QString sourceState() const;
+    [[nodiscard]] QString sourceStatus() const;
+    [[nodiscard]] bool torchAvailable() const;
+    [[nodiscard]] QVariantMap stats() const;
+    [[nodiscard]] QVariantList marks() const { return m_marks; }
+    [[nodiscard]] int frameWidth() const { return m_frameSize.width(); }
+    [[nodiscard]] int frameHeight() const { return m_frameSize.height(); }
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] QString messageKind() const { return m_messageKind; }
+    [[nodiscard]] bool canCaptureAgain() const { return m_messageKind == u"duplicate"; }
+    [[nodiscard]] bool muted() const { return m_muted; }
+    void setMuted(bool muted);
+    [[nodiscard]] int linearReads() const { return m_pipeline.policy().linearReads; }
+    void setLinearReads(int reads);
+    [[nodiscard]] int duplicateWindowSeconds() const { return m_pipeline.policy().duplicateWindowMs / 1000; }
+    void setDuplicateWindowSeconds(int seconds);
+    [[nodiscard]] QVariantList cameras() const;
+    [[nodiscard]] QString cameraId() const { return m_cameraId; }
+    void setCameraId(const QString &id);
+    [[nodiscard]] QString cameraResolution() const { return m_cameraResolution; }
+    void setCameraResolution(const QString &resolution);
+    [[nodiscard]] QVariantMap wedge() const;
+    void setWedge(const QVariantMap &settings);
+    [[nodiscard]] QVariantMap serial() const;
+    void setSerial(const QVariantMap &settings);
+    [[nodiscard]] QVariantList serialPorts() const;
+    [[nodiscard]] QString serialStatus() const { return m_serial.statusText(); }
+    [[nodiscard]] QVariantList deviceReads() const { return m_deviceReads; }
+
+    Q_INVOKABLE void startCamera();
+    /// Opens files dropped or chosen: videos play, images (or folders of them) are read one by one.
+    Q_INVOKABLE void openFiles(const QList<QUrl> &urls);
+    Q_INVOKABLE void stopSource();
+    Q_INVOKABLE void setTorch(bool on);
+    Q_INVOKABLE void captureAgain();
+    Q_INVOKABLE void refreshDevices();
+    /// For the hand scanners and tests: a code as a scanner would send it.
+    Q_INVOKABLE void scannerCode(const QString &data, const QString &device);
+
+    [[nodiscard]] scanning::ScanPipeline &pipeline() { return m_pipeline; }
+    [[nodiscard]] input::WedgeDetector &wedgeDetector() { return m_wedge; }
+
+Q_SIGNALS:
+    void sessionIdChanged();
+    void videoSinkChanged();
+    void sourceChanged();
+    void statsChanged();
+    void marksChanged();
+    void messageChanged();
+    void settingsChanged();
+    void devicesChanged();
+    void serialStatusChanged();
+    void deviceReadsChanged();
+    void captured(const QString &summary);
+
+private:
+    void say(const QString &kind, const QString &text);
+    void play(QSoundEffect &sound);
+    void noteRead(const QString &device, const QString &data);
+    void loadSettings();
+    void save(const QString &key, const QVariant &value);
+
+    static inline ScanController *s_instance = nullptr;
+    store::Database *m_db;
+    scanning::ScanPipeline m_pipeline;
+    QPointer<QVideoSink> m_viewSink;
+    input::WedgeDetector m_wedge;
+    input::SerialScanner m_serial;
+    QSoundEffect m_acceptSound, m_duplicateSound, m_rejectSound;
+    bool m_muted = false;
+    QVariantList m_marks;
+    QSize m_frameSize;
+    QString m_message, m_messageKind;
+    QString m_cameraId, m_cameraResolution;
+    bool m_serialEnabled = false;
+    QVariantList m_deviceReads;
+};
+
+} // namespace closient::models

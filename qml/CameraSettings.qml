@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Closient.Station.Models
+
+// Which camera the Scan screen starts, at which resolution.
+GroupBox {
+    id: root
+
+    title: qsTr("Cameras")
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        Label {
+            visible: ScanController.cameras.length === 0
+            text: qsTr("No camera is connected. Plug one in; video files and images work without one.")
+            color: Theme.muted
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Repeater {
+            model: ScanController.cameras
+            delegate: RowLayout {
+                id: camera
+                required property var modelData
+                spacing: 10
+                RadioButton {
+                    text: camera.modelData.name + (camera.modelData.isDefault ? qsTr(" (system default)") : "")
+                    checked: ScanController.cameraId === camera.modelData.id || (ScanController.cameraId === "" && camera.modelData.isDefault)
+                    onToggled: ScanController.cameraId = camera.modelData.id
+                }
+                ComboBox {
+                    Layout.preferredWidth: 160
+                    model: [qsTr("Automatic")].concat(camera.modelData.resolutions)
+                    onActivated: index => ScanController.cameraResolution = index === 0 ? "" : currentText
+                }
+            }
+        }
+        RowLayout {
+            Button {
+                text: qsTr("Look again")
+                flat: true
+                onClicked: ScanController.refreshDevices()
+            }
+            Label {
+                text: qsTr("Without a choice the Scan screen uses the system's default camera, at up to 1280×720.")
+                color: Theme.muted
+                font.pixelSize: 12
+            }
+        }
+    }
+}
