@@ -121,11 +121,29 @@ int Context::fail(const QString &message, int code)
     return code;
 }
 
+bool parseOptions(Context &ctx, QCommandLineParser &p, const QString &usage, const QList<QCommandLineOption> &options)
+{
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addOptions(options);
+    p.addHelpOption();
+    QStringList argv = ctx.args();
+    argv.prepend(u"closient-station"_s);
+    if (!p.parse(argv)) {
+        ctx.fail(p.errorText());
+        return false;
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out() << "Usage: closient-station " << usage << "\n" << Qt::flush;
+        return false;
+    }
+    return true;
+}
+
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> all = [] {
         std::vector<Command> v;
-        for (auto group : { gs1Commands(), sessionCommands(), decodeCommands(), benchCommands() })
+        for (auto group : { gs1Commands(), sessionCommands(), labelCommands(), decodeCommands(), benchCommands() })
             std::move(group.begin(), group.end(), std::back_inserter(v));
         return v;
     }();

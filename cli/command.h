@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCommandLineParser>
+#include <QFuture>
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
@@ -53,6 +55,17 @@ struct Command
     std::function<int(Context &)> run;
 };
 
+/// Waits for a store future: a headless command is a sequential script (see Context::database()).
+template<typename T>
+T wait(QFuture<T> f)
+{
+    f.waitForFinished();
+    return f.result();
+}
+
+/// Parses "--name value" options of one subcommand into @p p; prints usage for --help. False: stop (help or error).
+bool parseOptions(Context &ctx, QCommandLineParser &p, const QString &usage, const QList<QCommandLineOption> &options);
+
 /// Every subcommand, in the order --help lists them.
 const std::vector<Command> &commands();
 
@@ -61,5 +74,6 @@ std::vector<Command> gs1Commands();
 std::vector<Command> sessionCommands();
 std::vector<Command> decodeCommands();
 std::vector<Command> benchCommands();
+std::vector<Command> labelCommands();
 
 } // namespace closient::cli

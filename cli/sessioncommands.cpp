@@ -19,32 +19,6 @@ namespace closient::cli {
 
 namespace {
 
-template<typename T>
-T wait(QFuture<T> f)
-{
-    f.waitForFinished(); // headless and sequential: see Context::database()
-    return f.result();
-}
-
-// Parses "--name value" style options of one subcommand; positional arguments are left in positional().
-bool parseOptions(Context &ctx, QCommandLineParser &p, const QString &usage, const QList<QCommandLineOption> &options)
-{
-    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    p.addOptions(options);
-    p.addHelpOption();
-    QStringList argv = ctx.args();
-    argv.prepend(u"closient-station"_s);
-    if (!p.parse(argv)) {
-        ctx.fail(p.errorText());
-        return false;
-    }
-    if (p.isSet(u"help"_s)) {
-        ctx.out() << "Usage: closient-station " << usage << "\n" << Qt::flush;
-        return false;
-    }
-    return true;
-}
-
 int storeFailure(Context &ctx, const StoreError &e)
 {
     ctx.err() << "closient-station: " << e.message << Qt::endl;

@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gs1print.h"
+#include "labelrepository.h"
+#include "labelsymbol.h"
+#include "sheetrenderer.h"
+
+#include <QObject>
+#include <QPointF>
+
+#include <atomic>
+#include <optional>
+
+namespace closient::labels {
+
+/** Where the finished sheets go besides the file: a printer, through Qt PrintSupport (CUPS on Linux). */
+struct PrintTarget
+{
+    QString printer; // empty: no printing
+    int copies = 1; // copies of the whole job
+    int fromPage = 0; // 1-based, 0 = all
+    int toPage = 0;
+    QString action = QStringLiteral("print"); // print | reprint | test
+    QString reason; // required for a reprint
+};
+
+/** One export, as the API's POST /labels/export/ takes it plus the station's own knobs. */
+struct ExportRequest
+{
+    QString exportType
+        = QStringLiteral("sheet_pdf"); // qr_codes | datamatrix | barcodes_1d | codes_combined | sheet_pdf
+    QString fileFormat = QStringLiteral("pdf"); // svg | png | pdf | eps
+    Selection selection;
+    QString templateName = QStringLiteral("63up_1in_letter");
+    int startPosition = 1;
+    QPointF calibration; // mm
+    bool outlines = false;
+    int copiesPerItem = 1;
+    std::optional<SymbolKind> symbol; // what a sheet carries (default GS1 DataMatrix) or the 1D kind of a ZIP
+    QString resolverDomain = QStringLiteral("https://id.gs1.org");
+    ArtworkOptions artwork;
+    bool verify = true;
+    QString outputPath;
+    PrintTarget print;
+    QString userName;
+
+    /// The API's coherence rule for (export_type, file_format), or "" when the pair is fine.
+    [[nodiscard]] static QString coherenceError(const QString &exportType, const QString &fileFormat);
+    [[nodiscard]] QJsonObject assetConfig() const;
+};
+
+/** What a job did. */
+struct JobResult
+{
+    QString jobId;
+    QString status; // completed | failed
+    QString error;
+    int items = 0;
+    int labels = 0;
+    int pages = 0;
+    QString output;
+    qint64 bytes = 0;
+    double renderMs = 0;
+    double verifyMs = 0;
+    int verified = 0;
+    QStringList failures;
+    QString printedOn;
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/**
+ * Runs one export: selects the items, lays out and renders them, reads every label back, and only then moves the
+ * file into place (and prints). The job row follows the API's lifecycle pending → processing → completed | failed.
+ * run() blocks (call it from a worker thread or a command); progress() and cancel() are safe from any thread.
+ */
+class LabelJob : public QObject
+{
+    Q_OBJECT
+public:
+    LabelJob(store::Database *db, ExportRequest request, QObject *parent = nullptr);
+
+    JobResult run();
+    void cancel() { m_cancelled = true; }
+    [[nodiscard]] const ExportRequest &request() const { return m_request; }
+
+Q_SIGNALS:
+    /// @p phase is "rendering", "verifying" or "printing"; emitted from the thread that runs the job.
+    void progress(int done, int total, const QString &phase);
+
+private:
+    JobResult fail(JobResult r, const QString &error);
+    bool renderSheets(const std::vector<LabelItem> &items, const QString &path, JobResult &r);
+    bool renderZip(const std::vector<LabelItem> &items, const QString &path, JobResult &r);
+    bool printSheets(const std::vector<LabelItem> &items, JobResult &r);
+    void setStatus(const QString &jobId, const QString &status, const JobResult &r);
+
+    store::Database *m_db;
+    ExportRequest m_request;
+    std::atomic<bool> m_cancelled { false };
+    std::optional<SheetTemplate> m_template;
+};
+
+} // namespace closient::labels

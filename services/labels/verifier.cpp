@@ -1,0 +1,208 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "verifier.h"
+
+#include "gs1parser.h"
+#include "isolateddecoder.h"
+#include "symbology.h"
+
+#include <QElapsedTimer>
+#include <QPainter>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+
+#include <poppler-qt6.h>
+
+using namespace Qt::StringLiterals;
+
+namespace closient::labels {
+
+Verifier::Verifier()
+    : m_decoder(std::make_unique<scanning::IsolatedDecoder>())
+{ }
+
+Verifier::~Verifier() = default;
+
+QString Verifier::expectedSymbologyId(SymbolKind kind)
+{
+    switch (kind) {
+    case SymbolKind::Gs1DataMatrix:
+        return u"]d2"_s;
+    case SymbolKind::Gs1Qr:
+        return u"]Q3"_s;
+    case SymbolKind::DigitalLinkQr:
+        return u"]Q1"_s;
+    case SymbolKind::Gs1_128:
+        return u"]C1"_s;
+    case SymbolKind::Ean13:
+    case SymbolKind::UpcA:
+        return u"]E0"_s;
+    case SymbolKind::Itf14:
+        return u"]I"_s; // ]I0 or ]I1, by whether the reader checked the digit
+    }
+    return {};
+}
+
+QString Verifier::canonical(const QString &text)
+{
+    const auto r = gs1::parse(text);
+    const QString body = text.mid(gs1::symbologyIdLength(text));
+    if (r.kind == gs1::DataKind::DigitalLink || body.startsWith(u"http"_s, Qt::CaseInsensitive))
+        return u"uri:"_s + body;
+    if (r.isGs1() && r.isValid())
+        return u"gs1:"_s + r.elementString();
+    return u"text:"_s + body;
+}
+
+bool Verifier::verifyImage(const QImage &image, SymbolKind kind, const QString &expected, QString *problem)
+{
+    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    const auto outcome = m_decoder->decodeGray(
+        gray.constBits(), gray.width(), gray.height(), int(gray.bytesPerLine()), scanning::Strategy::Verify, 0, 10000);
+    if (!outcome.ok()) {
+        *problem = u"could not be read: %1"_s.arg(outcome.error);
+        return false;
+    }
+    if (outcome.results.empty()) {
+        *problem = outcome.crashes ? u"the reader crashed on it"_s : u"no code could be read"_s;
+        return false;
+    }
+    if (outcome.results.size() > 1) {
+        *problem = u"%1 codes were read where one was printed"_s.arg(outcome.results.size());
+        return false;
+    }
+    const auto &r = outcome.results.front();
+    if (r.format != zxingFormat(kind)) {
+        *problem = u"read as %1, printed as %2"_s.arg(r.format, symbolKindTitle(kind));
+        return false;
+    }
+    const QString wantId = expectedSymbologyId(kind);
+    if (!r.symbologyId.startsWith(wantId)) {
+        *problem = u"read with symbology identifier %1, expected %2 (%3)"_s.arg(
+            r.symbologyId, wantId, kind == SymbolKind::DigitalLinkQr ? u"a plain QR Code"_s : u"GS1 data needs FNC1"_s);
+        return false;
+    }
+    const QString got = canonical(r.symbologyId + r.text);
+    const QString want = canonical(expected);
+    if (got != want) {
+        *problem = u"read \"%1\", expected \"%2\""_s.arg(
+            QString(r.text).replace(QChar(0x1D), u"<GS>"_s), QString(expected).replace(QChar(0x1D), u"<GS>"_s));
+        return false;
+    }
+    return true;
+}
+
+bool Verifier::verifySymbolFile(
+    const QByteArray &data, const QString &format, SymbolKind kind, const QString &expected, QString *problem)
+{
+    QImage image;
+    if (format == u"png") {
+        image.loadFromData(data, "PNG");
+    } else if (format == u"svg") {
+        QSvgRenderer svg(data);
+        if (svg.isValid()) {
+            // Physical size from the viewBox (mm) at the verification resolution, on white.
+            const QRectF box = svg.viewBoxF();
+            image = QImage(
+                QSize(int(box.width() * kDpi / 25.4) + 1, int(box.height() * kDpi / 25.4) + 1), QImage::Format_RGB32);
+            image.fill(Qt::white);
+            QPainter p(&image);
+            svg.render(&p);
+        }
+    } else if (format == u"eps") {
+        const QString gs = QStandardPaths::findExecutable(u"gs"_s);
+        if (gs.isEmpty()) {
+            *problem = u"EPS cannot be checked: Ghostscript (gs) is not installed"_s;
+            return false;
+        }
+        QTemporaryDir dir;
+        QProcess p;
+        p.setProgram(gs);
+        p.setArguments({ u"-q"_s, u"-dSAFER"_s, u"-dBATCH"_s, u"-dNOPAUSE"_s, u"-dEPSCrop"_s,
+            u"-dGraphicsAlphaBits=4"_s, u"-sDEVICE=pnggray"_s, u"-r%1"_s.arg(int(kDpi)),
+            u"-sOutputFile=%1"_s.arg(dir.filePath(u"out.png"_s)), u"-"_s });
+        p.start();
+        p.write(data);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+            *problem = u"Ghostscript could not render the EPS: %1"_s.arg(
+                QString::fromUtf8(p.readAllStandardError()).trimmed());
+            return false;
+        }
+        image.load(dir.filePath(u"out.png"_s));
+    }
+    if (image.isNull()) {
+        *problem = u"the %1 file could not be rendered"_s.arg(format.toUpper());
+        return false;
+    }
+    // A white margin, as a label has around its symbol.
+    QImage framed(image.width() + 40, image.height() + 40, QImage::Format_RGB32);
+    framed.fill(Qt::white);
+    {
+        QPainter p(&framed);
+        p.drawImage(20, 20, image);
+    }
+    return verifyImage(framed, kind, expected, problem);
+}
+
+VerifyReport Verifier::verifySheets(const QString &pdfPath, const SheetLayout &layout,
+    const std::vector<PlacedLabel> &labels, const std::function<bool(int)> &progress)
+{
+    VerifyReport report;
+    QElapsedTimer timer;
+    timer.start();
+    auto doc = Poppler::Document::load(pdfPath);
+    if (!doc || doc->isLocked()) {
+        report.failures << u"the PDF could not be opened for checking"_s;
+        return report;
+    }
+    doc->setRenderHint(Poppler::Document::Antialiasing, true);
+    doc->setRenderHint(Poppler::Document::TextAntialiasing, true);
+    const double pxPerMm = kDpi / 25.4;
+    int currentPage = -1;
+    QImage page;
+    for (const auto &label : labels) {
+        if (label.page != currentPage) {
+            currentPage = label.page;
+            if (currentPage >= doc->numPages()) {
+                report.failures << u"the PDF has %1 pages, label %2 should be on page %3"_s.arg(doc->numPages())
+                                       .arg(label.cell + 1)
+                                       .arg(currentPage + 1);
+                break;
+            }
+            auto p = doc->page(currentPage);
+            page = p ? p->renderToImage(kDpi, kDpi) : QImage();
+            const QSizeF size = p ? p->pageSizeF() : QSizeF(); // points
+            if (std::abs(size.width() * 25.4 / 72 - layout.sheet.pageWidth) > 0.5
+                || std::abs(size.height() * 25.4 / 72 - layout.sheet.pageHeight) > 0.5)
+                report.failures << u"page %1 is %2 × %3 mm, the stock is %4 × %5 mm"_s.arg(currentPage + 1)
+                                       .arg(size.width() * 25.4 / 72, 0, 'f', 1)
+                                       .arg(size.height() * 25.4 / 72, 0, 'f', 1)
+                                       .arg(layout.sheet.pageWidth, 0, 'f', 1)
+                                       .arg(layout.sheet.pageHeight, 0, 'f', 1);
+        }
+        ++report.checked;
+        // The cell as printed, with a millimetre of margin for the reader's quiet zone.
+        const QRectF mm = label.cellRect.adjusted(-1, -1, 1, 1);
+        const QRect px = QRect(QPoint(int(mm.left() * pxPerMm), int(mm.top() * pxPerMm)),
+            QPoint(int(mm.right() * pxPerMm), int(mm.bottom() * pxPerMm)))
+                             .intersected(page.rect());
+        QString problem;
+        if (page.isNull() || px.isEmpty())
+            problem = u"the page could not be rendered"_s;
+        else if (verifyImage(page.copy(px), label.kind, label.expected, &problem))
+            ++report.passed;
+        if (!problem.isEmpty())
+            report.failures << u"page %1, label %2: %3"_s.arg(label.page + 1).arg(label.cell + 1).arg(problem);
+        if (progress && !progress(report.checked)) {
+            report.failures << u"cancelled"_s;
+            break;
+        }
+    }
+    report.ms = double(timer.nsecsElapsed()) / 1e6;
+    return report;
+}
+
+} // namespace closient::labels

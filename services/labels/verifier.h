@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "labelsymbol.h"
+#include "sheetrenderer.h"
+
+#include <QImage>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace closient::scanning {
+class IsolatedDecoder;
+}
+
+namespace closient::labels {
+
+/** What reading the output back found. */
+struct VerifyReport
+{
+    int checked = 0;
+    int passed = 0;
+    QStringList failures; // "page 2, label 14: expected ..., read ..."
+    double ms = 0;
+    [[nodiscard]] bool ok() const { return checked > 0 && passed == checked && failures.isEmpty(); }
+};
+
+/**
+ * Reads every label of an output back the way a scanner would, and compares it with what was meant: sheet PDFs
+ * are rendered by Poppler at 300 dpi and cut into their cells; SVG, PNG and EPS files are rasterised on their
+ * own. Decoding runs in the isolated decoder process (ZXing-cpp), so a library abort fails a label, not the app.
+ */
+class Verifier
+{
+public:
+    Verifier();
+    ~Verifier();
+
+    VerifyReport verifySheets(const QString &pdfPath, const SheetLayout &layout, const std::vector<PlacedLabel> &labels,
+        const std::function<bool(int)> &progress = {});
+    /// One symbol file: "svg", "png" or "eps" data.
+    bool verifySymbolFile(
+        const QByteArray &data, const QString &format, SymbolKind kind, const QString &expected, QString *problem);
+    /// Decodes a picture of one symbol and compares it; @p problem says what went wrong.
+    bool verifyImage(const QImage &image, SymbolKind kind, const QString &expected, QString *problem);
+
+    /// The symbology identifier a reader must report for @p kind ("]d2" for GS1 DataMatrix).
+    [[nodiscard]] static QString expectedSymbologyId(SymbolKind kind);
+    /// A reading reduced to what must match: GS1 element strings by their AIs, URIs and digits as they are.
+    [[nodiscard]] static QString canonical(const QString &textWithAimId);
+
+    static constexpr double kDpi = 300;
+
+private:
+    std::unique_ptr<scanning::IsolatedDecoder> m_decoder;
+};
+
+} // namespace closient::labels
