@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "decodebench.h"
+#include "labelbench.h"
 #include "livebench.h"
 
 using namespace Qt::StringLiterals;
@@ -48,6 +49,33 @@ int benchDecode(Context &ctx)
     if (o.corpusDir.isEmpty())
         return ctx.fail(u"bench decode needs the corpus folder"_s);
     return bench::runDecodeBench(o, ctx.out(), ctx.err());
+}
+
+int benchLabels(Context &ctx)
+{
+    bench::LabelBenchOptions o;
+    const auto &args = ctx.args();
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const auto &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == u"--help") {
+            ctx.out()
+                << "Usage: closient-station bench labels [--count N] [--out FILE] [--no-glabels]\n\n"
+                   "Makes N serials (default 10,000) as verified sheets on 63up_1in_letter (GS1 DataMatrix) and\n"
+                   "Avery 5160 (GS1-128), and the same sheets with glabels-3-batch; reports time and peak memory\n"
+                   "(default output bench/results/labels.md).\n";
+            return Ok;
+        } else if (a == u"--out" && hasValue) {
+            o.output = args[++i];
+        } else if (a == u"--count" && hasValue) {
+            o.count = std::max(10, args[++i].toInt());
+        } else if (a == u"--no-glabels") {
+            o.glabels = false;
+        } else {
+            return ctx.fail(u"bench labels: unexpected \"%1\"; see closient-station bench labels --help"_s.arg(a));
+        }
+    }
+    return bench::runLabelBench(o, ctx.out(), ctx.err());
 }
 
 int benchLive(Context &ctx)
@@ -97,7 +125,9 @@ std::vector<Command> benchCommands()
                  u"decode benchmark against plain ZXing-cpp and zbar; writes bench/results/decode.md"_s, true,
                  benchDecode },
         { u"bench live"_s, u"30 fps video through the live pipeline: drops and latency; writes bench/results/live.md"_s,
-            true, benchLive } };
+            true, benchLive },
+        { u"bench labels"_s, u"10,000 verified labels against glabels-3-batch; writes bench/results/labels.md"_s, false,
+            benchLabels } };
 }
 
 } // namespace closient::cli

@@ -98,6 +98,17 @@ const QString kSerialSelect
       u"WHERE s.active = 1 AND s.voided = 0"_s;
 } // namespace
 
+Result<LabelItem> LabelRepository::readBack(QSqlDatabase &db, const QString &scope, const QString &id)
+{
+    Selection s;
+    s.scope = scope;
+    s.ids = { id };
+    auto rows = select(db, s);
+    if (!rows.ok() || rows.value().empty())
+        return invalid(u"the new entry could not be read back"_s);
+    return rows.value().front();
+}
+
 std::optional<Selection> Selection::fromJson(const QString &scope, const QJsonObject &filters, QString *error)
 {
     if (scope == u"products") {
@@ -256,13 +267,7 @@ QFuture<Result<LabelItem>> LabelRepository::addLot(const ItemInput &input)
             return id.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        Selection s;
-        s.scope = u"lots"_s;
-        s.ids = { id.value() };
-        auto rows = select(db, s);
-        if (!rows.ok() || rows.value().empty())
-            return invalid(u"the new lot could not be read back"_s);
-        return rows.value().front();
+        return readBack(db, u"lots"_s, id.value());
     });
 }
 
@@ -286,13 +291,7 @@ QFuture<Result<LabelItem>> LabelRepository::addSerial(const ItemInput &input)
             return id.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        Selection s;
-        s.scope = u"serials"_s;
-        s.ids = { id.value() };
-        auto rows = select(db, s);
-        if (!rows.ok() || rows.value().empty())
-            return invalid(u"the new serial could not be read back"_s);
-        return rows.value().front();
+        return readBack(db, u"serials"_s, id.value());
     });
 }
 

@@ -108,6 +108,7 @@ public:
     [[nodiscard]] static QDate parseDate(const QString &text, bool *ok);
 
 private:
+    static Result<LabelItem> readBack(QSqlDatabase &db, const QString &scope, const QString &id);
     store::Database *m_db;
 };
 

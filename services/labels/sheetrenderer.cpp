@@ -90,8 +90,10 @@ bool SheetRenderer::render(
                 painter.end();
                 return false;
             }
-            art->paint(painter, rect.topLeft() + sheet.safeArea().topLeft());
-            m_placed.push_back({ item, page, cell, rect, art->content.expected, art->content.kind });
+            const QPointF origin = rect.topLeft() + sheet.safeArea().topLeft();
+            art->paint(painter, origin);
+            m_placed.push_back({ item, page, cell, rect, art->symbolRect.translated(origin), art->content.expected,
+                art->content.kind });
             if (progress && !progress(++done)) {
                 *error = u"cancelled"_s;
                 painter.end();

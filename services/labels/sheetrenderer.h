@@ -38,6 +38,7 @@ struct PlacedLabel
     int page = 0;
     int cell = 0;
     QRectF cellRect; // mm on the page, calibration included
+    QRectF symbolRect; // mm on the page: the symbol with its quiet zones (empty: check the whole cell)
     QString expected; // as SymbolContent::expected
     SymbolKind kind = SymbolKind::Gs1DataMatrix;
 };

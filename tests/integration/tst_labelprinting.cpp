@@ -162,8 +162,8 @@ private Q_SLOTS:
         std::vector<PlacedLabel> expected;
         for (int i = 0; i < 40; ++i) {
             const auto [page, cell] = layout.slot(i);
-            expected.push_back({ i, page, cell, layout.sheet.cell(cell), u"(01)09506000134352(21)%1"_s.arg(700001 + i),
-                SymbolKind::Gs1_128 });
+            expected.push_back({ i, page, cell, layout.sheet.cell(cell), {},
+                u"(01)09506000134352(21)%1"_s.arg(700001 + i), SymbolKind::Gs1_128 });
         }
         Verifier verifier;
         const auto report = verifier.verifySheets(printed, layout, expected);
