@@ -185,27 +185,41 @@ std::optional<LabelArtwork> artworkFor(
 }
 } // namespace
 
+SheetLayout LabelJob::sheetLayout() const
+{
+    SheetLayout layout;
+    layout.sheet = *m_template;
+    layout.startPosition = m_request.startPosition;
+    layout.calibration = m_request.calibration;
+    layout.outlines = m_request.outlines;
+    layout.copies = m_request.copiesPerItem;
+    return layout;
+}
+
+ArtworkSource LabelJob::artworkSource(const std::vector<LabelItem> &items) const
+{
+    const SymbolKind kind = m_request.symbol.value_or(SymbolKind::Gs1DataMatrix);
+    const QSizeF area = m_template->safeArea().size();
+    struct Cache
+    {
+        int index = -1;
+        std::optional<LabelArtwork> art;
+    };
+    auto cache = std::make_shared<Cache>();
+    return [this, &items, kind, area, cache](int index, QString *error) {
+        if (index != cache->index) {
+            cache->art = artworkFor(items[size_t(index)], kind, area, m_request, error);
+            cache->index = index;
+        }
+        return cache->art;
+    };
+}
+
 bool LabelJob::renderSheets(const std::vector<LabelItem> &items, const QString &path, JobResult &r)
 {
     const auto &q = m_request;
-    SheetLayout layout;
-    layout.sheet = *m_template;
-    layout.startPosition = q.startPosition;
-    layout.calibration = q.calibration;
-    layout.outlines = q.outlines;
-    layout.copies = q.copiesPerItem;
-    const SymbolKind kind = q.symbol.value_or(SymbolKind::Gs1DataMatrix);
-    const QSizeF area = layout.sheet.safeArea().size();
-    // The same item's artwork serves its copies.
-    int cachedIndex = -1;
-    std::optional<LabelArtwork> cached;
-    SheetRenderer renderer(layout, int(items.size()), [&](int index, QString *error) -> std::optional<LabelArtwork> {
-        if (index != cachedIndex) {
-            cached = artworkFor(items[size_t(index)], kind, area, q, error);
-            cachedIndex = index;
-        }
-        return cached;
-    });
+    const SheetLayout layout = sheetLayout();
+    SheetRenderer renderer(layout, int(items.size()), artworkSource(items));
     r.labels = int(items.size()) * q.copiesPerItem;
     r.pages = renderer.pageCount();
     QElapsedTimer timer;
@@ -337,16 +351,7 @@ bool LabelJob::printSheets(const std::vector<LabelItem> &items, JobResult &r)
     printer.setPageSize(m_template->pageSize());
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     printer.setCopyCount(std::max(1, q.print.copies));
-    SheetLayout layout;
-    layout.sheet = *m_template;
-    layout.startPosition = q.startPosition;
-    layout.calibration = q.calibration;
-    layout.outlines = q.outlines;
-    layout.copies = q.copiesPerItem;
-    const SymbolKind kind = q.symbol.value_or(SymbolKind::Gs1DataMatrix);
-    const QSizeF area = layout.sheet.safeArea().size();
-    SheetRenderer renderer(layout, int(items.size()),
-        [&](int index, QString *error) { return artworkFor(items[size_t(index)], kind, area, q, error); });
+    SheetRenderer renderer(sheetLayout(), int(items.size()), artworkSource(items));
     const int first = q.print.fromPage > 0 ? q.print.fromPage - 1 : 0;
     const int last = q.print.toPage > 0 ? q.print.toPage - 1 : -1;
     if (first >= renderer.pageCount()) {

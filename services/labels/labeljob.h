@@ -95,6 +95,9 @@ private:
     bool renderZip(const std::vector<LabelItem> &items, const QString &path, JobResult &r);
     bool printSheets(const std::vector<LabelItem> &items, JobResult &r);
     void setStatus(const QString &jobId, const QString &status, const JobResult &r);
+    [[nodiscard]] SheetLayout sheetLayout() const;
+    /// Artwork for item i of @p items on this job's labels; copies of one item reuse it.
+    [[nodiscard]] ArtworkSource artworkSource(const std::vector<LabelItem> &items) const;
 
     store::Database *m_db;
     ExportRequest m_request;

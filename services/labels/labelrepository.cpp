@@ -39,6 +39,14 @@ QVariant textOrNull(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
+/// A lot run named by an import or the API exists before rows point at it (foreign key).
+void ensureLotRun(QSqlDatabase &db, const QString &lotRunId)
+{
+    if (!lotRunId.isEmpty())
+        (void)exec(db, u"INSERT OR IGNORE INTO lot_runs (id, name, created) VALUES (?, ?, ?)"_s,
+            { lotRunId, lotRunId, nowIso() });
+}
+
 /// The lot row for (gtin, lot), made when missing; its id. NOTE: database thread, inside a transaction.
 Result<QString> ensureLot(QSqlDatabase &db, const ItemInput &in, bool *created)
 {
@@ -51,9 +59,7 @@ Result<QString> ensureLot(QSqlDatabase &db, const ItemInput &in, bool *created)
                 in.lot, in.gtin, existingExpiry, in.expiry.toString(Qt::ISODate)));
         return q.value(0).toString();
     }
-    if (!in.lotRunId.isEmpty())
-        (void)exec(db, u"INSERT OR IGNORE INTO lot_runs (id, name, created) VALUES (?, ?, ?)"_s,
-            { in.lotRunId, in.lotRunId, nowIso() });
+    ensureLotRun(db, in.lotRunId);
     const QString id = newId();
     const QString now = nowIso();
     bool ok = false;
@@ -74,9 +80,7 @@ Result<QString> insertSerial(QSqlDatabase &db, const ItemInput &in, const QStrin
     auto dup = exec(db, u"SELECT 1 FROM serials WHERE gtin = ? AND serial = ?"_s, { in.gtin, in.serial });
     if (dup.next())
         return invalid(u"serial %1 of GTIN %2 already exists"_s.arg(in.serial, in.gtin));
-    if (!in.lotRunId.isEmpty())
-        (void)exec(db, u"INSERT OR IGNORE INTO lot_runs (id, name, created) VALUES (?, ?, ?)"_s,
-            { in.lotRunId, in.lotRunId, nowIso() });
+    ensureLotRun(db, in.lotRunId);
     const QString id = newId();
     const QString now = nowIso();
     bool ok = false;
