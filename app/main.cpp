@@ -5,6 +5,8 @@
 #include "capturecontroller.h"
 #include "cli.h"
 #include "database.h"
+#include "labelscontroller.h"
+#include "pdfpageprovider.h"
 #include "scancontroller.h"
 #include "sessionscontroller.h"
 
@@ -90,7 +92,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every screen and exit non-zero on any QML error."_s);
     const QCommandLineOption scanOption(
         u"scan"_s, u"Open the Scan screen reading this video, image or folder (repeatable)."_s, u"file"_s);
-    parser.addOptions({ dbOption, selfTestOption, scanOption });
+    const QCommandLineOption areaOption(
+        u"area"_s, u"The screen to open on: sessions, scan, labels or settings."_s, u"name"_s);
+    parser.addOptions({ dbOption, selfTestOption, scanOption, areaOption });
     parser.process(app);
     const bool selfTesting = parser.isSet(selfTestOption);
 
@@ -100,13 +104,18 @@ int main(int argc, char *argv[])
     models::SessionsController sessions(&database);
     models::CaptureController captures(&database);
     models::ScanController scan(&database);
+    models::LabelsController labels(&database);
     models::AppController::setInstance(&appController);
+    models::LabelsController::setInstance(&labels);
     models::ScanController::setInstance(&scan);
     models::SessionsController::setInstance(&sessions);
     models::CaptureController::setInstance(&captures);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
+    engine.addImageProvider(QString::fromLatin1(ui::PdfPageProvider::kName), new ui::PdfPageProvider);
+    if (parser.isSet(areaOption) && appController.areaAvailable(parser.value(areaOption)))
+        appController.setStartArea(parser.value(areaOption));
     if (selfTesting)
         return selfTest(engine);
     if (parser.isSet(scanOption)) {

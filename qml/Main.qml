@@ -40,10 +40,11 @@ ApplicationWindow {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: root.area === "scan" ? 1 : root.area === "settings" ? 2 : 0
+            currentIndex: ["sessions", "scan", "labels", "settings"].indexOf(root.area)
 
             SessionsArea {}
             ScanPage {}
+            LabelsPage {}
             SettingsPage {}
         }
     }

@@ -60,6 +60,18 @@ xdotool mousemove 80 287 click 1
 shot settings-devices 1
 pkill -f "$DB" || true
 
+# The Labels screen: a lot with a serial range, previewed on the 63-up sheet starting on a used sheet.
+"$B" --db "$DB" labels add --gtin 09506000134352 --lot L2291 --expiry 2027-06-30 --first 1 --count 40 --width 6 >/dev/null
+"$B" --db "$DB" labels add --gtin 4006381333931 --lot B77 --expiry 2027-11-30 >/dev/null
+"$B" --db "$DB" --area labels >/dev/null 2>&1 &
+sleep 3; focus
+xdotool mousemove 400 130 click 1   # the Serials tab
+sleep 3
+LABELS_START_CLICK=${LABELS_START_CLICK:-}
+if [ -n "$LABELS_START_CLICK" ]; then xdotool mousemove $LABELS_START_CLICK click 1; sleep 3; fi
+shot labels 1
+pkill -f "$DB" || true
+
 printf 'not a database' > "$WORK/broken.sqlite"
 "$B" --db "$WORK/broken.sqlite" >/dev/null 2>&1 &
 shot store-error 3

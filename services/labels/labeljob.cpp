@@ -72,6 +72,8 @@ LabelJob::LabelJob(store::Database *db, ExportRequest request, QObject *parent)
 
 void LabelJob::setStatus(const QString &jobId, const QString &status, const JobResult &r)
 {
+    if (!m_request.record)
+        return;
     const bool done = status == u"completed" || status == u"failed";
     m_db->run([=](QSqlDatabase &db) {
             (void)exec(db,
@@ -124,15 +126,17 @@ JobResult LabelJob::run()
     r.jobId = newId();
     const QString created = nowIso();
     const QString fileFormat = q.exportType == u"sheet_pdf" ? u"pdf"_s : q.fileFormat;
-    m_db->run([&, created](QSqlDatabase &db) {
-            (void)exec(db,
-                u"INSERT INTO label_jobs (id, scope, export_type, file_format, filters, asset_config, status, created) "
-                u"VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)"_s,
-                { r.jobId, q.selection.scope, q.exportType, fileFormat,
-                    QString::fromUtf8(QJsonDocument(q.selection.filtersJson()).toJson(QJsonDocument::Compact)),
-                    QString::fromUtf8(QJsonDocument(q.assetConfig()).toJson(QJsonDocument::Compact)), created });
-        })
-        .waitForFinished();
+    if (q.record)
+        m_db->run([&, created](QSqlDatabase &db) {
+                (void)exec(db,
+                    u"INSERT INTO label_jobs (id, scope, export_type, file_format, filters, asset_config, status, "
+                    u"created) "
+                    u"VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)"_s,
+                    { r.jobId, q.selection.scope, q.exportType, fileFormat,
+                        QString::fromUtf8(QJsonDocument(q.selection.filtersJson()).toJson(QJsonDocument::Compact)),
+                        QString::fromUtf8(QJsonDocument(q.assetConfig()).toJson(QJsonDocument::Compact)), created });
+            })
+            .waitForFinished();
 
     auto selected = LabelRepository(m_db).select(q.selection).result();
     if (!selected.ok())
@@ -236,9 +240,10 @@ bool LabelJob::renderSheets(const std::vector<LabelItem> &items, const QString &
     if (!q.verify)
         return true;
     Verifier verifier;
+    int shown = 0;
     const auto report = verifier.verifySheets(path, layout, renderer.placed(), [&](int done) {
-        if (done % 50 == 0 || done == r.labels)
-            Q_EMIT this->progress(done, r.labels, u"verifying"_s);
+        if (done - shown >= 50 || done == r.labels) // several readers count together: not every number is seen
+            Q_EMIT this->progress(shown = done, r.labels, u"verifying"_s);
         return !m_cancelled.load();
     });
     r.verifyMs = report.ms;

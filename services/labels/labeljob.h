@@ -42,6 +42,7 @@ struct ExportRequest
     QString resolverDomain = QStringLiteral("https://id.gs1.org");
     ArtworkOptions artwork;
     bool verify = true;
+    bool record = true; // false for the screen's preview: no row in label_jobs
     QString outputPath;
     PrintTarget print;
     QString userName;

@@ -3,7 +3,11 @@
 // The labels command end to end: CSV in, verified sheets and ZIPs out, and a real print through CUPS with the
 // cups-pdf virtual printer, whose PDF is read back label by label.
 #include "clirunner.h"
+#include "database.h"
+#include "labelscontroller.h"
+#include "pdfpages.h"
 #include "sheettemplate.h"
+#include "storetestutil.h"
 #include "verifier.h"
 #include "zipwriter.h"
 
@@ -198,6 +202,62 @@ private Q_SLOTS:
         for (const auto &f : QDir(outDir).entryList({ u"*.pdf"_s })) {
             if (!before.contains(f))
                 QFile::remove(QDir(outDir).filePath(f));
+        }
+
+        printFromTheLabelsScreen(outDir);
+    }
+
+private:
+    /// The Labels screen's controller on the same store: it finds the CUPS printer, previews the ticked serials,
+    /// prints them on it, and the history shows the print.
+    void printFromTheLabelsScreen(const QString &outDir)
+    {
+        closient::store::Database database;
+        closient::models::LabelsController labels(&database);
+        QVERIFY(await(database.open(db())).ok());
+        database.notifyReady();
+        QTRY_VERIFY_WITH_TIMEOUT(!labels.printers().isEmpty(), 20000);
+        QTRY_VERIFY(labels.history().size() >= 2); // the CLI's print and reprint
+        labels.setScope(u"serials"_s);
+        labels.setSearch(u"70003"_s); // 700030 … 700039
+        QTRY_COMPARE(labels.items()->count(), 10);
+        labels.setTemplateName(u"avery_5160"_s);
+        labels.setSymbol(u"gs1_128"_s);
+        labels.setGs1Table(u"healthcare"_s);
+        labels.setStartPosition(29);
+        labels.items()->setChecked(0, true);
+        labels.items()->setChecked(1, true);
+        labels.items()->setChecked(2, true);
+        QTRY_VERIFY2_WITH_TIMEOUT(labels.previewState() == u"ready", qPrintable(labels.previewMessage()), 30000);
+        QCOMPARE(labels.previewLabels(), 3);
+        QCOMPARE(labels.previewPages(), 2); // labels 29 and 30 of the first sheet, then the first of a new one
+        closient::printing::PdfPages pages;
+        QString error;
+        QCOMPARE(pages.pageCount(labels.previewPath(), &error), 2);
+        QCOMPARE(pages.render(labels.previewPath(), 1, 850, &error).width(), 850);
+        // Only the second page goes to the printer: only its one label counts as printed.
+        const QStringList before = QDir(outDir).entryList({ u"*.pdf"_s });
+        labels.setPrinter(u"ClosientTest"_s);
+        labels.setFromPage(2);
+        labels.setToPage(2);
+        labels.print();
+        QVERIFY(labels.jobRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!labels.jobRunning(), 60000);
+        QVERIFY2(labels.messageKind() == u"good", qPrintable(labels.message()));
+        QVERIFY(labels.message().contains(u"ClosientTest"_s));
+        QTRY_COMPARE(labels.history().size(), 3);
+        const auto entry = labels.history().first().toMap();
+        QCOMPARE(entry.value(u"action"_s).toString(), u"print"_s);
+        QCOMPARE(entry.value(u"items"_s).toInt(), 1);
+        QCOMPARE(entry.value(u"printer"_s).toString(), u"ClosientTest"_s);
+        QCOMPARE(entry.value(u"start"_s).toInt(), 29);
+        QTRY_VERIFY_WITH_TIMEOUT(QDir(outDir).entryList({ u"*.pdf"_s }).size() > before.size(), 60000);
+        for (const auto &f : QDir(outDir).entryList({ u"*.pdf"_s })) {
+            if (before.contains(f))
+                continue;
+            const QString path = QDir(outDir).filePath(f);
+            QTRY_VERIFY_WITH_TIMEOUT(pages.pageCount(path, &error) == 1, 10000);
+            QFile::remove(path);
         }
     }
 };

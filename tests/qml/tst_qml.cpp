@@ -4,6 +4,8 @@
 #include "appcontroller.h"
 #include "capturecontroller.h"
 #include "database.h"
+#include "labelscontroller.h"
+#include "pdfpageprovider.h"
 #include "scancontroller.h"
 #include "sessionscontroller.h"
 
@@ -42,7 +44,10 @@ public Q_SLOTS:
         m_sessions = std::make_unique<models::SessionsController>(m_db.get());
         m_captures = std::make_unique<models::CaptureController>(m_db.get());
         m_scan = std::make_unique<models::ScanController>(m_db.get());
+        m_labels = std::make_unique<models::LabelsController>(m_db.get());
         models::ScanController::setInstance(m_scan.get());
+        models::LabelsController::setInstance(m_labels.get());
+        engine->addImageProvider(QString::fromLatin1(ui::PdfPageProvider::kName), new ui::PdfPageProvider);
         models::AppController::setInstance(m_app.get());
         models::SessionsController::setInstance(m_sessions.get());
         models::CaptureController::setInstance(m_captures.get());
@@ -55,6 +60,12 @@ public Q_SLOTS:
                   45 },
                 { {}, 10 } });
         engine->rootContext()->setContextProperty(QStringLiteral("testVideo"), QUrl::fromLocalFile(video));
+        // A lots CSV whose third row has a bad check digit, and a folder for exports.
+        QFile csv(m_dir.filePath(QStringLiteral("bad-lots.csv")));
+        csv.open(QIODevice::WriteOnly);
+        csv.write("gtin,lot,expiry\n09506000134352,CSV1,2027-01-31\n09506000134353,CSV2,\n");
+        csv.close();
+        engine->rootContext()->setContextProperty(QStringLiteral("testDir"), QUrl::fromLocalFile(m_dir.path()));
     }
 
 private:
@@ -64,6 +75,7 @@ private:
     std::unique_ptr<models::SessionsController> m_sessions;
     std::unique_ptr<models::CaptureController> m_captures;
     std::unique_ptr<models::ScanController> m_scan;
+    std::unique_ptr<models::LabelsController> m_labels;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(closient_qml, Setup)

@@ -412,7 +412,7 @@ std::vector<EngineResult> decode(const GrayView &image, Strategy strategy, Forma
         return decodeZbar(gray);
     case Strategy::Verify: {
         std::vector<EngineResult> out;
-        readView({ "verify", gray, kIdentity }, toZxing(formats), true, out);
+        readView({ "verify", gray, kIdentity }, toZxing(formats), true, out, true); // labels are upright
         return out;
     }
     }

@@ -1,0 +1,253 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Closient.Station.Models
+
+// The lots or serials to label: search and filters, ticks to narrow the list, and ways to add more.
+Rectangle {
+    id: root
+
+    radius: Theme.radius
+    color: Theme.card
+    border.color: Theme.border
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: 8
+
+        TextField {
+            id: searchField
+            objectName: "labelSearch"
+            Layout.fillWidth: true
+            placeholderText: LabelsController.scope === "serials" ? qsTr("Search GTIN, lot or serial") : qsTr("Search GTIN or lot")
+            text: LabelsController.search
+            onTextEdited: LabelsController.search = text
+        }
+        TextField {
+            Layout.fillWidth: true
+            placeholderText: qsTr("Only these GTINs (space separated)")
+            font.family: Theme.monoFont
+            text: LabelsController.gtinFilter
+            onEditingFinished: LabelsController.gtinFilter = text
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            CheckBox {
+                id: allBox
+                text: qsTr("All")
+                tristate: true
+                checkState: LabelsController.items.checkedCount === 0 ? Qt.Unchecked
+                          : LabelsController.items.checkedCount === LabelsController.items.count ? Qt.Checked : Qt.PartiallyChecked
+                nextCheckState: () => LabelsController.items.checkedCount > 0 ? Qt.Unchecked : Qt.Checked
+                onClicked: LabelsController.items.setAllChecked(allBox.checkState === Qt.Checked)
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            Switch {
+                objectName: "neverPrinted"
+                text: qsTr("Never printed")
+                checked: LabelsController.neverPrinted
+                onToggled: LabelsController.neverPrinted = checked
+            }
+        }
+
+        ListView {
+            id: list
+            objectName: "labelItems"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: LabelsController.items
+            ScrollBar.vertical: ScrollBar {}
+
+            delegate: ItemDelegate {
+                id: row
+
+                required property int index
+                required property string itemId
+                required property string gtin
+                required property string lot
+                required property string serial
+                required property string expiry
+                required property int printCount
+                required property string lastPrinted
+                required property bool ticked
+
+                width: ListView.view.width
+                padding: 6
+                onClicked: LabelsController.items.setChecked(row.index, !row.ticked)
+
+                contentItem: RowLayout {
+                    spacing: 6
+                    CheckBox {
+                        checked: row.ticked
+                        onClicked: LabelsController.items.setChecked(row.index, checked)
+                        padding: 0
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 1
+                        Label {
+                            Layout.fillWidth: true
+                            text: LabelsController.scope === "serials" ? row.serial : row.lot
+                            font.family: Theme.monoFont
+                            font.bold: true
+                            elide: Text.ElideRight
+                            color: Theme.text
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: [row.gtin, LabelsController.scope === "serials" && row.lot !== "" ? qsTr("lot %1").arg(row.lot) : "",
+                                   row.expiry !== "" ? qsTr("exp. %1").arg(row.expiry) : ""].filter(s => s !== "").join(" · ")
+                            font.pixelSize: 11
+                            color: Theme.muted
+                            elide: Text.ElideRight
+                        }
+                    }
+                    Label {
+                        text: row.printCount === 0 ? qsTr("new") : qsTr("%1×").arg(row.printCount)
+                        color: row.printCount === 0 ? Theme.accent : Theme.muted
+                        font.pixelSize: 11
+                        ToolTip.visible: printedHover.hovered && row.printCount > 0
+                        ToolTip.text: qsTr("Printed %1 times, last %2").arg(row.printCount).arg(row.lastPrinted)
+                        HoverHandler {
+                            id: printedHover
+                        }
+                    }
+                    ToolButton {
+                        text: "⋮"
+                        onClicked: rowMenu.open()
+                        Menu {
+                            id: rowMenu
+                            MenuItem {
+                                text: qsTr("Print again…")
+                                enabled: !LabelsController.jobRunning
+                                onTriggered: reasonDialog.ask("reprint", row.itemId, LabelsController.scope === "serials" ? row.serial : row.lot)
+                            }
+                            MenuItem {
+                                text: qsTr("Void serial…")
+                                visible: LabelsController.scope === "serials"
+                                height: visible ? implicitHeight : 0
+                                onTriggered: reasonDialog.ask("void", row.itemId, row.serial)
+                            }
+                        }
+                    }
+                }
+            }
+
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: LabelsController.loading && list.count === 0
+            }
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 20
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                visible: !LabelsController.loading && list.count === 0
+                text: LabelsController.search !== "" || LabelsController.neverPrinted || LabelsController.gtinFilter !== ""
+                      ? qsTr("Nothing matches the filters.")
+                      : LabelsController.scope === "serials" ? qsTr("No serials yet: add a range or import a CSV.")
+                                                             : qsTr("No lots yet: add one or import a CSV.")
+                color: Theme.muted
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Button {
+                Layout.fillWidth: true
+                text: LabelsController.scope === "serials" ? qsTr("Add serials…") : qsTr("Add lot…")
+                onClicked: entryDialog.open()
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Import CSV…")
+                onClicked: importDialog.open()
+            }
+        }
+    }
+
+    LabelEntryDialog {
+        id: entryDialog
+        anchors.centerIn: Overlay.overlay
+    }
+
+    ReasonDialog {
+        id: reasonDialog
+        anchors.centerIn: Overlay.overlay
+        onAccepted: {
+            if (reasonDialog.action === "void")
+                LabelsController.voidSerial(reasonDialog.itemId, reasonDialog.reason);
+            else
+                LabelsController.reprint(reasonDialog.itemId, reasonDialog.reason);
+        }
+    }
+
+    FileDialog {
+        id: importDialog
+        title: qsTr("Import %1 from CSV").arg(LabelsController.scope)
+        nameFilters: [qsTr("CSV files (*.csv *.txt)"), qsTr("All files (*)")]
+        onAccepted: LabelsController.importCsv(importDialog.selectedFile)
+    }
+
+    Connections {
+        target: LabelsController
+        function onEntryFinished(ok: bool, message: string, errors: list<string>) {
+            if (!entryDialog.visible)
+                importReport.show(ok, message, errors);
+        }
+    }
+
+    Dialog {
+        id: importReport
+
+        property bool good: true
+        property string text
+        property list<string> errors
+
+        function show(ok: bool, message: string, rows: list<string>) {
+            importReport.good = ok;
+            importReport.text = message;
+            importReport.errors = rows;
+            importReport.open();
+        }
+
+        anchors.centerIn: Overlay.overlay
+        width: 520
+        modal: true
+        title: importReport.good ? qsTr("Imported") : qsTr("Nothing imported")
+        standardButtons: Dialog.Ok
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                text: importReport.text
+                wrapMode: Text.WordWrap
+                color: importReport.good ? Theme.good : Theme.bad
+            }
+            ListView {
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.min(240, contentHeight)
+                clip: true
+                model: importReport.errors
+                delegate: Label {
+                    required property string modelData
+                    width: ListView.view.width
+                    text: modelData
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: 12
+                    color: Theme.text
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,454 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Closient.Station.Models
+
+// What to make and where it goes: type, format, symbol, stock and start; the printer with its copies, pages and
+// calibration; the running job with its progress; and the print history.
+Rectangle {
+    id: root
+
+    radius: Theme.radius
+    color: Theme.card
+    border.color: Theme.border
+
+    component FieldLabel: Label {
+        color: Theme.muted
+        font.pixelSize: 12
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: 6
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            TabButton {
+                text: qsTr("Output")
+            }
+            TabButton {
+                objectName: "historyTab"
+                text: qsTr("History")
+            }
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: tabs.currentIndex
+
+            ScrollView {
+                id: scroller
+                contentWidth: availableWidth
+                clip: true
+
+                ColumnLayout {
+                    width: scroller.availableWidth
+                    spacing: 4
+
+                    FieldLabel {
+                        text: qsTr("Make")
+                    }
+                    ComboBox {
+                        objectName: "exportType"
+                        Layout.fillWidth: true
+                        textRole: "text"
+                        valueRole: "value"
+                        model: [
+                            { value: "sheet_pdf", text: qsTr("Sheet PDF (labels on a stock)") },
+                            { value: "datamatrix", text: qsTr("DataMatrix files (ZIP)") },
+                            { value: "qr_codes", text: qsTr("QR Code files (ZIP)") },
+                            { value: "barcodes_1d", text: qsTr("Linear barcode files (ZIP)") },
+                            { value: "codes_combined", text: qsTr("QR + linear per item (ZIP)") }
+                        ]
+                        currentIndex: indexOfValue(LabelsController.exportType)
+                        onActivated: LabelsController.exportType = currentValue
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        ComboBox {
+                            Layout.preferredWidth: 86
+                            model: LabelsController.formats
+                            displayText: currentText.toUpperCase()
+                            enabled: count > 1
+                            currentIndex: LabelsController.formats.indexOf(LabelsController.fileFormat)
+                            onActivated: LabelsController.fileFormat = currentText
+                        }
+                        ComboBox {
+                            objectName: "symbol"
+                            Layout.fillWidth: true
+                            textRole: "title"
+                            valueRole: "name"
+                            model: LabelsController.symbols
+                            currentIndex: indexOfValue(LabelsController.symbol)
+                            onActivated: LabelsController.symbol = currentValue
+                        }
+                    }
+
+                    FieldLabel {
+                        text: qsTr("Symbol sizes by the GS1 table for")
+                    }
+                    ComboBox {
+                        objectName: "gs1Table"
+                        Layout.fillWidth: true
+                        textRole: "text"
+                        valueRole: "value"
+                        model: [
+                            { value: "general", text: qsTr("General retail and distribution") },
+                            { value: "healthcare", text: qsTr("Healthcare (smaller X allowed)") },
+                            { value: "logistics", text: qsTr("Logistics labels") }
+                        ]
+                        currentIndex: indexOfValue(LabelsController.gs1Table)
+                        onActivated: LabelsController.gs1Table = currentValue
+                    }
+
+                    FieldLabel {
+                        text: qsTr("Label stock")
+                        visible: LabelsController.exportType === "sheet_pdf"
+                    }
+                    ComboBox {
+                        objectName: "template"
+                        Layout.fillWidth: true
+                        visible: LabelsController.exportType === "sheet_pdf"
+                        textRole: "name"
+                        valueRole: "name"
+                        model: LabelsController.templates
+                        currentIndex: indexOfValue(LabelsController.templateName)
+                        onActivated: LabelsController.templateName = currentValue
+                        ToolTip.visible: hovered
+                        ToolTip.text: LabelsController.templates[currentIndex]?.description ?? ""
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: LabelsController.exportType === "sheet_pdf"
+                        text: LabelsController.sheet.summary ?? ""
+                        color: Theme.muted
+                        font.pixelSize: 11
+                        elide: Text.ElideRight
+                    }
+                    GridLayout {
+                        Layout.fillWidth: true
+                        columns: 2
+                        columnSpacing: 8
+                        rowSpacing: 0
+                        visible: LabelsController.exportType === "sheet_pdf"
+                        FieldLabel {
+                            text: qsTr("Start at label")
+                        }
+                        FieldLabel {
+                            text: qsTr("Copies of each")
+                        }
+                        SpinBox {
+                            objectName: "startPosition"
+                            Layout.fillWidth: true
+                            from: 1
+                            to: LabelsController.sheet.perPage ?? 1
+                            editable: true
+                            value: LabelsController.startPosition
+                            onValueModified: LabelsController.startPosition = value
+                        }
+                        SpinBox {
+                            Layout.fillWidth: true
+                            from: 1
+                            to: 1000
+                            editable: true
+                            value: LabelsController.copiesPerItem
+                            onValueModified: LabelsController.copiesPerItem = value
+                        }
+                    }
+                    RowLayout {
+                        visible: LabelsController.exportType === "sheet_pdf"
+                        CheckBox {
+                            text: qsTr("Text under codes")
+                            checked: LabelsController.showHri
+                            onToggled: LabelsController.showHri = checked
+                        }
+                        CheckBox {
+                            text: qsTr("Outlines")
+                            checked: LabelsController.outlines
+                            onToggled: LabelsController.outlines = checked
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Draws the label edges: print on plain paper and hold it against a sheet to check alignment")
+                        }
+                    }
+
+                    MenuSeparator {
+                        Layout.fillWidth: true
+                    }
+
+                    FieldLabel {
+                        text: qsTr("Printer")
+                        visible: LabelsController.exportType === "sheet_pdf"
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: LabelsController.exportType === "sheet_pdf"
+                        ComboBox {
+                            objectName: "printer"
+                            Layout.fillWidth: true
+                            textRole: "description"
+                            valueRole: "name"
+                            model: LabelsController.printers
+                            currentIndex: indexOfValue(LabelsController.printer)
+                            displayText: count === 0 ? qsTr("No printers") : currentText
+                            onActivated: LabelsController.printer = currentValue
+                        }
+                        ToolButton {
+                            text: "⟳"
+                            onClicked: LabelsController.refreshPrinters()
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Look for printers again")
+                        }
+                    }
+                    GridLayout {
+                        Layout.fillWidth: true
+                        columns: 3
+                        columnSpacing: 6
+                        rowSpacing: 0
+                        visible: LabelsController.exportType === "sheet_pdf"
+                        FieldLabel {
+                            text: qsTr("Copies")
+                        }
+                        FieldLabel {
+                            text: qsTr("From page")
+                        }
+                        FieldLabel {
+                            text: qsTr("To page")
+                        }
+                        SpinBox {
+                            Layout.fillWidth: true
+                            from: 1
+                            to: 999
+                            editable: true
+                            value: LabelsController.printCopies
+                            onValueModified: LabelsController.printCopies = value
+                        }
+                        SpinBox {
+                            Layout.fillWidth: true
+                            from: 0
+                            to: Math.max(1, LabelsController.previewPages)
+                            editable: true
+                            value: LabelsController.fromPage
+                            textFromValue: v => v === 0 ? qsTr("first") : String(v)
+                            valueFromText: t => t === qsTr("first") ? 0 : parseInt(t)
+                            onValueModified: LabelsController.fromPage = value
+                        }
+                        SpinBox {
+                            Layout.fillWidth: true
+                            from: 0
+                            to: Math.max(1, LabelsController.previewPages)
+                            editable: true
+                            value: LabelsController.toPage
+                            textFromValue: v => v === 0 ? qsTr("last") : String(v)
+                            valueFromText: t => t === qsTr("last") ? 0 : parseInt(t)
+                            onValueModified: LabelsController.toPage = value
+                        }
+                    }
+                    FieldLabel {
+                        visible: LabelsController.exportType === "sheet_pdf"
+                        text: qsTr("Calibration for this printer (mm right, mm down)")
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: LabelsController.exportType === "sheet_pdf"
+                        Repeater {
+                            model: ["offsetX", "offsetY"]
+                            delegate: SpinBox {
+                                id: offset
+                                required property string modelData
+                                Layout.fillWidth: true
+                                from: -100
+                                to: 100
+                                stepSize: 1
+                                editable: true
+                                value: Math.round(LabelsController[offset.modelData] * 10)
+                                textFromValue: v => (v / 10).toFixed(1)
+                                valueFromText: t => Math.round(parseFloat(t) * 10)
+                                onValueModified: LabelsController[offset.modelData] = value / 10
+                            }
+                        }
+                    }
+                }
+            }
+
+            ListView {
+                id: history
+                objectName: "history"
+                clip: true
+                spacing: 6
+                model: LabelsController.history
+                ScrollBar.vertical: ScrollBar {}
+                delegate: Rectangle {
+                    id: entry
+                    required property var modelData
+                    width: ListView.view.width
+                    height: entryText.implicitHeight + 12
+                    radius: Theme.radius
+                    color: entry.modelData.action === "void" ? Theme.badBackground
+                         : entry.modelData.action === "reprint" ? Theme.warnBackground : Theme.surface
+                    ColumnLayout {
+                        id: entryText
+                        anchors.fill: parent
+                        anchors.margins: 6
+                        spacing: 1
+                        RowLayout {
+                            Label {
+                                text: entry.modelData.action === "void" ? qsTr("Voided")
+                                    : entry.modelData.action === "reprint" ? qsTr("Reprinted")
+                                    : entry.modelData.action === "test" ? qsTr("Test print") : qsTr("Printed")
+                                font.bold: true
+                                color: Theme.text
+                            }
+                            Label {
+                                text: qsTr("%n label(s)", "", entry.modelData.items)
+                                color: Theme.text
+                            }
+                            Item {
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                text: entry.modelData.when
+                                color: Theme.muted
+                                font.pixelSize: 11
+                            }
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: entry.modelData.firstItem + (entry.modelData.items > 1 ? qsTr(" and %1 more").arg(entry.modelData.items - 1) : "")
+                            font.family: Theme.monoFont
+                            font.pixelSize: 11
+                            color: Theme.text
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: [entry.modelData.printer, entry.modelData.template, entry.modelData.user + "@" + entry.modelData.workstation,
+                                   entry.modelData.reason !== "" ? "“" + entry.modelData.reason + "”" : ""].filter(s => s !== "" && s !== "@").join(" · ")
+                            color: Theme.muted
+                            font.pixelSize: 11
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+                Label {
+                    anchors.centerIn: parent
+                    visible: history.count === 0
+                    text: qsTr("Nothing printed yet")
+                    color: Theme.muted
+                }
+            }
+        }
+
+        // The running job, or what the last one did.
+        ColumnLayout {
+            Layout.fillWidth: true
+            visible: LabelsController.jobRunning
+            spacing: 2
+            RowLayout {
+                Label {
+                    Layout.fillWidth: true
+                    text: LabelsController.jobTitle + " · " + (LabelsController.jobPhase === "verifying" ? qsTr("reading every label back")
+                          : LabelsController.jobPhase === "printing" ? qsTr("sending to the printer")
+                          : LabelsController.jobPhase === "rendering" ? qsTr("making the sheets") : qsTr("starting"))
+                    elide: Text.ElideRight
+                    font.pixelSize: 12
+                    color: Theme.text
+                }
+                Button {
+                    text: qsTr("Cancel")
+                    flat: true
+                    onClicked: LabelsController.cancelJob()
+                }
+            }
+            ProgressBar {
+                objectName: "jobProgress"
+                Layout.fillWidth: true
+                from: 0
+                to: Math.max(1, LabelsController.jobTotal)
+                value: LabelsController.jobDone
+                indeterminate: LabelsController.jobTotal === 0
+            }
+        }
+        Rectangle {
+            Layout.fillWidth: true
+            visible: LabelsController.message !== "" && !LabelsController.jobRunning
+            implicitHeight: messageColumn.implicitHeight + 12
+            radius: Theme.radius
+            color: LabelsController.messageKind === "good" ? Theme.goodBackground
+                 : LabelsController.messageKind === "bad" ? Theme.badBackground : Theme.warnBackground
+            ColumnLayout {
+                id: messageColumn
+                anchors.fill: parent
+                anchors.margins: 6
+                spacing: 2
+                RowLayout {
+                    Label {
+                        objectName: "jobMessage"
+                        Layout.fillWidth: true
+                        text: LabelsController.message
+                        wrapMode: Text.WordWrap
+                        maximumLineCount: 5
+                        elide: Text.ElideRight
+                        font.pixelSize: 12
+                        color: LabelsController.messageKind === "good" ? Theme.good
+                             : LabelsController.messageKind === "bad" ? Theme.bad : Theme.warn
+                    }
+                    ToolButton {
+                        text: "✕"
+                        onClicked: LabelsController.clearMessage()
+                    }
+                }
+                Repeater {
+                    model: LabelsController.messageDetails.slice(0, 4)
+                    delegate: Label {
+                        required property string modelData
+                        Layout.fillWidth: true
+                        text: modelData
+                        elide: Text.ElideRight
+                        font.pixelSize: 11
+                        color: Theme.text
+                    }
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Button {
+                objectName: "printButton"
+                Layout.fillWidth: true
+                visible: LabelsController.exportType === "sheet_pdf"
+                text: qsTr("Print")
+                highlighted: true
+                enabled: !LabelsController.jobRunning && LabelsController.printer !== "" && LabelsController.items.count > 0
+                onClicked: LabelsController.print()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Every label is read back before anything is sent (Ctrl+P)")
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Export…")
+                enabled: !LabelsController.jobRunning && LabelsController.items.count > 0
+                onClicked: {
+                    saveDialog.selectedFile = LabelsController.suggestedExportFile();
+                    saveDialog.open();
+                }
+            }
+        }
+    }
+
+    FileDialog {
+        id: saveDialog
+        fileMode: FileDialog.SaveFile
+        title: qsTr("Export labels")
+        nameFilters: LabelsController.exportType === "sheet_pdf" ? [qsTr("PDF files (*.pdf)")] : [qsTr("ZIP archives (*.zip)")]
+        onAccepted: LabelsController.exportTo(saveDialog.selectedFile)
+    }
+}

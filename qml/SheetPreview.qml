@@ -1,0 +1,226 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Closient.Station.Models
+
+// The job's own PDF, rendered by Poppler page by page: what you see is what prints. On the first page the labels
+// already used on the sheet are greyed out and the start label is marked; click a label to start there.
+Rectangle {
+    id: root
+
+    property int page: 0
+    property real zoom: 1
+    readonly property var sheet: LabelsController.sheet
+    readonly property int pages: LabelsController.previewState === "ready" || LabelsController.previewState === "rendering" ? LabelsController.previewPages : 0
+    readonly property real aspect: root.sheet.pageWidth > 0 ? root.sheet.pageHeight / root.sheet.pageWidth : 11 / 8.5
+    readonly property real fitWidth: Math.max(100, Math.min(flick.width - 32, (flick.height - 32) / root.aspect))
+
+    radius: Theme.radius
+    color: "#e4e8ee"
+    border.color: Theme.border
+    clip: true
+
+    onPagesChanged: root.page = Math.min(root.page, Math.max(0, root.pages - 1))
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ToolBar {
+            Layout.fillWidth: true
+            background: Rectangle {
+                color: Theme.card
+                radius: Theme.radius
+            }
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 8
+                anchors.rightMargin: 8
+                spacing: 2
+                ToolButton {
+                    text: "‹"
+                    enabled: root.page > 0
+                    onClicked: root.page -= 1
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Previous page (Page Up)")
+                }
+                Label {
+                    objectName: "pageLabel"
+                    text: root.pages > 0 ? qsTr("Page %1 of %2").arg(root.page + 1).arg(root.pages) : qsTr("No pages")
+                    color: Theme.text
+                }
+                ToolButton {
+                    text: "›"
+                    enabled: root.page < root.pages - 1
+                    onClicked: root.page += 1
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Next page (Page Down)")
+                }
+                Item {
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: LabelsController.previewState === "ready"
+                          ? qsTr("%n label(s)", "", LabelsController.previewLabels) + " · " + root.sheet.name : root.sheet.name ?? ""
+                    color: Theme.muted
+                    elide: Text.ElideRight
+                    Layout.maximumWidth: 260
+                }
+                ToolButton {
+                    text: "−"
+                    enabled: root.zoom > 0.5
+                    onClicked: root.zoom = Math.max(0.5, root.zoom / 1.25)
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Zoom out (Ctrl+−)")
+                }
+                ToolButton {
+                    text: qsTr("Fit")
+                    onClicked: root.zoom = 1
+                }
+                ToolButton {
+                    text: "+"
+                    enabled: root.zoom < 8
+                    onClicked: root.zoom = Math.min(8, root.zoom * 1.25)
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Zoom in (Ctrl++)")
+                }
+            }
+        }
+
+        Flickable {
+            id: flick
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentWidth: Math.max(width, paper.width + 32)
+            contentHeight: Math.max(height, paper.height + 32)
+            ScrollBar.vertical: ScrollBar {}
+            ScrollBar.horizontal: ScrollBar {}
+            visible: LabelsController.previewState === "ready" || LabelsController.previewState === "rendering"
+
+            Rectangle {
+                id: paper
+                x: Math.max(16, (flick.contentWidth - width) / 2)
+                y: 16
+                width: root.fitWidth * root.zoom
+                height: width * root.aspect
+                color: "white"
+                border.color: "#c3cad4"
+
+                Image {
+                    id: pageImage
+                    objectName: "pageImage"
+                    anchors.fill: parent
+                    asynchronous: true
+                    cache: false
+                    fillMode: Image.PreserveAspectFit
+                    sourceSize.width: Math.min(4000, Math.round(paper.width * Screen.devicePixelRatio))
+                    source: root.pages > 0 ? LabelsController.pageSource(root.page) : ""
+                    opacity: LabelsController.previewState === "rendering" ? 0.45 : 1
+                }
+
+                // Start position: used labels greyed, the first one to print marked. Only on the first sheet.
+                Repeater {
+                    model: root.page === 0 ? root.sheet.cells : []
+                    delegate: Rectangle {
+                        id: cell
+                        required property var modelData
+                        required property int index
+                        readonly property bool used: cell.index < LabelsController.startPosition - 1
+                        readonly property bool start: cell.index === LabelsController.startPosition - 1
+                        x: cell.modelData.x * paper.width
+                        y: cell.modelData.y * paper.height
+                        width: cell.modelData.width * paper.width
+                        height: cell.modelData.height * paper.height
+                        radius: root.sheet.round ? width / 2 : 2
+                        color: cell.used ? Qt.rgba(0.55, 0.6, 0.66, 0.35) : cellMouse.containsMouse ? Qt.rgba(0.06, 0.55, 0.55, 0.12) : "transparent"
+                        border.width: cell.start ? 2 : cellMouse.containsMouse ? 1 : 0
+                        border.color: Theme.accent
+
+                        Label {
+                            anchors.centerIn: parent
+                            visible: cell.used && cell.width > 28
+                            text: qsTr("used")
+                            font.pixelSize: Math.max(8, Math.min(12, cell.height / 4))
+                            color: "#445"
+                        }
+                        Rectangle {
+                            visible: cell.start
+                            anchors.left: parent.left
+                            anchors.bottom: parent.top
+                            anchors.bottomMargin: -2
+                            width: startTag.implicitWidth + 8
+                            height: startTag.implicitHeight + 2
+                            color: Theme.accent
+                            radius: 2
+                            Label {
+                                id: startTag
+                                anchors.centerIn: parent
+                                text: qsTr("start %1").arg(LabelsController.startPosition)
+                                color: "white"
+                                font.pixelSize: 10
+                            }
+                        }
+                        MouseArea {
+                            id: cellMouse
+                            anchors.fill: parent
+                            hoverEnabled: true
+                            cursorShape: Qt.PointingHandCursor
+                            onClicked: LabelsController.startPosition = cell.index + 1
+                            ToolTip.visible: containsMouse
+                            ToolTip.delay: 600
+                            ToolTip.text: qsTr("Start on label %1 (the ones before it are used up)").arg(cell.index + 1)
+                        }
+                    }
+                }
+            }
+
+            WheelHandler {
+                acceptedModifiers: Qt.ControlModifier
+                onWheel: event => root.zoom = Math.max(0.5, Math.min(8, root.zoom * (event.angleDelta.y > 0 ? 1.15 : 1 / 1.15)))
+            }
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: !flick.visible
+            Label {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 40, 440)
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                text: LabelsController.previewState === "failed" ? qsTr("These labels cannot be made:\n%1").arg(LabelsController.previewMessage)
+                                                                  : LabelsController.previewMessage
+                color: LabelsController.previewState === "failed" ? Theme.bad : Theme.muted
+                font.pixelSize: 15
+            }
+        }
+    }
+
+    BusyIndicator {
+        anchors.centerIn: parent
+        running: LabelsController.previewState === "rendering" || pageImage.status === Image.Loading
+    }
+
+    Shortcut {
+        sequence: StandardKey.MoveToPreviousPage
+        onActivated: root.page = Math.max(0, root.page - 1)
+    }
+    Shortcut {
+        sequence: StandardKey.MoveToNextPage
+        onActivated: root.page = Math.min(root.pages - 1, root.page + 1)
+    }
+    Shortcut {
+        sequence: StandardKey.ZoomIn
+        onActivated: root.zoom = Math.min(8, root.zoom * 1.25)
+    }
+    Shortcut {
+        sequence: StandardKey.ZoomOut
+        onActivated: root.zoom = Math.max(0.5, root.zoom / 1.25)
+    }
+}

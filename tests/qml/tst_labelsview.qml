@@ -1,0 +1,164 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Closient.Station
+import Closient.Station.Models
+
+// The Labels screen on a real store: entries are added and refused, the sheet preview is the job's PDF rendered
+// by Poppler, the start position and the export type change it, and an export is read back before it is saved.
+TestCase {
+    id: tc
+
+    name: "LabelsView"
+    when: windowShown
+    width: 1280
+    height: 760
+    visible: true
+
+    Component {
+        id: pageComponent
+        LabelsPage {
+            width: tc.width
+            height: tc.height
+        }
+    }
+
+    SignalSpy {
+        id: entries
+        target: LabelsController
+        signalName: "entryFinished"
+    }
+
+    function findNamed(item, name) {
+        if (item.objectName === name)
+            return item;
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findNamed(item.children[i], name);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+
+    function test_1_entriesAreCheckedBeforeTheyAreStored() {
+        tryVerify(() => AppController.storeReady, 5000);
+        const page = createTemporaryObject(pageComponent, tc);
+        verify(page);
+        LabelsController.scope = "lots";
+        LabelsController.exportType = "sheet_pdf";
+        entries.clear();
+        LabelsController.addLot({ gtin: "09506000134353", lot: "BAD" });
+        entries.wait(5000);
+        compare(entries.signalArguments[0][0], false);
+        verify(entries.signalArguments[0][1].indexOf("check digit") >= 0, entries.signalArguments[0][1]);
+        LabelsController.addLot({ gtin: "09506000134352", lot: "QML1", expiry: "2027-12-31" });
+        entries.wait(5000);
+        compare(entries.signalArguments[1][0], true, entries.signalArguments[1][1]);
+        LabelsController.addLot({ gtin: "4006381333931", lot: "QML2", expiry: "271130" });
+        entries.wait(5000);
+        compare(entries.signalArguments[2][0], true, entries.signalArguments[2][1]);
+        tryCompare(LabelsController.items, "count", 2, 5000);
+        // A CSV with one bad row imports nothing and names the row.
+        LabelsController.importCsv(testDir + "/bad-lots.csv");
+        entries.wait(5000);
+        compare(entries.signalArguments[3][0], false);
+        verify(entries.signalArguments[3][2].length === 1 && entries.signalArguments[3][2][0].indexOf("row 3") >= 0,
+               entries.signalArguments[3][2].join("\n"));
+        wait(300);
+        compare(LabelsController.items.count, 2);
+    }
+
+    function test_2_previewIsTheJobsPdf() {
+        const page = createTemporaryObject(pageComponent, tc);
+        LabelsController.scope = "lots";
+        LabelsController.search = "";
+        LabelsController.templateName = "63up_1in_letter";
+        LabelsController.symbol = "gs1_datamatrix";
+        LabelsController.startPosition = 1;
+        tryCompare(LabelsController.items, "count", 2, 5000);
+        tryCompare(LabelsController, "previewState", "ready", 20000);
+        compare(LabelsController.previewLabels, 2);
+        compare(LabelsController.previewPages, 1);
+        const image = findNamed(page, "pageImage");
+        verify(image);
+        tryCompare(image, "status", Image.Ready, 10000);
+        verify(image.implicitWidth > 300);
+        // A used sheet: start on label 63 (the last one), and the second label goes onto a new sheet.
+        LabelsController.startPosition = 63;
+        tryCompare(LabelsController, "previewPages", 2, 20000);
+        compare(LabelsController.previewState, "ready");
+        compare(findNamed(page, "pageLabel").text, "Page 1 of 2");
+        // Ticking one item narrows the job to it.
+        LabelsController.items.setChecked(0, true);
+        tryCompare(LabelsController, "previewLabels", 1, 20000);
+        compare(LabelsController.previewState, "ready");
+        compare(LabelsController.previewPages, 1);
+        LabelsController.items.setAllChecked(false);
+        LabelsController.startPosition = 1;
+        // The search narrows the list; nothing matching means nothing to lay out.
+        LabelsController.search = "no such lot";
+        tryCompare(LabelsController.items, "count", 0, 5000);
+        tryCompare(LabelsController, "previewState", "empty", 5000);
+        LabelsController.search = "QML2";
+        tryCompare(LabelsController.items, "count", 1, 5000);
+        LabelsController.search = "";
+        tryCompare(LabelsController.items, "count", 2, 5000);
+    }
+
+    function test_3_exportTypeDecidesFormatsAndPreview() {
+        const page = createTemporaryObject(pageComponent, tc);
+        LabelsController.exportType = "qr_codes";
+        compare(LabelsController.formats, ["svg", "png"]);
+        verify(["svg", "png"].indexOf(LabelsController.fileFormat) >= 0);
+        compare(LabelsController.symbol, "digital_link_qr");
+        tryCompare(LabelsController, "previewState", "none");
+        LabelsController.exportType = "barcodes_1d";
+        compare(LabelsController.formats, ["svg", "eps"]);
+        compare(LabelsController.symbol, "gs1_128");
+        LabelsController.exportType = "sheet_pdf";
+        compare(LabelsController.formats, ["pdf"]);
+        // GS1-128 with the lot and expiry does not fit a 1 in label at the GS1 minimum: refused, with the reason.
+        compare(LabelsController.symbol, "gs1_128");
+        tryCompare(LabelsController, "previewState", "failed", 20000);
+        verify(LabelsController.previewMessage.indexOf("GS1-128") >= 0 || LabelsController.previewMessage.indexOf("room") >= 0,
+               LabelsController.previewMessage);
+        LabelsController.symbol = "gs1_datamatrix";
+        wait(500);
+        tryCompare(LabelsController, "previewState", "ready", 20000);
+    }
+
+    function test_4_exportIsReadBackBeforeItIsSaved() {
+        const page = createTemporaryObject(pageComponent, tc);
+        LabelsController.exportType = "sheet_pdf";
+        // GS1-128 with GTIN, expiry and lot on a 4 × 2 in label, at the healthcare table's X.
+        LabelsController.templateName = "avery_5163";
+        LabelsController.symbol = "gs1_128";
+        LabelsController.gs1Table = "healthcare";
+        wait(500); // the preview starts 350 ms after the last change
+        tryCompare(LabelsController, "previewState", "ready", 20000, LabelsController.previewMessage);
+        LabelsController.exportTo(testDir + "/sheet.pdf");
+        verify(LabelsController.jobRunning);
+        tryVerify(() => !LabelsController.jobRunning, 60000);
+        compare(LabelsController.messageKind, "good", LabelsController.message);
+        verify(LabelsController.message.indexOf("all 2 read back") >= 0, LabelsController.message);
+        // A label that cannot be made is refused with the reason: UPC-A carries only GTIN-12s.
+        LabelsController.symbol = "upca";
+        tryCompare(LabelsController, "previewState", "failed", 20000);
+        verify(LabelsController.previewMessage.indexOf("UPC-A carries only") >= 0, LabelsController.previewMessage);
+        LabelsController.symbol = "gs1_datamatrix";
+        LabelsController.gs1Table = "general";
+        wait(500);
+        tryCompare(LabelsController, "previewState", "ready", 20000);
+    }
+
+    function test_5_printNeedsAPrinter() {
+        const page = createTemporaryObject(pageComponent, tc);
+        LabelsController.printer = "";
+        LabelsController.print();
+        compare(LabelsController.messageKind, "bad");
+        verify(LabelsController.message.indexOf("printer") >= 0);
+        LabelsController.reprint("", "");
+        compare(LabelsController.messageKind, "warn");
+    }
+}
