@@ -39,9 +39,9 @@ Parsed parseGlobal(int argc, char **argv)
             p.dbPath = QString::fromLocal8Bit(argv[++i]);
         } else if (a.startsWith(u"--db=")) {
             p.dbPath = a.mid(5);
-        } else if (a == u"--scan" && i + 1 < argc) {
-            ++i; // the window's option: files for the Scan screen
-        } else if (a.startsWith(u"--scan=")) {
+        } else if ((a == u"--scan" || a == u"--area") && i + 1 < argc) {
+            ++i; // the window's options: files for the Scan screen, the screen to open on
+        } else if (a.startsWith(u"--scan=") || a.startsWith(u"--area=")) {
         } else if (!p.rest.isEmpty() || !a.startsWith(u'-')) {
             p.rest << a;
         }

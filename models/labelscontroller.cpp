@@ -611,7 +611,10 @@ void LabelsController::reprint(const QString &itemId, const QString &reason)
     q.print.copies = 1;
     q.print.action = u"reprint"_s;
     q.print.reason = reason.trimmed();
-    runJob(q, tr("Reprinting %n label(s) on %1", nullptr, int(q.selection.ids.size())).arg(m_printer));
+    runJob(q,
+        (q.selection.ids.size() == 1 ? tr("Reprinting 1 label on %1")
+                                     : tr("Reprinting %1 labels on %2").arg(q.selection.ids.size()))
+            .arg(m_printer));
 }
 
 void LabelsController::voidSerial(const QString &itemId, const QString &reason)
@@ -696,7 +699,7 @@ void LabelsController::addSerials(const QVariantMap &fields)
             Q_EMIT entryFinished(false, r.error().message, {});
             return;
         }
-        Q_EMIT entryFinished(true, tr("%n serial(s) added", nullptr, r.value()), {});
+        Q_EMIT entryFinished(true, r.value() == 1 ? tr("1 serial added") : tr("%1 serials added").arg(r.value()), {});
         refresh();
     });
 }
@@ -712,7 +715,9 @@ void LabelsController::importCsv(const QUrl &file)
     LabelRepository(m_db).importCsv(scope, f.readAll()).then(this, [this](const ImportReport &r) {
         if (!r.ok()) {
             Q_EMIT entryFinished(false,
-                tr("Nothing was imported: %n row(s) need fixing first.", nullptr, int(r.errors.size())), r.errors);
+                r.errors.size() == 1 ? tr("Nothing was imported: 1 row needs fixing first.")
+                                     : tr("Nothing was imported: %1 rows need fixing first.").arg(r.errors.size()),
+                r.errors);
             return;
         }
         Q_EMIT entryFinished(true,
@@ -746,7 +751,9 @@ void LabelsController::setMessage(const QString &text, const QString &kind, cons
 {
     m_message = text;
     m_messageKind = kind;
-    m_messageDetails = details.mid(0, 50);
+    m_messageDetails = details.mid(0, 4);
+    if (details.size() > 4)
+        m_messageDetails << tr("… and %1 more").arg(details.size() - 4);
     Q_EMIT messageChanged();
 }
 

@@ -51,21 +51,6 @@ Dialog {
         }
     }
 
-    footer: DialogButtonBox {
-        Button {
-            text: root.serials ? qsTr("Add %1 serials").arg(count.value) : qsTr("Add lot")
-            highlighted: true
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            enabled: gtin.text.trim() !== "" && (root.serials || lot.text.trim() !== "")
-        }
-        Button {
-            text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-        }
-        onAccepted: root.submit()
-        onRejected: root.close()
-    }
-
     GridLayout {
         anchors.fill: parent
         columns: 2
@@ -169,6 +154,14 @@ Dialog {
             font.pixelSize: 12
             text: qsTr("From %1 to %2").arg(prefix.text + String(first.value).padStart(digits.value, "0"))
                                        .arg(prefix.text + String(first.value + count.value - 1).padStart(digits.value, "0"))
+        }
+        Button {
+            Layout.columnSpan: 2
+            Layout.alignment: Qt.AlignRight
+            text: root.serials ? qsTr("Add %1 serials").arg(count.value) : qsTr("Add lot")
+            highlighted: true
+            enabled: gtin.text.trim() !== "" && (root.serials || lot.text.trim() !== "")
+            onClicked: root.submit()
         }
         Label {
             Layout.columnSpan: 2

@@ -12,6 +12,11 @@ import Closient.Station.Models
 Rectangle {
     id: root
 
+    // "a · b · c" without the empty parts.
+    function joined(parts) {
+        return parts.filter(p => p !== "").join(" · ");
+    }
+
     radius: Theme.radius
     color: Theme.card
     border.color: Theme.border
@@ -67,7 +72,7 @@ Rectangle {
             model: LabelsController.items
             ScrollBar.vertical: ScrollBar {}
 
-            delegate: ItemDelegate {
+            delegate: Rectangle {
                 id: row
 
                 required property int index
@@ -79,12 +84,25 @@ Rectangle {
                 required property int printCount
                 required property string lastPrinted
                 required property bool ticked
+                readonly property string name: LabelsController.scope === "serials" ? row.serial : row.lot
 
                 width: ListView.view.width
-                padding: 6
-                onClicked: LabelsController.items.setChecked(row.index, !row.ticked)
+                implicitHeight: rowLayout.implicitHeight + 8
+                radius: Theme.radius
+                color: row.ticked ? Qt.rgba(0.06, 0.55, 0.55, 0.10) : rowMouse.containsMouse ? Theme.surface : "transparent"
 
-                contentItem: RowLayout {
+                MouseArea {
+                    id: rowMouse
+                    anchors.fill: parent
+                    hoverEnabled: true
+                    onClicked: LabelsController.items.setChecked(row.index, !row.ticked)
+                }
+
+                RowLayout {
+                    id: rowLayout
+                    anchors.fill: parent
+                    anchors.leftMargin: 2
+                    anchors.rightMargin: 2
                     spacing: 6
                     CheckBox {
                         checked: row.ticked
@@ -96,7 +114,7 @@ Rectangle {
                         spacing: 1
                         Label {
                             Layout.fillWidth: true
-                            text: LabelsController.scope === "serials" ? row.serial : row.lot
+                            text: row.name
                             font.family: Theme.monoFont
                             font.bold: true
                             elide: Text.ElideRight
@@ -104,8 +122,8 @@ Rectangle {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: [row.gtin, LabelsController.scope === "serials" && row.lot !== "" ? qsTr("lot %1").arg(row.lot) : "",
-                                   row.expiry !== "" ? qsTr("exp. %1").arg(row.expiry) : ""].filter(s => s !== "").join(" · ")
+                            text: root.joined([row.gtin, LabelsController.scope === "serials" && row.lot !== "" ? qsTr("lot %1").arg(row.lot) : "",
+                                               row.expiry !== "" ? qsTr("exp. %1").arg(row.expiry) : ""])
                             font.pixelSize: 11
                             color: Theme.muted
                             elide: Text.ElideRight
@@ -123,18 +141,17 @@ Rectangle {
                     }
                     ToolButton {
                         text: "⋮"
-                        onClicked: rowMenu.open()
+                        onClicked: rowMenu.popup()
                         Menu {
                             id: rowMenu
                             MenuItem {
                                 text: qsTr("Print again…")
                                 enabled: !LabelsController.jobRunning
-                                onTriggered: reasonDialog.ask("reprint", row.itemId, LabelsController.scope === "serials" ? row.serial : row.lot)
+                                onTriggered: reasonDialog.ask("reprint", row.itemId, row.name)
                             }
                             MenuItem {
                                 text: qsTr("Void serial…")
-                                visible: LabelsController.scope === "serials"
-                                height: visible ? implicitHeight : 0
+                                enabled: LabelsController.scope === "serials"
                                 onTriggered: reasonDialog.ask("void", row.itemId, row.serial)
                             }
                         }

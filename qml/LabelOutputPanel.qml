@@ -13,6 +13,56 @@ import Closient.Station.Models
 Rectangle {
     id: root
 
+    readonly property var sheet: LabelsController.sheet
+
+    readonly property var exportTypes: [
+        { value: "sheet_pdf", text: qsTr("Sheet PDF (labels on a stock)") },
+        { value: "datamatrix", text: qsTr("DataMatrix files (ZIP)") },
+        { value: "qr_codes", text: qsTr("QR Code files (ZIP)") },
+        { value: "barcodes_1d", text: qsTr("Linear barcode files (ZIP)") },
+        { value: "codes_combined", text: qsTr("QR + linear per item (ZIP)") }
+    ]
+    readonly property var gs1Tables: [
+        { value: "general", text: qsTr("General retail and distribution") },
+        { value: "healthcare", text: qsTr("Healthcare (smaller X allowed)") },
+        { value: "logistics", text: qsTr("Logistics labels") }
+    ]
+
+    // "a · b · c" without the empty parts.
+    function joined(parts) {
+        return parts.filter(p => p !== "" && p !== "@").join(" · ");
+    }
+
+    // The index of @p value in a combo box model (by @p key for lists of objects): a binding to indexOfValue()
+    // runs before the model is there and is not run again.
+    function indexIn(list, key, value) {
+        for (let i = 0; i < list.length; ++i) {
+            if ((key === "" ? list[i] : list[i][key]) === value)
+                return i;
+        }
+        return -1;
+    }
+
+    // "2" or "2-3" into the first and last page to print; "" is every page.
+    function setPages(text) {
+        const m = text.trim().match(/^(\d+)?\s*(?:[-–]\s*(\d+)?)?$/);
+        if (!m) {
+            pagesField.text = root.pagesText();
+            return;
+        }
+        const from = m[1] ? parseInt(m[1]) : 0;
+        const to = text.indexOf("-") >= 0 || text.indexOf("–") >= 0 ? (m[2] ? parseInt(m[2]) : 0) : from;
+        LabelsController.fromPage = from;
+        LabelsController.toPage = to;
+    }
+
+    function pagesText() {
+        const from = LabelsController.fromPage, to = LabelsController.toPage;
+        if (from === 0 && to === 0)
+            return "";
+        return from === to ? String(from) : (from > 0 ? String(from) : "1") + "-" + (to > 0 ? String(to) : "");
+    }
+
     radius: Theme.radius
     color: Theme.card
     border.color: Theme.border
@@ -61,14 +111,8 @@ Rectangle {
                         Layout.fillWidth: true
                         textRole: "text"
                         valueRole: "value"
-                        model: [
-                            { value: "sheet_pdf", text: qsTr("Sheet PDF (labels on a stock)") },
-                            { value: "datamatrix", text: qsTr("DataMatrix files (ZIP)") },
-                            { value: "qr_codes", text: qsTr("QR Code files (ZIP)") },
-                            { value: "barcodes_1d", text: qsTr("Linear barcode files (ZIP)") },
-                            { value: "codes_combined", text: qsTr("QR + linear per item (ZIP)") }
-                        ]
-                        currentIndex: indexOfValue(LabelsController.exportType)
+                        model: root.exportTypes
+                        currentIndex: root.indexIn(root.exportTypes, "value", LabelsController.exportType)
                         onActivated: LabelsController.exportType = currentValue
                     }
                     RowLayout {
@@ -78,7 +122,7 @@ Rectangle {
                             model: LabelsController.formats
                             displayText: currentText.toUpperCase()
                             enabled: count > 1
-                            currentIndex: LabelsController.formats.indexOf(LabelsController.fileFormat)
+                            currentIndex: root.indexIn(LabelsController.formats, "", LabelsController.fileFormat)
                             onActivated: LabelsController.fileFormat = currentText
                         }
                         ComboBox {
@@ -87,7 +131,7 @@ Rectangle {
                             textRole: "title"
                             valueRole: "name"
                             model: LabelsController.symbols
-                            currentIndex: indexOfValue(LabelsController.symbol)
+                            currentIndex: root.indexIn(LabelsController.symbols, "name", LabelsController.symbol)
                             onActivated: LabelsController.symbol = currentValue
                         }
                     }
@@ -100,12 +144,8 @@ Rectangle {
                         Layout.fillWidth: true
                         textRole: "text"
                         valueRole: "value"
-                        model: [
-                            { value: "general", text: qsTr("General retail and distribution") },
-                            { value: "healthcare", text: qsTr("Healthcare (smaller X allowed)") },
-                            { value: "logistics", text: qsTr("Logistics labels") }
-                        ]
-                        currentIndex: indexOfValue(LabelsController.gs1Table)
+                        model: root.gs1Tables
+                        currentIndex: root.indexIn(root.gs1Tables, "value", LabelsController.gs1Table)
                         onActivated: LabelsController.gs1Table = currentValue
                     }
 
@@ -120,7 +160,7 @@ Rectangle {
                         textRole: "name"
                         valueRole: "name"
                         model: LabelsController.templates
-                        currentIndex: indexOfValue(LabelsController.templateName)
+                        currentIndex: root.indexIn(LabelsController.templates, "name", LabelsController.templateName)
                         onActivated: LabelsController.templateName = currentValue
                         ToolTip.visible: hovered
                         ToolTip.text: LabelsController.templates[currentIndex]?.description ?? ""
@@ -128,7 +168,7 @@ Rectangle {
                     Label {
                         Layout.fillWidth: true
                         visible: LabelsController.exportType === "sheet_pdf"
-                        text: LabelsController.sheet.summary ?? ""
+                        text: root.sheet.summary ?? ""
                         color: Theme.muted
                         font.pixelSize: 11
                         elide: Text.ElideRight
@@ -149,7 +189,7 @@ Rectangle {
                             objectName: "startPosition"
                             Layout.fillWidth: true
                             from: 1
-                            to: LabelsController.sheet.perPage ?? 1
+                            to: root.sheet.perPage ?? 1
                             editable: true
                             value: LabelsController.startPosition
                             onValueModified: LabelsController.startPosition = value
@@ -196,7 +236,7 @@ Rectangle {
                             textRole: "description"
                             valueRole: "name"
                             model: LabelsController.printers
-                            currentIndex: indexOfValue(LabelsController.printer)
+                            currentIndex: root.indexIn(LabelsController.printers, "name", LabelsController.printer)
                             displayText: count === 0 ? qsTr("No printers") : currentText
                             onActivated: LabelsController.printer = currentValue
                         }
@@ -209,18 +249,15 @@ Rectangle {
                     }
                     GridLayout {
                         Layout.fillWidth: true
-                        columns: 3
-                        columnSpacing: 6
+                        columns: 2
+                        columnSpacing: 8
                         rowSpacing: 0
                         visible: LabelsController.exportType === "sheet_pdf"
                         FieldLabel {
                             text: qsTr("Copies")
                         }
                         FieldLabel {
-                            text: qsTr("From page")
-                        }
-                        FieldLabel {
-                            text: qsTr("To page")
+                            text: qsTr("Pages")
                         }
                         SpinBox {
                             Layout.fillWidth: true
@@ -230,25 +267,18 @@ Rectangle {
                             value: LabelsController.printCopies
                             onValueModified: LabelsController.printCopies = value
                         }
-                        SpinBox {
+                        TextField {
+                            id: pagesField
+                            objectName: "pages"
                             Layout.fillWidth: true
-                            from: 0
-                            to: Math.max(1, LabelsController.previewPages)
-                            editable: true
-                            value: LabelsController.fromPage
-                            textFromValue: v => v === 0 ? qsTr("first") : String(v)
-                            valueFromText: t => t === qsTr("first") ? 0 : parseInt(t)
-                            onValueModified: LabelsController.fromPage = value
-                        }
-                        SpinBox {
-                            Layout.fillWidth: true
-                            from: 0
-                            to: Math.max(1, LabelsController.previewPages)
-                            editable: true
-                            value: LabelsController.toPage
-                            textFromValue: v => v === 0 ? qsTr("last") : String(v)
-                            valueFromText: t => t === qsTr("last") ? 0 : parseInt(t)
-                            onValueModified: LabelsController.toPage = value
+                            placeholderText: LabelsController.previewPages > 1 ? qsTr("all %1").arg(LabelsController.previewPages) : qsTr("all")
+                            text: root.pagesText()
+                            validator: RegularExpressionValidator {
+                                regularExpression: /\s*\d*\s*([-–]\s*\d*)?\s*/
+                            }
+                            onEditingFinished: root.setPages(text)
+                            ToolTip.visible: activeFocus
+                            ToolTip.text: qsTr("A page (2) or a range (2-4, 3-); empty prints every page")
                         }
                     }
                     FieldLabel {
@@ -307,7 +337,7 @@ Rectangle {
                                 color: Theme.text
                             }
                             Label {
-                                text: qsTr("%n label(s)", "", entry.modelData.items)
+                                text: entry.modelData.items === 1 ? qsTr("1 label") : qsTr("%1 labels").arg(entry.modelData.items)
                                 color: Theme.text
                             }
                             Item {
@@ -329,8 +359,9 @@ Rectangle {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: [entry.modelData.printer, entry.modelData.template, entry.modelData.user + "@" + entry.modelData.workstation,
-                                   entry.modelData.reason !== "" ? "“" + entry.modelData.reason + "”" : ""].filter(s => s !== "" && s !== "@").join(" · ")
+                            text: root.joined([entry.modelData.printer, entry.modelData.template,
+                                               entry.modelData.user + "@" + entry.modelData.workstation,
+                                               entry.modelData.reason !== "" ? "“" + entry.modelData.reason + "”" : ""])
                             color: Theme.muted
                             font.pixelSize: 11
                             wrapMode: Text.WordWrap
@@ -406,7 +437,7 @@ Rectangle {
                     }
                 }
                 Repeater {
-                    model: LabelsController.messageDetails.slice(0, 4)
+                    model: LabelsController.messageDetails
                     delegate: Label {
                         required property string modelData
                         Layout.fillWidth: true

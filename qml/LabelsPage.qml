@@ -17,7 +17,7 @@ Page {
     }
 
     Shortcut {
-        sequence: StandardKey.Print
+        sequence: "Ctrl+P"
         enabled: !LabelsController.jobRunning
         onActivated: LabelsController.print()
     }
@@ -57,7 +57,7 @@ Page {
         spacing: Theme.spacing
 
         LabelItemsPanel {
-            Layout.preferredWidth: 330
+            Layout.preferredWidth: 290
             Layout.fillHeight: true
         }
 
@@ -67,7 +67,7 @@ Page {
         }
 
         LabelOutputPanel {
-            Layout.preferredWidth: 310
+            Layout.preferredWidth: 320
             Layout.fillHeight: true
         }
     }

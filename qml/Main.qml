@@ -40,7 +40,7 @@ ApplicationWindow {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["sessions", "scan", "labels", "settings"].indexOf(root.area)
+            currentIndex: root.area === "scan" ? 1 : root.area === "labels" ? 2 : root.area === "settings" ? 3 : 0
 
             SessionsArea {}
             ScanPage {}

@@ -60,15 +60,14 @@ Rectangle {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Next page (Page Down)")
                 }
-                Item {
-                    Layout.fillWidth: true
-                }
                 Label {
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignRight
                     text: LabelsController.previewState === "ready"
-                          ? qsTr("%n label(s)", "", LabelsController.previewLabels) + " · " + root.sheet.name : root.sheet.name ?? ""
+                          ? (LabelsController.previewLabels === 1 ? qsTr("1 label") : qsTr("%1 labels").arg(LabelsController.previewLabels))
+                          : LabelsController.previewState === "rendering" ? qsTr("laying out…") : ""
                     color: Theme.muted
-                    elide: Text.ElideRight
-                    Layout.maximumWidth: 260
+                    elide: Text.ElideLeft
                 }
                 ToolButton {
                     text: "−"
@@ -119,7 +118,8 @@ Rectangle {
                     cache: false
                     fillMode: Image.PreserveAspectFit
                     sourceSize.width: Math.min(4000, Math.round(paper.width * Screen.devicePixelRatio))
-                    source: root.pages > 0 ? LabelsController.pageSource(root.page) : ""
+                    // previewPath is named so that a new preview with as many pages loads too.
+                    source: root.pages > 0 && LabelsController.previewPath !== "" ? LabelsController.pageSource(root.page) : ""
                     opacity: LabelsController.previewState === "rendering" ? 0.45 : 1
                 }
 
@@ -208,19 +208,19 @@ Rectangle {
     }
 
     Shortcut {
-        sequence: StandardKey.MoveToPreviousPage
+        sequence: "PgUp"
         onActivated: root.page = Math.max(0, root.page - 1)
     }
     Shortcut {
-        sequence: StandardKey.MoveToNextPage
+        sequence: "PgDown"
         onActivated: root.page = Math.min(root.pages - 1, root.page + 1)
     }
     Shortcut {
-        sequence: StandardKey.ZoomIn
+        sequence: "Ctrl++"
         onActivated: root.zoom = Math.min(8, root.zoom * 1.25)
     }
     Shortcut {
-        sequence: StandardKey.ZoomOut
+        sequence: "Ctrl+-"
         onActivated: root.zoom = Math.max(0.5, root.zoom / 1.25)
     }
 }

@@ -65,10 +65,12 @@ pkill -f "$DB" || true
 "$B" --db "$DB" labels add --gtin 4006381333931 --lot B77 --expiry 2027-11-30 >/dev/null
 "$B" --db "$DB" --area labels >/dev/null 2>&1 &
 sleep 3; focus
-xdotool mousemove 400 130 click 1   # the Serials tab
+xdotool mousemove 400 27 click 1    # the Serials tab
 sleep 3
-LABELS_START_CLICK=${LABELS_START_CLICK:-}
-if [ -n "$LABELS_START_CLICK" ]; then xdotool mousemove $LABELS_START_CLICK click 1; sleep 3; fi
+xdotool mousemove 665 228 click 1   # start on label 10 of a used sheet
+sleep 0.3
+xdotool mousemove 1143 503 click 1  # outlines on
+sleep 3; xdotool mousemove 1200 780
 shot labels 1
 pkill -f "$DB" || true
 

@@ -96,12 +96,19 @@ TestCase {
         compare(LabelsController.previewPages, 1);
         LabelsController.items.setAllChecked(false);
         LabelsController.startPosition = 1;
-        // The search narrows the list; nothing matching means nothing to lay out.
+        tryCompare(LabelsController, "previewLabels", 2, 20000);
+        tryCompare(image, "status", Image.Ready, 10000);
+        // The search narrows the list, and the page shown is the new preview's even with as many pages.
+        const shown = String(image.source);
+        LabelsController.search = "QML2";
+        tryCompare(LabelsController.items, "count", 1, 5000);
+        tryCompare(LabelsController, "previewLabels", 1, 20000);
+        compare(LabelsController.previewPages, 1);
+        verify(String(image.source) !== shown, "the new preview is loaded");
+        // Nothing matching means nothing to lay out.
         LabelsController.search = "no such lot";
         tryCompare(LabelsController.items, "count", 0, 5000);
         tryCompare(LabelsController, "previewState", "empty", 5000);
-        LabelsController.search = "QML2";
-        tryCompare(LabelsController.items, "count", 1, 5000);
         LabelsController.search = "";
         tryCompare(LabelsController.items, "count", 2, 5000);
     }

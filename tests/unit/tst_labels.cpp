@@ -345,6 +345,30 @@ private Q_SLOTS:
         QVERIFY(doc);
         QCOMPARE(doc->numPages(), 2);
         QCOMPARE(doc->page(0)->pageSizeF().toSize(), QSize(612, 792)); // US Letter in points
+        {
+            QString error;
+            // Read back again with two labels swapped in the expectations, one on each page: the pages are shared
+            // among readers, and each reader's mismatch is reported with its page and label.
+            SheetLayout layout;
+            layout.sheet = *TemplateLibrary::instance().find(q.templateName);
+            layout.startPosition = q.startPosition;
+            const auto items = wait(repo.select(q.selection)).value();
+            std::vector<PlacedLabel> expected;
+            for (int i = 0; i < int(items.size()); ++i) {
+                const auto [page, cell] = layout.slot(i);
+                expected.push_back({ i, page, cell, layout.sheet.cell(cell), {},
+                    symbolContent(SymbolKind::Gs1DataMatrix, items[size_t(i)], {}, &error)->expected,
+                    SymbolKind::Gs1DataMatrix });
+            }
+            std::swap(expected[0].expected, expected[69].expected);
+            Verifier verifier;
+            const auto report = verifier.verifySheets(q.outputPath, layout, expected);
+            QCOMPARE(report.checked, 70);
+            QCOMPARE(report.passed, 68);
+            QCOMPARE(report.failures.size(), 2);
+            QVERIFY2(report.failures[0].startsWith(u"page 1, label 10:"_s), qPrintable(report.failures[0]));
+            QVERIFY2(report.failures[1].startsWith(u"page 2, label 16:"_s), qPrintable(report.failures[1]));
+        }
         // The job row followed the lifecycle to completed.
         const auto status = wait(m_db->run([id = r.jobId](QSqlDatabase &db) {
             QSqlQuery qq(db);
