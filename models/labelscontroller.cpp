@@ -477,22 +477,22 @@ void LabelsController::setToPage(int page)
 
 void LabelsController::setOffsetX(double mm)
 {
-    if (qFuzzyCompare(1 + mm, 1 + m_options.calibration.x()))
-        return;
-    m_options.calibration.setX(std::clamp(mm, -10.0, 10.0));
-    if (!m_printer.isEmpty())
-        LabelRepository(m_db).setCalibration(m_printer, m_options.calibration);
-    Q_EMIT printSettingsChanged();
-    optionsEdited();
+    setCalibration({ mm, m_options.calibration.y() });
 }
 
 void LabelsController::setOffsetY(double mm)
 {
-    if (qFuzzyCompare(1 + mm, 1 + m_options.calibration.y()))
+    setCalibration({ m_options.calibration.x(), mm });
+}
+
+void LabelsController::setCalibration(QPointF offsetMm)
+{
+    offsetMm = { std::clamp(offsetMm.x(), -10.0, 10.0), std::clamp(offsetMm.y(), -10.0, 10.0) };
+    if (offsetMm == m_options.calibration)
         return;
-    m_options.calibration.setY(std::clamp(mm, -10.0, 10.0));
+    m_options.calibration = offsetMm;
     if (!m_printer.isEmpty())
-        LabelRepository(m_db).setCalibration(m_printer, m_options.calibration);
+        LabelRepository(m_db).setCalibration(m_printer, offsetMm);
     Q_EMIT printSettingsChanged();
     optionsEdited();
 }

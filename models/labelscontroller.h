@@ -185,6 +185,8 @@ private:
     void jobFinished(const labels::JobResult &result, const labels::ExportRequest &request);
     void refreshHistory();
     void loadCalibration();
+    /// The chosen printer's offsets (mm, within ±10), stored for that printer; a new preview follows.
+    void setCalibration(QPointF offsetMm);
     void setMessage(const QString &text, const QString &kind, const QStringList &details = {});
     void setPreview(const QString &state, const QString &message);
     void remember();
