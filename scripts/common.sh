@@ -18,7 +18,7 @@ RUN_PACKAGES=(
   qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models
   libqt6sql6-sqlite libsqlite3-dev zlib1g-dev libzxing-dev libopencv-dev libpoppler-qt6-dev libzint-dev libzbar-dev
   gstreamer1.0-plugins-good gstreamer1.0-plugins-base
-  fonts-dejavu-core ghostscript xvfb xauth
+  fonts-dejavu-core fonts-ocr-b ghostscript xvfb xauth
 )
 # What the tests and benchmarks need on top: a print server with a PDF printer, glabels for comparison.
 TEST_PACKAGES=(cups cups-client cups-bsd printer-driver-cups-pdf glabels imagemagick poppler-utils unzip dbus)

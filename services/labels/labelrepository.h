@@ -4,7 +4,7 @@
 
 #include "database.h"
 #include "labelitem.h"
-#include "result.h"
+#include "storeresult.h"
 
 #include <QDate>
 #include <QFuture>

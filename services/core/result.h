@@ -7,24 +7,26 @@
 #include <optional>
 #include <utility>
 
-namespace closient::store {
+namespace closient {
 
-/** Why a store operation did not happen, in a stable code and in plain words. */
-struct StoreError
+/** Why an operation did not happen: a stable code, plain words for the person at the desk, and whether trying
+ *  again later can succeed. */
+struct Error
 {
-    QString code; // locked, read_only, not_a_database, corrupt, foreign_database, newer_schema, in_use, invalid, io
-    QString message;
+    QString code; // for programs: locked, read_only, disk_full, invalid, not_found, io, ...
+    QString message; // for people
+    bool retryable = false;
 };
 
 /** A value or the reason there is none. */
 template<typename T>
-class Result
+class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_value(std::move(value))
     { }
-    Result(StoreError error)
+    Result(Error error)
         : m_error(std::move(error))
     { }
     Result() = default; // an error with no text: only for containers that need a default
@@ -32,11 +34,11 @@ public:
     [[nodiscard]] bool ok() const { return m_value.has_value(); }
     [[nodiscard]] const T &value() const { return *m_value; }
     [[nodiscard]] T &value() { return *m_value; }
-    [[nodiscard]] const StoreError &error() const { return m_error; }
+    [[nodiscard]] const Error &error() const { return m_error; }
 
 private:
     std::optional<T> m_value;
-    StoreError m_error;
+    Error m_error;
 };
 
 /** A success without a value. */
@@ -44,4 +46,4 @@ struct Done
 {
 };
 
-} // namespace closient::store
+} // namespace closient
