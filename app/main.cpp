@@ -5,9 +5,13 @@
 #include "capturecontroller.h"
 #include "cli.h"
 #include "database.h"
+#include "captureservice.h"
+#include "labelrepository.h"
 #include "labelscontroller.h"
 #include "pdfpageprovider.h"
 #include "scancontroller.h"
+#include "selftest.h"
+#include "sessionrepository.h"
 #include "sessionscontroller.h"
 
 #include <QCommandLineParser>
@@ -21,6 +25,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTimer>
 
 Q_IMPORT_QML_PLUGIN(Closient_Station_ModelsPlugin)
@@ -32,41 +37,39 @@ using namespace closient;
 
 namespace {
 
-// Compiles every QML file of the application and creates the main window; any QML error fails the run.
-int selfTest(QQmlApplicationEngine &engine)
+// The self-test never touches a person's store: it runs on a new one in a temporary folder, with a session, a capture,
+// a lot and a few serials, so that every list has rows and every row's menu exists.
+struct SelfTestStore
 {
-    int errors = 0;
-    QObject::connect(&engine, &QQmlApplicationEngine::warnings, [&errors](const QList<QQmlError> &warnings) {
-        for (const auto &w : warnings) {
-            qCritical().noquote() << "QML:" << w.toString();
-            ++errors;
-        }
-    });
-    int files = 0;
-    QDirIterator it(u":/qt/qml/Closient"_s, { u"*.qml"_s }, QDir::Files, QDirIterator::Subdirectories);
-    engine.setOutputWarningsToStandardError(false); // counted and printed once, above
-    while (it.hasNext()) {
-        const QString file = it.next();
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains("pragma Singleton"))
-            continue; // singletons are compiled where they are used; QQmlComponent cannot create them
-        const QUrl url(u"qrc"_s + file);
-        QQmlComponent component(&engine, url);
-        ++files;
-        if (component.isError()) {
-            for (const auto &e : component.errors())
-                qCritical().noquote() << "QML:" << e.toString();
-            ++errors;
-        }
-    }
-    engine.load(QUrl(u"qrc:/qt/qml/Closient/Station/Main.qml"_s));
-    if (engine.rootObjects().isEmpty())
-        ++errors;
-    QEventLoop loop; // let bindings, the store and first frames settle
-    QTimer::singleShot(1500, &loop, &QEventLoop::quit);
-    loop.exec();
-    QTextStream(stdout) << "self-test: " << files << " QML files, " << errors << " errors" << Qt::endl;
-    return errors == 0 && files > 0 ? 0 : 1;
+    QTemporaryDir dir;
+    QString path;
+    QString sessionId;
+};
+
+std::unique_ptr<SelfTestStore> makeSelfTestStore()
+{
+    auto s = std::make_unique<SelfTestStore>();
+    s->path = s->dir.filePath(u"self-test.sqlite"_s);
+    store::Database db;
+    auto opened = db.open(s->path);
+    opened.waitForFinished();
+    if (!opened.result().ok())
+        return s;
+    auto session = store::SessionRepository(&db).create(u"both"_s, QJsonObject { { u"name"_s, u"Self-test"_s } });
+    session.waitForFinished();
+    if (!session.result().ok())
+        return s;
+    s->sessionId = session.result().value().id;
+    store::CaptureRequest capture;
+    capture.sessionId = s->sessionId;
+    capture.rawValue = u"(01)09506000134352(17)271130(10)L42(21)SN1"_s;
+    store::CaptureService(&db).submit(capture).waitForFinished();
+    labels::ItemInput lot;
+    lot.gtin = u"09506000134352"_s;
+    lot.lot = u"L42"_s;
+    lot.expiry = QDate(2027, 11, 30);
+    labels::LabelRepository(&db).addSerialRange(lot, u"SN"_s, 1, 3, 1).waitForFinished();
+    return s;
 }
 
 } // namespace
@@ -89,7 +92,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(u"db"_s, u"The store to use."_s, u"path"_s, store::Database::defaultPath());
-    const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every screen and exit non-zero on any QML error."_s);
+    const QCommandLineOption selfTestOption(u"self-test"_s, u"Open every screen and dialog on a temporary store and exit non-zero on any warning."_s);
     const QCommandLineOption scanOption(
         u"scan"_s, u"Open the Scan screen reading this video, image or folder (repeatable)."_s, u"file"_s);
     const QCommandLineOption areaOption(
@@ -97,10 +100,12 @@ int main(int argc, char *argv[])
     parser.addOptions({ dbOption, selfTestOption, scanOption, areaOption });
     parser.process(app);
     const bool selfTesting = parser.isSet(selfTestOption);
+    const auto selfTestStore = selfTesting ? makeSelfTestStore() : nullptr;
+    const QString storePath = selfTesting ? selfTestStore->path : parser.value(dbOption);
 
     // Services live on this stack for the whole run; QML reaches them through the singletons.
     store::Database database;
-    models::AppController appController(&database, parser.value(dbOption));
+    models::AppController appController(&database, storePath);
     models::SessionsController sessions(&database);
     models::CaptureController captures(&database);
     models::ScanController scan(&database);
@@ -116,8 +121,13 @@ int main(int argc, char *argv[])
     engine.addImageProvider(QString::fromLatin1(ui::PdfPageProvider::kName), new ui::PdfPageProvider);
     if (parser.isSet(areaOption) && appController.areaAvailable(parser.value(areaOption)))
         appController.setStartArea(parser.value(areaOption));
-    if (selfTesting)
-        return selfTest(engine);
+    if (selfTesting) {
+        app::SelfTestSteps steps;
+        steps.areas = { u"sessions"_s, u"scan"_s, u"labels"_s, u"settings"_s };
+        steps.sessionId = selfTestStore->sessionId;
+        steps.minimumDialogs = 8;
+        return app::selfTest(engine, steps);
+    }
     if (parser.isSet(scanOption)) {
         QList<QUrl> files;
         for (const auto &f : parser.values(scanOption))

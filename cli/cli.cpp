@@ -58,7 +58,7 @@ void printHelp(QTextStream &out)
            "  --db PATH      the store to use (default: "
         << store::Database::defaultPath()
         << ")\n"
-           "  --self-test    load every screen and exit non-zero on any QML error\n"
+           "  --self-test    open every screen and dialog on a temporary store; exit non-zero on any warning\n"
            "  --scan FILE    open the window on the Scan screen, reading this video, image or folder\n"
            "  --help         this text; SUBCOMMAND --help tells more\n"
            "  --version      the version\n\n"

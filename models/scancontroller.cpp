@@ -15,6 +15,8 @@
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QAudioDevice>
+#include <QMediaDevices>
 #include <QMimeDatabase>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +112,8 @@ ScanController::ScanController(store::Database *db, QObject *parent)
         [this](const QString &data) { scannerCode(data, u"serial:"_s + m_serial.settings().portName); });
     connect(&m_serial, &input::SerialScanner::stateChanged, this, &ScanController::serialStatusChanged);
     connect(m_db, &store::Database::ready, this, &ScanController::loadSettings);
+    connect(&m_mediaDevices, &QMediaDevices::audioOutputsChanged, this, &ScanController::devicesChanged);
+    connect(&m_mediaDevices, &QMediaDevices::videoInputsChanged, this, &ScanController::devicesChanged);
 }
 
 ScanController::~ScanController()
@@ -278,6 +282,16 @@ QVariantList ScanController::cameras() const
             { u"resolutions"_s, sizes } };
     }
     return out;
+}
+
+bool ScanController::audioAvailable() const
+{
+    return !QMediaDevices::audioOutputs().isEmpty();
+}
+
+QString ScanController::audioOutput() const
+{
+    return QMediaDevices::defaultAudioOutput().description();
 }
 
 QVariantList ScanController::serialPorts() const

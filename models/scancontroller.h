@@ -6,6 +6,7 @@
 #include "serialscanner.h"
 #include "wedgedetector.h"
 
+#include <QMediaDevices>
 #include <QObject>
 #include <QQmlEngine>
 #include <QSoundEffect>
@@ -53,6 +54,8 @@ class ScanController : public QObject
     Q_PROPERTY(QVariantList serialPorts READ serialPorts NOTIFY devicesChanged)
     Q_PROPERTY(QString serialStatus READ serialStatus NOTIFY serialStatusChanged)
     Q_PROPERTY(QVariantList deviceReads READ deviceReads NOTIFY deviceReadsChanged)
+    Q_PROPERTY(bool audioAvailable READ audioAvailable NOTIFY devicesChanged)
+    Q_PROPERTY(QString audioOutput READ audioOutput NOTIFY devicesChanged)
 
 public:
     explicit ScanController(store::Database *db, QObject *parent = nullptr);
@@ -95,6 +98,10 @@ public:
     [[nodiscard]] QVariantList serialPorts() const;
     [[nodiscard]] QString serialStatus() const { return m_serial.statusText(); }
     [[nodiscard]] QVariantList deviceReads() const { return m_deviceReads; }
+    /// Whether feedback sounds can be heard: there is an audio output device.
+    [[nodiscard]] bool audioAvailable() const;
+    /// The audio output the sounds play on, by its name.
+    [[nodiscard]] QString audioOutput() const;
 
     Q_INVOKABLE void startCamera();
     /// Opens files dropped or chosen: videos play, images (or folders of them) are read one by one.
@@ -135,6 +142,7 @@ private:
     QPointer<QVideoSink> m_viewSink;
     input::WedgeDetector m_wedge;
     input::SerialScanner m_serial;
+    QMediaDevices m_mediaDevices; // cameras and sound devices coming and going
     QSoundEffect m_acceptSound, m_duplicateSound, m_rejectSound;
     bool m_muted = false;
     QVariantList m_marks;

@@ -14,7 +14,7 @@ GroupBox {
     title: qsTr("Cameras")
 
     ColumnLayout {
-        anchors.fill: parent
+        width: parent.width
         spacing: 8
 
         Label {
@@ -29,29 +29,38 @@ GroupBox {
             delegate: RowLayout {
                 id: camera
                 required property var modelData
+                Layout.fillWidth: true
                 spacing: 10
                 RadioButton {
+                    Layout.fillWidth: true
                     text: camera.modelData.name + (camera.modelData.isDefault ? qsTr(" (system default)") : "")
                     checked: ScanController.cameraId === camera.modelData.id || (ScanController.cameraId === "" && camera.modelData.isDefault)
                     onToggled: ScanController.cameraId = camera.modelData.id
+                }
+                Label {
+                    text: qsTr("Resolution")
                 }
                 ComboBox {
                     Layout.preferredWidth: 160
                     model: [qsTr("Automatic")].concat(camera.modelData.resolutions)
                     onActivated: index => ScanController.cameraResolution = index === 0 ? "" : currentText
+                    Accessible.name: qsTr("Resolution of %1").arg(camera.modelData.name)
                 }
             }
         }
         RowLayout {
+            Layout.fillWidth: true
             Button {
                 text: qsTr("Look again")
                 flat: true
                 onClicked: ScanController.refreshDevices()
             }
             Label {
-                text: qsTr("Without a choice the Scan screen uses the system's default camera, at up to 1280×720.")
+                Layout.fillWidth: true
+                text: qsTr("Without a choice the Scan screen uses the system's default camera, at up to 1280 × 720 pixels.")
                 color: Theme.muted
                 font.pixelSize: 12
+                wrapMode: Text.WordWrap
             }
         }
     }

@@ -28,18 +28,18 @@ GroupBox {
     title: qsTr("Barcode scanners")
 
     GridLayout {
-        anchors.fill: parent
-        columns: 4
+        width: parent.width
+        columns: 3
         columnSpacing: Theme.spacing
         rowSpacing: 4
 
         Label {
-            Layout.columnSpan: 4
+            Layout.columnSpan: 3
             text: qsTr("USB scanner that types (keyboard wedge)")
             font.bold: true
         }
         CheckBox {
-            Layout.columnSpan: 4
+            Layout.columnSpan: 3
             text: qsTr("Recognise scanner input anywhere in the window")
             checked: root.wedge.enabled
             onToggled: root.setWedge("enabled", checked)
@@ -53,6 +53,13 @@ GroupBox {
             value: root.wedge.maxKeyGapMs
             editable: true
             onValueModified: root.setWedge("maxKeyGapMs", value)
+            Accessible.name: qsTr("Fastest person's key gap, in milliseconds")
+        }
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("ms between keys: faster bursts are a scanner")
+            color: Theme.muted
+            wrapMode: Text.WordWrap
         }
         Label {
             text: qsTr("Shortest code")
@@ -62,48 +69,81 @@ GroupBox {
             to: 50
             value: root.wedge.minLength
             onValueModified: root.setWedge("minLength", value)
+            Accessible.name: qsTr("Shortest code, in characters")
         }
-        CheckBox {
-            text: qsTr("Ends with Enter")
-            checked: root.wedge.terminatorEnter
-            onToggled: root.setWedge("terminatorEnter", checked)
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("characters")
+            color: Theme.muted
         }
-        CheckBox {
-            text: qsTr("Ends with Tab")
-            checked: root.wedge.terminatorTab
-            onToggled: root.setWedge("terminatorTab", checked)
+        Label {
+            text: qsTr("A code ends with")
         }
-        CheckBox {
-            text: qsTr("F8 means GS")
-            checked: root.wedge.f8IsGs
-            onToggled: root.setWedge("f8IsGs", checked)
+        RowLayout {
+            Layout.columnSpan: 2
+            CheckBox {
+                text: qsTr("Enter")
+                checked: root.wedge.terminatorEnter
+                onToggled: root.setWedge("terminatorEnter", checked)
+            }
+            CheckBox {
+                text: qsTr("Tab")
+                checked: root.wedge.terminatorTab
+                onToggled: root.setWedge("terminatorTab", checked)
+            }
+        }
+        Label {
+            text: qsTr("Group separator (GS)")
+        }
+        RowLayout {
+            Layout.columnSpan: 2
+            CheckBox {
+                text: qsTr("sent as F8")
+                checked: root.wedge.f8IsGs
+                onToggled: root.setWedge("f8IsGs", checked)
+            }
+            Label {
+                text: qsTr("or as the character")
+            }
+            TextField {
+                Layout.preferredWidth: 60
+                text: root.wedge.gsSubstitute
+                maximumLength: 1
+                onEditingFinished: root.setWedge("gsSubstitute", text)
+                Accessible.name: qsTr("Character the scanner sends for GS")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("A printable character the scanner is set to send instead of GS; Ctrl+] always works")
+            }
+        }
+        Label {
+            text: qsTr("Prefix to strip")
         }
         TextField {
-            placeholderText: qsTr("Character sent for GS")
-            text: root.wedge.gsSubstitute
-            maximumLength: 1
-            onEditingFinished: root.setWedge("gsSubstitute", text)
-        }
-        TextField {
-            placeholderText: qsTr("Prefix to strip")
+            Layout.columnSpan: 2
+            Layout.preferredWidth: 200
             text: root.wedge.prefix
             onEditingFinished: root.setWedge("prefix", text)
+            Accessible.name: qsTr("Prefix to strip")
+        }
+        Label {
+            text: qsTr("Suffix to strip")
         }
         TextField {
-            placeholderText: qsTr("Suffix to strip")
+            Layout.columnSpan: 2
+            Layout.preferredWidth: 200
             text: root.wedge.suffix
             onEditingFinished: root.setWedge("suffix", text)
-        }
-        Item {
-            Layout.columnSpan: 2
-            implicitHeight: 1
+            Accessible.name: qsTr("Suffix to strip")
         }
 
         Label {
-            Layout.columnSpan: 4
+            Layout.columnSpan: 3
             Layout.topMargin: 10
             text: qsTr("Serial scanner (USB CDC-ACM or RS-232)")
             font.bold: true
+        }
+        Label {
+            text: qsTr("Port")
         }
         ComboBox {
             id: portBox
@@ -114,17 +154,9 @@ GroupBox {
             editText: root.serial.port
             onAccepted: root.setSerial("port", editText)
             onActivated: root.setSerial("port", currentText)
-        }
-        ComboBox {
-            model: [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200]
-            currentIndex: model.indexOf(root.serial.baudRate)
-            onActivated: root.setSerial("baudRate", currentValue)
-        }
-        ComboBox {
-            model: [qsTr("Ends with CR"), qsTr("Ends with LF"), qsTr("Ends with CR LF"), qsTr("Ends after a pause")]
-            readonly property var values: ["\r", "\n", "\r\n", ""]
-            currentIndex: values.indexOf(root.serial.terminator)
-            onActivated: index => root.setSerial("terminator", values[index])
+            Accessible.name: qsTr("Serial port")
+            ToolTip.visible: hovered && editText !== ""
+            ToolTip.text: editText
         }
         Switch {
             text: qsTr("Connect")
@@ -132,13 +164,46 @@ GroupBox {
             onToggled: root.setSerial("enabled", checked)
         }
         Label {
-            Layout.columnSpan: 4
+            text: qsTr("Speed")
+        }
+        ComboBox {
+            Layout.preferredWidth: 220
+            model: [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200]
+            displayText: qsTr("%1 baud").arg(currentText)
+            currentIndex: model.indexOf(root.serial.baudRate)
+            onActivated: root.setSerial("baudRate", currentValue)
+            Accessible.name: qsTr("Serial speed, in baud")
+        }
+        Label {
+            text: qsTr("8 data bits, no parity, 1 stop bit")
+            color: Theme.muted
+        }
+        Label {
+            text: qsTr("A code ends with")
+        }
+        ComboBox {
+            id: terminatorBox
+            readonly property var values: ["\r", "\n", "\r\n", ""]
+            Layout.columnSpan: 2
+            Layout.preferredWidth: implicitContentWidth + leftPadding + rightPadding
+            Layout.maximumWidth: 360
+            model: [qsTr("CR (carriage return)"), qsTr("LF (line feed)"), qsTr("CR LF"), qsTr("a pause (no end character)")]
+            currentIndex: values.indexOf(root.serial.terminator)
+            onActivated: index => root.setSerial("terminator", values[index])
+            Accessible.name: qsTr("What ends a code from the serial scanner")
+            ToolTip.visible: hovered
+            ToolTip.text: currentText
+        }
+        Label {
+            Layout.columnSpan: 3
+            Layout.fillWidth: true
             text: ScanController.serialStatus
             color: Theme.muted
+            wrapMode: Text.WordWrap
         }
 
         Label {
-            Layout.columnSpan: 4
+            Layout.columnSpan: 3
             Layout.topMargin: 10
             text: qsTr("Last reads, every device")
             font.bold: true
@@ -147,14 +212,21 @@ GroupBox {
             model: ScanController.deviceReads
             delegate: Label {
                 required property var modelData
-                Layout.columnSpan: 4
+                Layout.columnSpan: 3
+                Layout.fillWidth: true
                 text: modelData.time + "  " + modelData.device + ":  " + modelData.text
                 font.family: Theme.monoFont
                 font.pixelSize: 12
+                elide: Text.ElideRight
+                ToolTip.visible: truncated && readHover.hovered
+                ToolTip.text: text
+                HoverHandler {
+                    id: readHover
+                }
             }
         }
         Label {
-            Layout.columnSpan: 4
+            Layout.columnSpan: 3
             visible: ScanController.deviceReads.length === 0
             text: qsTr("Scan something with any device to see it here.")
             color: Theme.muted

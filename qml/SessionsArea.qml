@@ -12,6 +12,9 @@ StackView {
     function openSession(id: string) {
         root.push(sessionPage, { sessionId: id });
     }
+    function showList() {
+        root.pop(null);
+    }
 
     initialItem: SessionsPage {
         onOpenSession: id => root.openSession(id)

@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: Closient Station contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Closient.Station.Models
 
-// Workstation settings.
+// Workstation settings: every number with its unit, every choice with its label.
 Page {
     id: root
 
@@ -20,103 +22,137 @@ Page {
     ScrollView {
         id: scroll
         anchors.fill: parent
+        // Its own size does not follow the content's, whose width follows the view's: no binding loop.
+        implicitWidth: 640
+        implicitHeight: 480
         contentWidth: availableWidth
+        clip: true
 
-    ColumnLayout {
-        width: scroll.availableWidth - 40
-        x: 20
-        y: 20
-        spacing: Theme.spacing
+        ColumnLayout {
+            x: 20
+            width: scroll.availableWidth - 40
+            spacing: Theme.spacing
 
-        GroupBox {
-            Layout.fillWidth: true
-            title: qsTr("Scan sessions")
-            GridLayout {
-                columns: 3
-                columnSpacing: Theme.spacing
-                Label {
-                    text: qsTr("End idle sessions after")
-                }
-                SpinBox {
-                    id: ttl
-                    from: 0
-                    to: 10080
-                    stepSize: 30
-                    editable: true
-                    value: SessionsController.ttlMinutes
-                    onValueModified: SessionsController.ttlMinutes = ttl.value
-                }
-                Label {
-                    text: ttl.value === 0 ? qsTr("minutes (never)") : qsTr("minutes (%1 h)").arg((ttl.value / 60).toFixed(1))
-                    color: Theme.muted
+            Item {
+                implicitHeight: 8
+            }
+
+            GroupBox {
+                Layout.fillWidth: true
+                title: qsTr("Scan sessions")
+                GridLayout {
+                    width: parent.width
+                    columns: 3
+                    columnSpacing: Theme.spacing
+                    Label {
+                        text: qsTr("End idle sessions after")
+                    }
+                    SpinBox {
+                        id: ttl
+                        from: 0
+                        to: 10080
+                        stepSize: 30
+                        editable: true
+                        value: SessionsController.ttlMinutes
+                        onValueModified: SessionsController.ttlMinutes = ttl.value
+                        Accessible.name: qsTr("End idle sessions after, in minutes")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: ttl.value === 0 ? qsTr("minutes (0 = never)") : qsTr("minutes (%1 h)").arg((ttl.value / 60).toFixed(1))
+                        color: Theme.muted
+                        elide: Text.ElideRight
+                    }
                 }
             }
-        }
 
-        GroupBox {
-            Layout.fillWidth: true
-            title: qsTr("Capturing")
-            GridLayout {
-                columns: 3
-                columnSpacing: Theme.spacing
-                Label {
-                    text: qsTr("1D codes must be read")
-                }
-                SpinBox {
-                    from: 1
-                    to: 5
-                    value: ScanController.linearReads
-                    onValueModified: ScanController.linearReads = value
-                }
-                Label {
-                    text: qsTr("times in a row (guards against misreads)")
-                    color: Theme.muted
-                }
-                Label {
-                    text: qsTr("Do not capture a code again within")
-                }
-                SpinBox {
-                    from: 0
-                    to: 3600
-                    value: ScanController.duplicateWindowSeconds
-                    editable: true
-                    onValueModified: ScanController.duplicateWindowSeconds = value
-                }
-                Label {
-                    text: qsTr("seconds (unless you ask)")
-                    color: Theme.muted
-                }
-                CheckBox {
-                    Layout.columnSpan: 3
-                    text: qsTr("Sounds")
-                    checked: !ScanController.muted
-                    onToggled: ScanController.muted = !checked
+            GroupBox {
+                Layout.fillWidth: true
+                title: qsTr("Capturing")
+                GridLayout {
+                    width: parent.width
+                    columns: 3
+                    columnSpacing: Theme.spacing
+                    Label {
+                        text: qsTr("1D codes must be read")
+                    }
+                    SpinBox {
+                        from: 1
+                        to: 5
+                        value: ScanController.linearReads
+                        onValueModified: ScanController.linearReads = value
+                        Accessible.name: qsTr("1D codes must be read, in frames")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("frames in a row (guards against misreads)")
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                    }
+                    Label {
+                        text: qsTr("Do not capture a code again within")
+                    }
+                    SpinBox {
+                        from: 0
+                        to: 3600
+                        value: ScanController.duplicateWindowSeconds
+                        editable: true
+                        onValueModified: ScanController.duplicateWindowSeconds = value
+                        Accessible.name: qsTr("Do not capture a code again within, in seconds")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("seconds (unless you ask; 0 = always capture)")
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                    }
+                    CheckBox {
+                        id: sounds
+                        text: qsTr("Sounds")
+                        checked: !ScanController.muted
+                        onToggled: ScanController.muted = !checked
+                    }
+                    Label {
+                        Layout.columnSpan: 2
+                        Layout.fillWidth: true
+                        text: ScanController.audioAvailable ? qsTr("Played on %1").arg(ScanController.audioOutput) : qsTr("No sound device found: captures are shown on screen only. Plug in speakers or headphones and they are used at once.")
+                        color: ScanController.audioAvailable ? Theme.muted : Theme.warn
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
-        }
 
-        CameraSettings {
-            Layout.fillWidth: true
-        }
+            CameraSettings {
+                Layout.fillWidth: true
+            }
 
-        ScannerSettings {
-            Layout.fillWidth: true
-        }
+            ScannerSettings {
+                Layout.fillWidth: true
+            }
 
-        GroupBox {
-            Layout.fillWidth: true
-            title: qsTr("Store")
-            ColumnLayout {
-                Label {
-                    text: AppController.databasePath
-                    font.family: Theme.monoFont
-                }
-                Label {
-                    text: qsTr("Everything is saved here first and works offline.")
-                    color: Theme.muted
+            GroupBox {
+                Layout.fillWidth: true
+                title: qsTr("Store")
+                ColumnLayout {
+                    width: parent.width
+                    Label {
+                        Layout.fillWidth: true
+                        text: AppController.databasePath
+                        font.family: Theme.monoFont
+                        wrapMode: Text.WrapAnywhere
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Everything is saved here first and works offline.")
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
+
+            Item {
+                implicitHeight: 8
+            }
         }
-    }
     }
 }
