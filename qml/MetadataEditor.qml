@@ -7,54 +7,76 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // Key/value rows for session metadata. The rules (50 keys, 40/500 characters) are checked by the store;
-// the field limits here only stop typing past them.
+// the field limits here only stop typing past them. Rows live in a ListModel, so adding the next empty row
+// while someone types leaves the row being typed in (and its focus) alone.
 ColumnLayout {
     id: root
 
-    property var pairs: [{ key: "", value: "" }]
-
     function metadata(): var {
         let out = {};
-        for (const p of root.pairs) {
-            if (p.key.trim() !== "")
-                out[p.key.trim()] = p.value;
+        for (let i = 0; i < rows.count; ++i) {
+            const r = rows.get(i);
+            if (r.key.trim() !== "")
+                out[r.key.trim()] = r.value;
         }
         return out;
     }
 
     function reset(initial: var) {
-        let rows = [];
+        rows.clear();
         for (const k in initial)
-            rows.push({ key: k, value: initial[k] });
-        rows.push({ key: "", value: "" });
-        root.pairs = rows;
+            rows.append({ key: k, value: String(initial[k]) });
+        rows.append({ key: "", value: "" });
     }
 
     spacing: 6
 
+    ListModel {
+        id: rows
+        ListElement {
+            key: ""
+            value: ""
+        }
+    }
+
     Repeater {
-        model: root.pairs.length
+        model: rows
         delegate: RowLayout {
             id: row
             required property int index
+            required property string key
+            required property string value
+            Layout.fillWidth: true
             spacing: 6
             TextField {
+                objectName: "metadataKey" + row.index
                 Layout.preferredWidth: 180
                 placeholderText: qsTr("Key (e.g. dock)")
                 maximumLength: 40
-                text: root.pairs[row.index].key
+                text: row.key
+                Accessible.name: qsTr("Metadata key %1").arg(row.index + 1)
                 onTextEdited: {
-                    root.pairs[row.index].key = text;
-                    if (row.index === root.pairs.length - 1 && text !== "")
-                        root.pairs = root.pairs.concat([{ key: "", value: "" }]);
+                    rows.setProperty(row.index, "key", text);
+                    if (row.index === rows.count - 1 && text !== "")
+                        rows.append({ key: "", value: "" });
                 }
             }
             TextField {
+                objectName: "metadataValue" + row.index
                 Layout.fillWidth: true
                 placeholderText: qsTr("Value")
                 maximumLength: 500
-                text: root.pairs[row.index].value
-                onTextEdited: root.pairs[row.index].value = text
+                text: row.value
+                Accessible.name: qsTr("Metadata value %1").arg(row.index + 1)
+                onTextEdited: rows.setProperty(row.index, "value", text)
+            }
+            ToolButton {
+                text: "×"
+                visible: row.index < rows.count - 1
+                Accessible.name: qsTr("Remove this metadata row")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Remove this row")
+                onClicked: rows.remove(row.index)
             }
         }
     }

@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Closient.Station
+import Closient.Station.Models
+
+// The session dialogs typed into as a person types: focus stays where the person put it.
+TestCase {
+    id: tc
+
+    name: "SessionDialogs"
+    when: windowShown
+    width: 800
+    height: 600
+    visible: true
+
+    Component {
+        id: editorComponent
+        MetadataEditor {
+            width: 600
+        }
+    }
+
+    function typeText(text: string) {
+        for (const ch of text) {
+            wait(45);
+            keyClick(ch);
+        }
+        wait(150); // the keyboard-scanner detector holds a person's keys for a moment before it hands them on
+    }
+
+    function test_metadataKeyKeepsFocusWhileTyping() {
+        const editor = createTemporaryObject(editorComponent, tc);
+        verify(editor);
+        editor.reset({});
+        const key = findChild(editor, "metadataKey0");
+        verify(key);
+        key.forceActiveFocus();
+        typeText("dock");
+        // The next empty row appears after the first character, and the key being typed keeps the focus.
+        const first = findChild(editor, "metadataKey0");
+        compare(first.text, "dock");
+        verify(first.activeFocus, "the key field keeps the focus");
+        verify(findChild(editor, "metadataKey1"), "an empty row waits below");
+        keyClick(Qt.Key_Tab);
+        typeText("3");
+        compare(editor.metadata(), { dock: "3" });
+    }
+
+    function test_metadataRowsReset() {
+        const editor = createTemporaryObject(editorComponent, tc);
+        editor.reset({ order: "PO-1", dock: "4" });
+        compare(editor.metadata(), { order: "PO-1", dock: "4" });
+        editor.reset({});
+        compare(editor.metadata(), {});
+    }
+}
