@@ -5,6 +5,7 @@
 #include "capturerepository.h"
 #include "database.h"
 #include "displayformat.h"
+#include "displaytext.h"
 #include "gs1parser.h"
 #include "parsedisplay.h"
 #include "sessionscontroller.h"
@@ -72,7 +73,7 @@ QVariant CaptureListModel::data(const QModelIndex &index, int role) const
         return row.rejected ? QString() : c.captureType;
     case Qt::DisplayRole:
     case RawValueRole:
-        return visibleSeparators(row.rejected ? row.rejection.rawValue : c.symbologyId + c.rawValue);
+        return visibleText(row.rejected ? row.rejection.rawValue : c.symbologyId + c.rawValue);
     case SummaryRole:
         return row.parse.value(u"summary"_s);
     case ParseRole:

@@ -33,9 +33,4 @@ QString formatRelative(const QDateTime &t, const QDateTime &now)
     return formatDateTime(t);
 }
 
-QString visibleSeparators(QString s)
-{
-    return s.replace(QChar(0x1D), QChar(0x241D));
-}
-
 } // namespace closient::models

@@ -13,7 +13,5 @@ namespace closient::models {
 [[nodiscard]] QString formatTime(const QDateTime &t);
 /// "just now", "5 min ago", "3 h ago", or the date for older times.
 [[nodiscard]] QString formatRelative(const QDateTime &t, const QDateTime &now = QDateTime::currentDateTimeUtc());
-/// Shows the invisible GS separator as "␝" so a person sees where it is.
-[[nodiscard]] QString visibleSeparators(QString s);
 
 } // namespace closient::models

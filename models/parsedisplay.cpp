@@ -3,6 +3,7 @@
 #include "parsedisplay.h"
 
 #include "displayformat.h"
+#include "displaytext.h"
 #include "symbology.h"
 
 #include <QCoreApplication>
@@ -41,7 +42,7 @@ QString summarize(const gs1::ParseResult &r)
     if (!r.isGs1()) {
         // The symbology identifier is for machines; the person sees what the code says.
         const QString text = r.input.startsWith(r.symbologyId) ? r.input.mid(r.symbologyId.size()) : r.input;
-        return visibleSeparators(text.trimmed());
+        return visibleText(text.trimmed());
     }
     QStringList parts;
     if (!r.gtin14.isEmpty())

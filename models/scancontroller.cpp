@@ -5,6 +5,7 @@
 #include "camerasource.h"
 #include "database.h"
 #include "displayformat.h"
+#include "displaytext.h"
 #include "imagesource.h"
 #include "settingsrepository.h"
 #include "videofilesource.h"
@@ -217,7 +218,7 @@ void ScanController::noteRead(const QString &device, const QString &data)
 
 void ScanController::scannerCode(const QString &data, const QString &device)
 {
-    noteRead(device, visibleSeparators(data));
+    noteRead(device, visibleText(data));
     m_pipeline.submitScannerCode(data, device);
 }
 

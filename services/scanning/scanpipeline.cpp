@@ -3,6 +3,7 @@
 #include "scanpipeline.h"
 
 #include "captureservice.h"
+#include "displaytext.h"
 #include "imagesource.h"
 
 #include <QJsonArray>
@@ -25,8 +26,7 @@ QString describe(const gs1::ParseResult &p, const QString &text)
 {
     if (!p.gtin14.isEmpty())
         return p.lot().isEmpty() ? u"GTIN %1"_s.arg(p.gtin14) : u"GTIN %1 · Lot %2"_s.arg(p.gtin14, p.lot());
-    QString shown = text.left(60);
-    return shown.replace(QChar(0x1D), QChar(0x241D));
+    return visibleText(text.left(60));
 }
 } // namespace
 
