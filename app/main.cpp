@@ -3,9 +3,9 @@
 // The composition root: builds the services, hands them to QML, or runs a headless subcommand.
 #include "appcontroller.h"
 #include "capturecontroller.h"
+#include "captureservice.h"
 #include "cli.h"
 #include "database.h"
-#include "captureservice.h"
 #include "labelrepository.h"
 #include "labelscontroller.h"
 #include "pdfpageprovider.h"
@@ -13,6 +13,7 @@
 #include "selftest.h"
 #include "sessionrepository.h"
 #include "sessionscontroller.h"
+#include "windowplacement.h"
 
 #include <QCommandLineParser>
 #include <QDirIterator>
@@ -25,6 +26,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -92,7 +94,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(u"db"_s, u"The store to use."_s, u"path"_s, store::Database::defaultPath());
-    const QCommandLineOption selfTestOption(u"self-test"_s, u"Open every screen and dialog on a temporary store and exit non-zero on any warning."_s);
+    const QCommandLineOption selfTestOption(
+        u"self-test"_s, u"Open every screen and dialog on a temporary store and exit non-zero on any warning."_s);
     const QCommandLineOption scanOption(
         u"scan"_s, u"Open the Scan screen reading this video, image or folder (repeatable)."_s, u"file"_s);
     const QCommandLineOption areaOption(
@@ -100,6 +103,8 @@ int main(int argc, char *argv[])
     parser.addOptions({ dbOption, selfTestOption, scanOption, areaOption });
     parser.process(app);
     const bool selfTesting = parser.isSet(selfTestOption);
+    if (selfTesting)
+        QStandardPaths::setTestModeEnabled(true); // the self-test keeps away from the person's settings too
     const auto selfTestStore = selfTesting ? makeSelfTestStore() : nullptr;
     const QString storePath = selfTesting ? selfTestStore->path : parser.value(dbOption);
 
@@ -126,6 +131,10 @@ int main(int argc, char *argv[])
         steps.areas = { u"sessions"_s, u"scan"_s, u"labels"_s, u"settings"_s };
         steps.sessionId = selfTestStore->sessionId;
         steps.minimumDialogs = 8;
+        steps.show = [](QObject *window) {
+            if (auto *w = qobject_cast<QQuickWindow *>(window))
+                new ui::WindowPlacement(w);
+        };
         return app::selfTest(engine, steps);
     }
     if (parser.isSet(scanOption)) {
@@ -141,5 +150,9 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
     engine.load(QUrl(u"qrc:/qt/qml/Closient/Station/Main.qml"_s));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()))
+        new ui::WindowPlacement(window); // owned by the window
     return app.exec();
 }

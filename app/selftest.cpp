@@ -34,11 +34,7 @@ QtMessageHandler s_previous = nullptr;
 bool isEnvironmentNoise(const QString &message)
 {
     static const QStringList noise = {
-        u"XDG_RUNTIME_DIR"_s,
-        u"QSoundEffect"_s,
-        u"PulseAudio"_s,
-        u"pulseaudio"_s,
-        u"No audio device"_s,
+        u"XDG_RUNTIME_DIR"_s, u"QSoundEffect"_s, u"PulseAudio"_s, u"pulseaudio"_s, u"No audio device"_s,
         u"qt.multimedia"_s,
         u"propagateSizeHints"_s, // xcb without a window manager
     };
@@ -166,10 +162,9 @@ int selfTest(QQmlApplicationEngine &engine, const SelfTestSteps &steps)
         out << "self-test: the main window did not load" << Qt::endl;
     } else {
         QObject *window = engine.rootObjects().constFirst();
+        if (steps.show)
+            steps.show(window);
         settle(800); // the store opens, the lists fill
-        if (steps.prepare)
-            steps.prepare();
-        settle(300);
         QSet<QString> seen;
         for (const auto &area : steps.areas) {
             out << "self-test: area " << area << Qt::endl;

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QObject;
 class QQmlApplicationEngine;
 
 namespace closient::app {
@@ -17,7 +18,7 @@ struct SelfTestSteps
     QStringList areas; // every area of the window, in turn
     QString sessionId; // a session whose page is opened too
     int minimumDialogs = 1; // fewer dialogs found means the walk itself is broken
-    std::function<void()> prepare; // after the window loaded: e.g. fill the store so every list has rows
+    std::function<void(QObject *window)> show; // places and shows the window, as the application does
 };
 
 /// Compiles every QML file, loads the main window, visits every area and a session's page, opens and closes every

@@ -10,13 +10,13 @@
 #include "settingsrepository.h"
 #include "videofilesource.h"
 
+#include <QAudioDevice>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QAudioDevice>
 #include <QMediaDevices>
 #include <QMimeDatabase>
 

@@ -13,11 +13,10 @@ ApplicationWindow {
 
     property string area: AppController.startArea
 
-    width: 1280
-    height: 800
-    minimumWidth: 900
-    minimumHeight: 600
-    visible: true
+    // Shown by the application once it has been given a size and place that fit the screen.
+    minimumWidth: 800
+    minimumHeight: 480
+    visible: false
     title: qsTr("Closient Station")
 
     Material.theme: Material.Light

@@ -185,11 +185,10 @@ GroupBox {
             id: terminatorBox
             readonly property var values: ["\r", "\n", "\r\n", ""]
             Layout.columnSpan: 2
-            Layout.preferredWidth: implicitContentWidth + leftPadding + rightPadding
-            Layout.maximumWidth: 360
+            Layout.preferredWidth: 320
             model: [qsTr("CR (carriage return)"), qsTr("LF (line feed)"), qsTr("CR LF"), qsTr("a pause (no end character)")]
-            currentIndex: values.indexOf(root.serial.terminator)
-            onActivated: index => root.setSerial("terminator", values[index])
+            currentIndex: terminatorBox.values.indexOf(root.serial.terminator)
+            onActivated: index => root.setSerial("terminator", terminatorBox.values[index])
             Accessible.name: qsTr("What ends a code from the serial scanner")
             ToolTip.visible: hovered
             ToolTip.text: currentText

@@ -34,7 +34,8 @@ Result<QString> registerFont(const FontFile &file)
     const QStringList families = id < 0 ? QStringList() : QFontDatabase::applicationFontFamilies(id);
     if (families.isEmpty())
         return Error { u"font_unreadable"_s,
-            u"The font file %1 cannot be read: reinstall the package %2."_s.arg(path, QLatin1StringView(file.package)) };
+            u"The font file %1 cannot be read: reinstall the package %2."_s.arg(
+                path, QLatin1StringView(file.package)) };
     return families.first();
 }
 

@@ -13,8 +13,14 @@ class TestDisplayText : public QObject
 private Q_SLOTS:
     void separatorsAreMarks()
     {
-        QCOMPARE(closient::visibleText(u"]d2010950600013435210AB\x1d" u"2112"_s), u"]d201095060001343521" u"0AB<GS>2112"_s);
-        QCOMPARE(closient::visibleText(u"[)>\x1e" u"06\x1d" u"1PABC\x1e\x04"_s), u"[)><RS>06<GS>1PABC<RS><EOT>"_s);
+        QCOMPARE(closient::visibleText(u"]d2010950600013435210AB\x1d"
+                                       u"2112"_s),
+            u"]d201095060001343521"
+            u"0AB<GS>2112"_s);
+        QCOMPARE(closient::visibleText(u"[)>\x1e"
+                                       u"06\x1d"
+                                       u"1PABC\x1e\x04"_s),
+            u"[)><RS>06<GS>1PABC<RS><EOT>"_s);
     }
 
     void terminalControlsAreEscaped()
