@@ -88,18 +88,17 @@ QString describe(const QObject *o)
 }
 
 // Opens every popup and dialog that exists under @p root now, lets it build and lay out, and closes it again.
-int openEveryDialog(QObject *root, QSet<QString> *seen, QTextStream &out)
+int openEveryDialog(QObject *root, QSet<const QObject *> *seen, QTextStream &out)
 {
     int opened = 0;
     const auto all = root->findChildren<QObject *>();
     for (QObject *o : all) {
         if (!isPopup(o) && !isDialog(o))
             continue;
-        const QString what = describe(o);
-        if (seen->contains(what))
+        if (seen->contains(o))
             continue;
-        seen->insert(what);
-        out << "self-test: opening " << what << Qt::endl;
+        seen->insert(o);
+        out << "self-test: opening " << describe(o) << Qt::endl;
         QMetaObject::invokeMethod(o, "open");
         settle(isDialog(o) ? 400 : 150);
         if (isDialog(o))
@@ -165,7 +164,7 @@ int selfTest(QQmlApplicationEngine &engine, const SelfTestSteps &steps)
         if (steps.show)
             steps.show(window);
         settle(800); // the store opens, the lists fill
-        QSet<QString> seen;
+        QSet<const QObject *> seen;
         for (const auto &area : steps.areas) {
             out << "self-test: area " << area << Qt::endl;
             QQmlProperty::write(window, u"area"_s, area);

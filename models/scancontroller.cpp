@@ -7,6 +7,8 @@
 #include "displayformat.h"
 #include "displaytext.h"
 #include "imagesource.h"
+#include "sessionlistmodel.h"
+#include "sessionrepository.h"
 #include "settingsrepository.h"
 #include "videofilesource.h"
 
@@ -19,6 +21,7 @@
 #include <QJsonObject>
 #include <QMediaDevices>
 #include <QMimeDatabase>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace closient::scanning;
@@ -90,19 +93,24 @@ ScanController::ScanController(store::Database *db, QObject *parent)
             if (m_pipeline.source())
                 noteRead(m_pipeline.source()->captureSource(), m.label);
         }
+        // "Already captured" is about one code: the next read of anything else takes it away.
+        if (m_messageKind == MessageKind::Duplicate && !marks.isEmpty()
+            && std::none_of(
+                marks.begin(), marks.end(), [](const CodeMark &m) { return m.state == CodeMark::State::Duplicate; }))
+            say(MessageKind::None, {});
         Q_EMIT marksChanged();
     });
     connect(&m_pipeline, &ScanPipeline::captured, this, [this](const store::Capture &, const QString &summary, double) {
-        say(u"captured"_s, tr("Captured: %1").arg(summary));
+        say(MessageKind::Captured, tr("Captured into “%1”: %2").arg(sessionTitle(), summary));
         play(m_acceptSound);
         Q_EMIT captured(summary);
     });
     connect(&m_pipeline, &ScanPipeline::duplicate, this, [this](const QString &, const QString &summary, int ago) {
-        say(u"duplicate"_s, tr("Already captured %1 s ago: %2").arg(ago).arg(summary));
+        say(MessageKind::Duplicate, tr("Already captured %1 s ago: %2").arg(ago).arg(summary));
         play(m_duplicateSound);
     });
     connect(&m_pipeline, &ScanPipeline::rejected, this, [this](const QString &, const QString &reason) {
-        say(u"rejected"_s, tr("Not captured: %1").arg(reason));
+        say(MessageKind::Rejected, tr("Not captured: %1").arg(reason));
         play(m_rejectSound);
     });
 
@@ -113,6 +121,11 @@ ScanController::ScanController(store::Database *db, QObject *parent)
         [this](const QString &data) { scannerCode(data, u"serial:"_s + m_serial.settings().portName); });
     connect(&m_serial, &input::SerialScanner::stateChanged, this, &ScanController::serialStatusChanged);
     connect(m_db, &store::Database::ready, this, &ScanController::loadSettings);
+    connect(m_db, &store::Database::ready, this, &ScanController::refreshSessions);
+    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
+        if (table == u"sessions")
+            refreshSessions();
+    });
     connect(&m_mediaDevices, &QMediaDevices::audioOutputsChanged, this, &ScanController::devicesChanged);
     connect(&m_mediaDevices, &QMediaDevices::videoInputsChanged, this, &ScanController::devicesChanged);
 }
@@ -135,9 +148,90 @@ void ScanController::setSessionId(const QString &id)
 {
     if (id == sessionId())
         return;
+    const auto it = std::find_if(m_active.begin(), m_active.end(), [&](const auto &s) { return s.id == id; });
+    if (it != m_active.end()) {
+        if (it->captureMode == u"product_photography") {
+            say(MessageKind::Notice,
+                tr("“%1” takes photos only: choose or start a session for barcodes").arg(SessionListModel::title(*it)));
+            return;
+        }
+    }
     m_pipeline.setSessionId(id);
-    say({}, {});
+    say(MessageKind::None, {});
     Q_EMIT sessionIdChanged();
+    if (id.isEmpty() || it != m_active.end())
+        m_confirmedSessionId = id;
+    else
+        refreshSessions(); // a session this controller has not seen yet (just created): checked when it is read
+}
+
+QString ScanController::sessionTitle() const
+{
+    for (const auto &s : m_active) {
+        if (s.id == sessionId())
+            return SessionListModel::title(s);
+    }
+    return {};
+}
+
+void ScanController::refreshSessions()
+{
+    if (m_sessionsQueued || !m_db->isOpen())
+        return;
+    m_sessionsQueued = true; // many changes in one go cost one query
+    QTimer::singleShot(0, this, [this] {
+        m_sessionsQueued = false;
+        store::SessionRepository(m_db).list(u"ACTIVE"_s).then(this, [this](const std::vector<store::Session> &active) {
+            applySessions(active);
+        });
+    });
+}
+
+void ScanController::applySessions(const std::vector<store::Session> &active)
+{
+    const QString before = sessionTitle();
+    m_active = active;
+    m_sessions.clear();
+    for (const auto &s : m_active) {
+        if (s.captureMode != u"product_photography")
+            m_sessions << QVariantMap { { u"sessionId"_s, s.id }, { u"title"_s, SessionListModel::title(s) } };
+    }
+    Q_EMIT sessionsChanged();
+    if (!m_sessionsLoaded) {
+        // The first time: the most recently active session that takes barcodes, so scanning works at once.
+        m_sessionsLoaded = true;
+        if (sessionId().isEmpty() && !m_sessions.isEmpty())
+            setSessionId(m_sessions.first().toMap().value(u"sessionId"_s).toString());
+        Q_EMIT sessionIdChanged();
+        return;
+    }
+    const auto takesBarcodes = [this](const QString &id) {
+        return std::any_of(m_sessions.begin(), m_sessions.end(),
+            [&](const QVariant &s) { return s.toMap().value(u"sessionId"_s).toString() == id; });
+    };
+    const auto target
+        = std::find_if(m_active.begin(), m_active.end(), [this](const auto &s) { return s.id == sessionId(); });
+    if (!sessionId().isEmpty() && !takesBarcodes(sessionId())) {
+        // Never move captures silently into another session: a refused choice goes back to the session chosen
+        // before it (still on screen in the picker), an ended one leaves none until the operator chooses.
+        const bool goBack
+            = target != m_active.end() && m_confirmedSessionId != sessionId() && takesBarcodes(m_confirmedSessionId);
+        m_pipeline.setSessionId(goBack ? m_confirmedSessionId : QString());
+        if (!goBack)
+            m_confirmedSessionId.clear();
+        Q_EMIT sessionIdChanged();
+        if (target != m_active.end())
+            say(MessageKind::Notice,
+                tr("“%1” takes photos only: choose or start a session for barcodes")
+                    .arg(SessionListModel::title(*target)));
+        else if (!before.isEmpty())
+            say(MessageKind::Notice, tr("“%1” has ended: choose or start a session to keep capturing").arg(before));
+        else
+            say(MessageKind::Notice, tr("That session is not active: choose or start a session to keep capturing"));
+    } else {
+        m_confirmedSessionId = sessionId();
+        Q_EMIT sessionIdChanged(); // its title may have changed
+    }
 }
 
 void ScanController::setVideoSink(QVideoSink *sink)
@@ -189,7 +283,7 @@ QVariantMap ScanController::stats() const
     };
 }
 
-void ScanController::say(const QString &kind, const QString &text)
+void ScanController::say(MessageKind kind, const QString &text)
 {
     m_messageKind = kind;
     m_message = text;
@@ -218,6 +312,7 @@ void ScanController::noteRead(const QString &device, const QString &data)
 
 void ScanController::scannerCode(const QString &data, const QString &device)
 {
+    say(MessageKind::None, {}); // a message about the previous code goes with the next one
     noteRead(device, visibleText(data));
     m_pipeline.submitScannerCode(data, device);
 }

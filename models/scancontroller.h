@@ -4,6 +4,7 @@
 
 #include "scanpipeline.h"
 #include "serialscanner.h"
+#include "types.h"
 #include "wedgedetector.h"
 
 #include <QMediaDevices>
@@ -29,6 +30,8 @@ class ScanController : public QObject
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
+    Q_PROPERTY(QString sessionTitle READ sessionTitle NOTIFY sessionIdChanged)
+    Q_PROPERTY(QVariantList sessions READ sessions NOTIFY sessionsChanged)
     Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
     Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY sourceChanged)
     Q_PROPERTY(QString sourceName READ sourceName NOTIFY sourceChanged)
@@ -40,7 +43,7 @@ class ScanController : public QObject
     Q_PROPERTY(int frameWidth READ frameWidth NOTIFY marksChanged)
     Q_PROPERTY(int frameHeight READ frameHeight NOTIFY marksChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
-    Q_PROPERTY(QString messageKind READ messageKind NOTIFY messageChanged)
+    Q_PROPERTY(MessageKind messageKind READ messageKind NOTIFY messageChanged)
     Q_PROPERTY(bool canCaptureAgain READ canCaptureAgain NOTIFY messageChanged)
     Q_PROPERTY(bool muted READ muted WRITE setMuted NOTIFY settingsChanged)
     Q_PROPERTY(int linearReads READ linearReads WRITE setLinearReads NOTIFY settingsChanged)
@@ -58,14 +61,24 @@ class ScanController : public QObject
     Q_PROPERTY(QString audioOutput READ audioOutput NOTIFY devicesChanged)
 
 public:
+    /// What the last message says about the last read.
+    enum class MessageKind { None, Captured, Duplicate, Rejected, Notice };
+    Q_ENUM(MessageKind)
+
     explicit ScanController(store::Database *db, QObject *parent = nullptr);
     ~ScanController() override;
 
     static void setInstance(ScanController *instance) { s_instance = instance; }
     static ScanController *create(QQmlEngine *, QJSEngine *);
 
+    /// The session every capture goes into (camera, files, hand scanners); empty when none is chosen.
     [[nodiscard]] QString sessionId() const { return m_pipeline.sessionId(); }
+    /// Chooses the session to capture into. A session that is not active or takes photos only is refused, and
+    /// the refusal is said on screen.
     void setSessionId(const QString &id);
+    [[nodiscard]] QString sessionTitle() const;
+    /// The sessions barcodes can go into: active, not photos-only; most recently active first [{sessionId, title}].
+    [[nodiscard]] QVariantList sessions() const { return m_sessions; }
     [[nodiscard]] QVideoSink *videoSink() const { return m_viewSink; }
     void setVideoSink(QVideoSink *sink);
     [[nodiscard]] QString sourceKind() const;
@@ -78,8 +91,8 @@ public:
     [[nodiscard]] int frameWidth() const { return m_frameSize.width(); }
     [[nodiscard]] int frameHeight() const { return m_frameSize.height(); }
     [[nodiscard]] QString message() const { return m_message; }
-    [[nodiscard]] QString messageKind() const { return m_messageKind; }
-    [[nodiscard]] bool canCaptureAgain() const { return m_messageKind == u"duplicate"; }
+    [[nodiscard]] MessageKind messageKind() const { return m_messageKind; }
+    [[nodiscard]] bool canCaptureAgain() const { return m_messageKind == MessageKind::Duplicate; }
     [[nodiscard]] bool muted() const { return m_muted; }
     void setMuted(bool muted);
     [[nodiscard]] int linearReads() const { return m_pipeline.policy().linearReads; }
@@ -109,6 +122,8 @@ public:
     Q_INVOKABLE void stopSource();
     Q_INVOKABLE void setTorch(bool on);
     Q_INVOKABLE void captureAgain();
+    /// Takes away the message about the last code (the person started typing the next one).
+    Q_INVOKABLE void clearMessage() { say(MessageKind::None, {}); }
     Q_INVOKABLE void refreshDevices();
     /// For the hand scanners and tests: a code as a scanner would send it.
     Q_INVOKABLE void scannerCode(const QString &data, const QString &device);
@@ -118,6 +133,7 @@ public:
 
 Q_SIGNALS:
     void sessionIdChanged();
+    void sessionsChanged();
     void videoSinkChanged();
     void sourceChanged();
     void statsChanged();
@@ -130,7 +146,9 @@ Q_SIGNALS:
     void captured(const QString &summary);
 
 private:
-    void say(const QString &kind, const QString &text);
+    void say(MessageKind kind, const QString &text);
+    void refreshSessions();
+    void applySessions(const std::vector<store::Session> &active);
     void play(QSoundEffect &sound);
     void noteRead(const QString &device, const QString &data);
     void loadSettings();
@@ -147,7 +165,13 @@ private:
     bool m_muted = false;
     QVariantList m_marks;
     QSize m_frameSize;
-    QString m_message, m_messageKind;
+    QString m_message;
+    MessageKind m_messageKind = MessageKind::None;
+    QVariantList m_sessions; // see sessions()
+    std::vector<store::Session> m_active; // every active session, photos-only ones too
+    QString m_confirmedSessionId; // the last target known to take barcodes, to go back to when a choice is refused
+    bool m_sessionsLoaded = false;
+    bool m_sessionsQueued = false;
     QString m_cameraId, m_cameraResolution;
     bool m_serialEnabled = false;
     QVariantList m_deviceReads;

@@ -98,6 +98,15 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         return s.photoCount;
     case RejectedCountRole:
         return s.rejectedCount;
+    case TakesBarcodesRole:
+        return s.captureMode != u"product_photography";
+    case DurationTextRole: {
+        const QDateTime end = s.ended.isValid() ? s.ended : s.lastActivity;
+        const qint64 minutes
+            = s.created.isValid() && end.isValid() ? std::max<qint64>(0, s.created.secsTo(end) / 60) : 0;
+        return minutes < 60 ? tr("%n min", nullptr, int(minutes))
+                            : tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QChar(u'0'));
+    }
     }
     return {};
 }
@@ -119,6 +128,8 @@ QHash<int, QByteArray> SessionListModel::roleNames() const
         { CaptureCountRole, "captureCount" },
         { PhotoCountRole, "photoCount" },
         { RejectedCountRole, "rejectedCount" },
+        { TakesBarcodesRole, "takesBarcodes" },
+        { DurationTextRole, "durationText" },
     };
 }
 

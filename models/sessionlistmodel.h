@@ -40,6 +40,8 @@ public:
         CaptureCountRole,
         PhotoCountRole,
         RejectedCountRole,
+        TakesBarcodesRole, // barcodes may be captured into it (not photos-only)
+        DurationTextRole, // "2 h 05 min" from start to the end or the last activity
     };
     Q_ENUM(Roles)
 

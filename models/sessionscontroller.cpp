@@ -18,7 +18,6 @@ SessionsController::SessionsController(store::Database *db, QObject *parent)
     , m_sessions(db)
 {
     m_ttlMinutes = store::SettingsRepository::defaultValue(u"session_ttl_minutes"_s).toInt();
-    connect(&m_sessions, &SessionListModel::countChanged, this, &SessionsController::activeSessionsChanged);
     m_expiryTimer.setInterval(std::chrono::minutes(1));
     connect(&m_expiryTimer, &QTimer::timeout, this, &SessionsController::expireIdle);
     connect(m_db, &store::Database::ready, this, [this] {
@@ -32,19 +31,6 @@ SessionsController *SessionsController::create(QQmlEngine *, QJSEngine *)
 {
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     return s_instance;
-}
-
-QVariantList SessionsController::activeSessions() const
-{
-    QVariantList out;
-    for (int row = 0; row < m_sessions.rowCount(); ++row) {
-        const auto index = m_sessions.index(row);
-        if (index.data(SessionListModel::ActiveRole).toBool()) {
-            out << QVariantMap { { u"sessionId"_s, index.data(SessionListModel::SessionIdRole) },
-                { u"title"_s, index.data(SessionListModel::TitleRole) } };
-        }
-    }
-    return out;
 }
 
 QStringList SessionsController::captureModes() const

@@ -23,7 +23,6 @@ class SessionsController : public QObject
     Q_PROPERTY(closient::models::SessionListModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(QStringList captureModes READ captureModes CONSTANT)
     Q_PROPERTY(int ttlMinutes READ ttlMinutes WRITE setTtlMinutes NOTIFY ttlMinutesChanged)
-    Q_PROPERTY(QVariantList activeSessions READ activeSessions NOTIFY activeSessionsChanged)
 
 public:
     explicit SessionsController(store::Database *db, QObject *parent = nullptr);
@@ -36,8 +35,6 @@ public:
     [[nodiscard]] store::Database *database() const { return m_db; }
     [[nodiscard]] QStringList captureModes() const;
     [[nodiscard]] int ttlMinutes() const { return m_ttlMinutes; }
-    /// The sessions that take captures, most recently active first: [{sessionId, title}].
-    [[nodiscard]] QVariantList activeSessions() const;
     void setTtlMinutes(int minutes);
 
     Q_INVOKABLE QString modeText(const QString &mode) const { return SessionListModel::modeText(mode); }
@@ -53,7 +50,6 @@ Q_SIGNALS:
     void metadataUpdated(const QString &id);
     void failed(const QString &message);
     void ttlMinutesChanged();
-    void activeSessionsChanged();
 
 private:
     void loadSettings();

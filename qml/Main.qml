@@ -41,10 +41,34 @@ ApplicationWindow {
             Layout.fillHeight: true
             currentIndex: root.area === "scan" ? 1 : root.area === "labels" ? 2 : root.area === "settings" ? 3 : 0
 
-            SessionsArea {}
-            ScanPage {}
+            SessionsArea {
+                id: sessionsArea
+                onNewSessionRequested: newSessionDialog.open()
+            }
+            ScanPage {
+                onNewSessionRequested: newSessionDialog.open()
+            }
             LabelsPage {}
             SettingsPage {}
+        }
+    }
+
+    // Ctrl+N starts a session from anywhere. From the Scan screen the new session is what it captures into;
+    // from anywhere else its page opens.
+    Shortcut {
+        sequence: "Ctrl+N"
+        enabled: AppController.storeReady
+        onActivated: newSessionDialog.open()
+    }
+    NewSessionDialog {
+        id: newSessionDialog
+        onCreated: id => {
+            if (root.area === "scan") {
+                ScanController.sessionId = id;
+            } else {
+                root.area = "sessions";
+                sessionsArea.openSession(id);
+            }
         }
     }
 

@@ -6,16 +6,13 @@ import QtQuick.Layouts
 import Closient.Station.Models
 
 // Edits a session's metadata. Cleared values delete their key; keys not shown are never touched.
-Dialog {
+StationDialog {
     id: root
 
     required property string sessionId
     property var current: ({})
 
     title: qsTr("Session metadata")
-    modal: true
-    width: 560
-    anchors.centerIn: Overlay.overlay
     standardButtons: Dialog.Cancel
 
     onOpened: {
@@ -36,7 +33,7 @@ Dialog {
     }
 
     ColumnLayout {
-        anchors.fill: parent
+        width: parent.width
         spacing: Theme.spacing
         Label {
             Layout.fillWidth: true

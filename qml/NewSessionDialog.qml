@@ -7,15 +7,16 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Closient.Station.Models
 
-// Starts a scan session: what it captures, and the metadata it carries.
-Dialog {
+// Starts a scan session: what it captures, and the metadata it carries. The one dialog behind Ctrl+N and every
+// "New session" button; whoever opened it decides what happens with the new session (created).
+StationDialog {
     id: root
 
+    signal created(string id)
+
+    objectName: "newSessionDialog"
     title: qsTr("New scan session")
-    modal: true
     standardButtons: Dialog.Cancel
-    width: 560
-    anchors.centerIn: Overlay.overlay
 
     onOpened: {
         modeBox.currentIndex = 0;
@@ -31,13 +32,17 @@ Dialog {
             if (root.opened)
                 errorLabel.text = message;
         }
-        function onSessionCreated() {
+        function onSessionCreated(id: string) {
+            if (!root.opened)
+                return;
+            root.focusAfter = null; // the new session's page takes the focus
             root.close();
+            root.created(id);
         }
     }
 
     ColumnLayout {
-        anchors.fill: parent
+        width: parent.width
         spacing: Theme.spacing
 
         Label {
@@ -56,6 +61,7 @@ Dialog {
         ComboBox {
             id: modeBox
             Layout.fillWidth: true
+            Accessible.name: qsTr("Captures")
             model: SessionsController.captureModes
             displayText: SessionsController.modeText(currentText)
             delegate: ItemDelegate {

@@ -13,30 +13,10 @@ Page {
 
     readonly property var stats: ScanController.stats
 
-    function chooseSession() {
-        // Keep the chosen session while it is active; otherwise take the most recently active one.
-        const active = SessionsController.activeSessions;
-        for (let i = 0; i < active.length; ++i) {
-            if (active[i].sessionId === ScanController.sessionId)
-                return;
-        }
-        ScanController.sessionId = active.length > 0 ? active[0].sessionId : "";
-    }
+    signal newSessionRequested
 
     background: Rectangle {
         color: Theme.surface
-    }
-
-    Component.onCompleted: root.chooseSession()
-
-    Connections {
-        target: SessionsController
-        function onActiveSessionsChanged() {
-            root.chooseSession();
-        }
-        function onSessionCreated(id: string) {
-            ScanController.sessionId = id;
-        }
     }
 
     header: PageHeader {
@@ -49,18 +29,25 @@ Page {
         ComboBox {
             id: sessionBox
             objectName: "sessionBox"
-            Layout.preferredWidth: 320
-            model: SessionsController.activeSessions
+            Layout.preferredWidth: 300
+            Layout.minimumWidth: 160
+            model: ScanController.sessions
             textRole: "title"
             valueRole: "sessionId"
-            displayText: count === 0 ? qsTr("No active session") : currentText
+            displayText: count === 0 ? qsTr("No session takes barcodes") : currentIndex < 0 ? qsTr("Choose a session…") : currentText
             currentIndex: indexOfValue(ScanController.sessionId)
             onActivated: ScanController.sessionId = currentValue
+            Accessible.name: qsTr("Session to capture into")
+            ToolTip.visible: hovered && currentIndex >= 0
+            ToolTip.text: currentText
         }
         Button {
+            objectName: "scanNewSession"
             text: qsTr("New session")
             flat: true
-            onClicked: SessionsController.createSession("barcode_scan", {})
+            onClicked: root.newSessionRequested()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Ctrl+N")
         }
         Item {
             Layout.fillWidth: true

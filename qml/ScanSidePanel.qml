@@ -61,6 +61,8 @@ Rectangle {
             enabled: ScanController.sessionId !== ""
             font.family: Theme.monoFont
             placeholderText: qsTr("Type or paste a code, Enter captures")
+            Accessible.name: qsTr("Code to capture")
+            onTextEdited: ScanController.clearMessage()
             onAccepted: {
                 if (entry.text.trim() !== "")
                     CaptureController.submitManual(ScanController.sessionId, entry.text);

@@ -14,6 +14,7 @@ Page {
     required property string sessionId
     property var info: ({})
     readonly property bool active: root.info.active ?? false
+    readonly property bool takesCodes: root.active && (root.info.takesBarcodes ?? false)
     property string feedback
     property bool feedbackGood: true
 
@@ -21,18 +22,19 @@ Page {
 
     function reload() {
         root.info = SessionsController.sessions.get(root.sessionId);
-        if (root.active && root.visible)
-            ScanController.sessionId = root.sessionId; // hand scanners capture into the session on screen
     }
 
     function submit() {
-        if (entry.text.trim() === "" || !root.active)
+        if (entry.text.trim() === "" || !root.takesCodes)
             return;
         CaptureController.submitManual(root.sessionId, entry.text);
     }
 
     Component.onCompleted: {
         root.reload();
+        // Opening a session is choosing it: hand scanners and the camera capture into it from now on.
+        if (root.takesCodes)
+            ScanController.sessionId = root.sessionId;
         entry.forceActiveFocus();
     }
 
@@ -71,9 +73,9 @@ Page {
     Connections {
         target: ScanController
         function onMessageChanged() {
-            if (ScanController.sessionId !== root.sessionId || ScanController.message === "")
+            if (ScanController.sessionId !== root.sessionId || ScanController.messageKind === ScanController.None)
                 return;
-            root.feedbackGood = ScanController.messageKind === "captured";
+            root.feedbackGood = ScanController.messageKind === ScanController.Captured;
             root.feedback = ScanController.message;
         }
     }
@@ -115,12 +117,15 @@ Page {
         Button {
             text: qsTr("Metadata…")
             flat: true
+            focusPolicy: Qt.NoFocus // the capture field keeps the focus
             onClicked: metadataDialog.open()
         }
         Button {
+            objectName: "endSessionButton"
             text: qsTr("End session")
+            focusPolicy: Qt.NoFocus
             visible: root.active
-            onClicked: SessionsController.endSession(root.sessionId)
+            onClicked: endDialog.ask(root.sessionId)
         }
     }
 
@@ -149,18 +154,20 @@ Page {
                         id: entry
                         objectName: "captureEntry"
                         Layout.fillWidth: true
-                        enabled: root.active
+                        enabled: root.takesCodes
                         focus: true
                         font.family: Theme.monoFont
                         font.pixelSize: 16
-                        placeholderText: root.active ? qsTr("Scan, type or paste a code, then press Enter") : qsTr("This session is %1: it takes no more captures").arg((root.info.status ?? "").toLowerCase())
+                        placeholderText: root.takesCodes ? qsTr("Scan, type or paste a code, then press Enter") : root.active ? qsTr("This session takes photos only: start a barcode session to capture codes") : qsTr("This session has ended: it takes no more captures")
                         onAccepted: root.submit()
+                        onTextEdited: root.feedback = "" // a message about the last code goes once the next one is typed
                         onTextChanged: preview.parse = entry.text.trim() === "" ? ({}) : CaptureController.preview(entry.text)
                     }
                     Button {
                         text: qsTr("Capture")
                         highlighted: true
-                        enabled: root.active && entry.text.trim() !== "" && !CaptureController.busy
+                        focusPolicy: Qt.NoFocus
+                        enabled: root.takesCodes && entry.text.trim() !== "" && !CaptureController.busy
                         onClicked: root.submit()
                     }
                 }
@@ -209,8 +216,14 @@ Page {
         }
     }
 
+    EndSessionDialog {
+        id: endDialog
+        returnFocusTo: entry
+    }
+
     MetadataDialog {
         id: metadataDialog
+        returnFocusTo: entry
         sessionId: root.sessionId
         current: root.info.metadata ?? ({})
     }

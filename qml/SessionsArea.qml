@@ -9,6 +9,8 @@ import QtQuick.Controls
 StackView {
     id: root
 
+    signal newSessionRequested
+
     function openSession(id: string) {
         root.push(sessionPage, { sessionId: id });
     }
@@ -18,6 +20,7 @@ StackView {
 
     initialItem: SessionsPage {
         onOpenSession: id => root.openSession(id)
+        onNewSessionRequested: root.newSessionRequested()
     }
 
     Component {

@@ -12,21 +12,10 @@ Page {
     id: root
 
     signal openSession(string id)
+    signal newSessionRequested
 
     background: Rectangle {
         color: Theme.surface
-    }
-
-    Shortcut {
-        sequence: "Ctrl+N"
-        onActivated: newDialog.open()
-    }
-
-    Connections {
-        target: SessionsController
-        function onSessionCreated(id: string) {
-            root.openSession(id);
-        }
     }
 
     header: PageHeader {
@@ -42,7 +31,7 @@ Page {
         Button {
             text: qsTr("New session")
             highlighted: true
-            onClicked: newDialog.open()
+            onClicked: root.newSessionRequested()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Ctrl+N")
         }
@@ -60,7 +49,7 @@ Page {
         delegate: SessionDelegate {
             width: list.width
             onOpen: id => root.openSession(id)
-            onEnd: id => SessionsController.endSession(id)
+            onEnd: id => endDialog.ask(id)
         }
     }
 
@@ -78,11 +67,11 @@ Page {
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("Start the first session")
             highlighted: true
-            onClicked: newDialog.open()
+            onClicked: root.newSessionRequested()
         }
     }
 
-    NewSessionDialog {
-        id: newDialog
+    EndSessionDialog {
+        id: endDialog
     }
 }

@@ -32,10 +32,29 @@ ToolBar {
         }
         Label {
             Layout.fillWidth: true
+            Layout.preferredWidth: 200
+            visible: ScanController.messageKind === ScanController.None
             text: AppController.databasePath
             color: Theme.muted
             elide: Text.ElideMiddle
             font.pixelSize: 12
+        }
+        // What the last scan did, on every screen: a hand scanner works anywhere, so its answer shows anywhere.
+        Label {
+            objectName: "statusScanMessage"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 200
+            visible: ScanController.messageKind !== ScanController.None
+            text: ScanController.message
+            color: ScanController.messageKind === ScanController.Captured ? Theme.good : ScanController.messageKind === ScanController.Duplicate ? Theme.primary : ScanController.messageKind === ScanController.Notice ? Theme.warn : Theme.bad
+            font.pixelSize: 12
+            font.bold: true
+            elide: Text.ElideRight
+            ToolTip.visible: truncated && statusHover.hovered
+            ToolTip.text: text
+            HoverHandler {
+                id: statusHover
+            }
         }
         Label {
             text: AppController.pendingSync === 0 ? qsTr("Nothing waiting to sync") : AppController.pendingSync === 1 ? qsTr("1 change waiting to sync") : qsTr("%1 changes waiting to sync").arg(AppController.pendingSync)

@@ -75,8 +75,8 @@ Rectangle {
         Rectangle {
             Layout.fillWidth: true
             implicitHeight: 44
-            visible: ScanController.message !== ""
-            color: ScanController.messageKind === "captured" ? "#1e5b34" : ScanController.messageKind === "duplicate" ? "#1d4c7a" : "#7a2520"
+            visible: ScanController.messageKind !== ScanController.None
+            color: ScanController.messageKind === ScanController.Captured ? "#1e5b34" : ScanController.messageKind === ScanController.Duplicate ? "#1d4c7a" : ScanController.messageKind === ScanController.Notice ? "#6b4a00" : "#7a2520"
             RowLayout {
                 anchors.fill: parent
                 anchors.leftMargin: Theme.spacing
@@ -88,6 +88,11 @@ Rectangle {
                     color: "white"
                     font.bold: true
                     elide: Text.ElideRight
+                    ToolTip.visible: truncated && messageHover.hovered
+                    ToolTip.text: text
+                    HoverHandler {
+                        id: messageHover
+                    }
                 }
                 Button {
                     visible: ScanController.canCaptureAgain

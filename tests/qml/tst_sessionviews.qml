@@ -37,11 +37,15 @@ TestCase {
         tryVerify(() => AppController.storeReady, 5000, "the store opens");
         const area = createTemporaryObject(areaComponent, tc);
         verify(area);
-        const before = SessionsController.sessions.count;
+        const created = createTemporaryObject(spyComponent, tc, { target: SessionsController, signalName: "sessionCreated" });
         SessionsController.createSession("barcode_scan", { name: "QML smoke" });
-        tryCompare(area, "depth", 2, 5000); // a new session opens its page
-        tryCompare(SessionsController.sessions, "count", before + 1);
+        created.wait(5000);
+        const id = created.signalArguments[0][0];
+        tryVerify(() => SessionsController.sessions.get(id).title === "QML smoke", 5000, "the list shows the new session");
+        area.openSession(id);
+        tryCompare(area, "depth", 2, 5000);
         const page = area.currentItem;
+        compare(ScanController.sessionId, page.sessionId, "opening a session makes it the one scanners capture into");
         const entry = findChild(page, "captureEntry");
         verify(entry);
         tryVerify(() => entry.activeFocus, 2000, "the entry field has the focus");
@@ -60,10 +64,30 @@ TestCase {
         compare(page.feedbackGood, false);
         compare(entry.text, "(01)09506000134353"); // kept for correction
         tryVerify(() => SessionsController.sessions.get(page.sessionId).rejectedCount === 1, 5000);
+        // Typing the next code takes the message about the last one away.
+        keyClick(Qt.Key_Backspace);
+        compare(page.feedback, "");
 
-        SessionsController.endSession(page.sessionId);
+        // Ending asks first, with what the session holds; cancelling changes nothing and gives the focus back.
+        mouseClick(findChild(page, "endSessionButton"));
+        const dialog = findChild(page, "endSessionDialog");
+        tryCompare(dialog, "opened", true, 2000);
+        compare(findChild(dialog, "summaryCaptures").text, "1");
+        keyClick(Qt.Key_Escape);
+        tryCompare(dialog, "visible", false, 2000);
+        verify(page.active);
+        tryVerify(() => entry.activeFocus, 2000, "the focus is back in the capture field");
+        mouseClick(findChild(page, "endSessionButton"));
+        tryCompare(dialog, "opened", true, 2000);
+        mouseClick(findChild(dialog, "confirmEndSession"));
         tryVerify(() => !page.active, 5000);
+        tryCompare(dialog, "visible", false, 2000);
         verify(!entry.enabled);
+    }
+
+    Component {
+        id: spyComponent
+        SignalSpy {}
     }
 
     function test_previewExplainsWhileTyping() {

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+
+// Every dialog of the station: modal, centred, never wider or taller than the window, and when it closes the
+// focus goes back where the person was typing (the capture field, most of the time).
+Dialog {
+    id: root
+
+    // Where the focus goes when the dialog closes: returnFocusTo when the page names one (its capture field),
+    // else the item that had the focus when it opened; set to null to leave the focus alone.
+    property Item returnFocusTo: null
+    property Item focusAfter: null
+    property int preferredWidth: 560
+
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(root.preferredWidth, (parent?.width ?? root.preferredWidth) - 24)
+    height: Math.min(implicitHeight, (parent?.height ?? implicitHeight) - 24)
+
+    onAboutToShow: root.focusAfter = root.returnFocusTo ?? root.Window.activeFocusItem
+    onClosed: {
+        const item = root.focusAfter;
+        root.focusAfter = null;
+        if (item && item.visible && item.enabled)
+            item.forceActiveFocus();
+    }
+}
