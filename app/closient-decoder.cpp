@@ -5,12 +5,16 @@
 // stdin, frames from shared memory (fd 3) or image files, and answers on stdout (see decoderprotocol.h).
 #include "decodeengine.h"
 #include "decoderprotocol.h"
+#include "imageheader.h"
 
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <limits>
+#include <new>
 #include <string>
 
 #include <sys/mman.h>
@@ -65,6 +69,46 @@ struct SharedMemory
     }
 };
 
+std::int32_t clampedSide(std::uint64_t side)
+{
+    return std::int32_t(std::min<std::uint64_t>(side, std::numeric_limits<std::int32_t>::max()));
+}
+
+/** An image file read for decoding, or why not. */
+struct Loaded
+{
+    cv::Mat image;
+    protocol::Status status = protocol::Status::Ok;
+    engine::HeaderSize claimed;
+};
+
+Loaded loadFile(const std::string &path)
+{
+    Loaded out;
+    // The header first: an image past the limit is refused before OpenCV allocates (or aborts on) its pixels.
+    if (const auto size = engine::headerSize(path)) {
+        out.claimed = *size;
+        if (size->pixels() > protocol::kMaxImagePixels) {
+            out.status = protocol::Status::TooLarge;
+            return out;
+        }
+    }
+    try {
+        out.image = cv::imread(path, cv::IMREAD_GRAYSCALE);
+    } catch (const cv::Exception &e) {
+        // imread checks the size outside its own try (CV_IO_MAX_IMAGE_*): past it, or zero, it throws.
+        out.status = e.err.find("CV_IO_MAX_IMAGE") != std::string::npos ? protocol::Status::TooLarge
+                                                                        : protocol::Status::UnreadableImage;
+        return out;
+    } catch (const std::bad_alloc &) {
+        out.status = protocol::Status::TooLarge; // the pixels do not fit in memory
+        return out;
+    }
+    if (out.image.empty())
+        out.status = protocol::Status::UnreadableImage;
+    return out;
+}
+
 } // namespace
 
 int main()
@@ -81,15 +125,19 @@ int main()
             writeExact(&answer, sizeof answer);
             return 2; // out of step with the workstation: let it start a fresh worker
         }
-        cv::Mat loaded;
+        Loaded loaded;
         engine::GrayView view;
         if (request.kind == protocol::RequestKind::File) {
             std::string path(request.pathLength, '\0');
             if (!readExact(path.data(), path.size()))
                 return 2;
-            loaded = cv::imread(path, cv::IMREAD_GRAYSCALE);
-            if (!loaded.empty())
-                view = { loaded.data, loaded.cols, loaded.rows, int(loaded.step) };
+            loaded = loadFile(path);
+            if (!loaded.image.empty())
+                view = { loaded.image.data, loaded.image.cols, loaded.image.rows, int(loaded.image.step) };
+        } else if (request.width > 0 && request.height > 0
+            && std::uint64_t(request.width) * std::uint64_t(request.height) > protocol::kMaxImagePixels) {
+            loaded.status = protocol::Status::TooLarge;
+            loaded.claimed = { std::uint64_t(request.width), std::uint64_t(request.height) };
         } else if (shared.map(request.sharedMemorySize)
             && size_t(request.stride) * size_t(request.height) <= shared.size) {
             view = { static_cast<const std::uint8_t *>(shared.data), request.width, request.height, request.stride };
@@ -97,7 +145,11 @@ int main()
         answer.width = view.width;
         answer.height = view.height;
         if (!view.data) {
-            answer.status = protocol::Status::UnreadableImage;
+            answer.status = loaded.status == protocol::Status::Ok ? protocol::Status::UnreadableImage : loaded.status;
+            if (answer.status == protocol::Status::TooLarge) {
+                answer.width = clampedSide(loaded.claimed.width);
+                answer.height = clampedSide(loaded.claimed.height);
+            }
             writeExact(&answer, sizeof answer);
             continue;
         }

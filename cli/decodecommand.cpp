@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "decoderpool.h"
+#include "decoderprotocol.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -55,7 +56,10 @@ int decodeCommand(Context &ctx)
                    "\"symbology_id\",\n"
                    "\"gs1\", \"quad\"}]} (text exactly as decoded, GS as 0x1D), or {\"file\", \"error\"} for a file "
                    "that\n"
-                   "cannot be read. Exit code 1 when any file could not be read.\n";
+                   "cannot be read (an image of more than "
+                << protocol::kMaxImagePixels / 1'000'000
+                << " megapixels is refused from its header, never decoded).\n"
+                   "Exit code 1 when any file could not be read.\n";
             return Ok;
         } else {
             files << args[i];

@@ -21,6 +21,10 @@ SerialScanner::SerialScanner(QObject *parent)
     connect(&m_retry, &QTimer::timeout, this, &SerialScanner::tryOpen);
     m_idle.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, [this] {
+        // The pause may have been the workstation's (busy, or a nested event loop that ran this timer before the
+        // port): bytes already waiting belong to this code. Reading them restarts the idle timer.
+        if (m_port.isOpen() && m_port.waitForReadyRead(0))
+            return;
         if (!m_buffer.isEmpty())
             emitCode(std::exchange(m_buffer, {}));
     });
@@ -136,8 +140,12 @@ void SerialScanner::onReadyRead()
 
 void SerialScanner::emitCode(QByteArray bytes)
 {
+    // Line ends around a code are never part of it: a scanner that ends with CR LF on a port set to CR leaves
+    // the LF in front of the next code.
     while (!bytes.isEmpty() && (bytes.endsWith('\r') || bytes.endsWith('\n')))
         bytes.chop(1);
+    while (!bytes.isEmpty() && (bytes.startsWith('\r') || bytes.startsWith('\n')))
+        bytes.remove(0, 1);
     QString data = QString::fromUtf8(bytes);
     if (data.contains(QChar::ReplacementCharacter))
         data = QString::fromLatin1(bytes); // not UTF-8: a scanner set to a single-byte code page

@@ -20,7 +20,14 @@ constexpr int kSharedMemoryFd = 3;
 
 enum class RequestKind : std::uint32_t { SharedImage = 1, File = 2 };
 enum class MessageType : std::uint32_t { Stage = 1, Result = 2 };
-enum class Status : std::uint32_t { Ok = 0, UnreadableImage = 1, BadRequest = 2 };
+enum class Status : std::uint32_t { Ok = 0, UnreadableImage = 1, BadRequest = 2, TooLarge = 3 };
+
+// The most pixels an image may have to be decoded. Both sides check it: the workstation from the file's header
+// before it asks, the worker before it decodes (and OpenCV's own limit, OPENCV_IO_MAX_IMAGE_PIXELS, is set to it
+// for the worker). A larger image is refused with its size, never decoded: its pixels alone would take
+// gigabytes, and OpenCV aborts on sizes past its own limit.
+constexpr std::uint64_t kMaxImagePixels = 100'000'000;
+constexpr const char *kOpenCvPixelLimitVariable = "OPENCV_IO_MAX_IMAGE_PIXELS";
 
 struct Request
 {
@@ -48,7 +55,7 @@ struct Message
     std::uint32_t stage = 0;
     Status status = Status::Ok;
     double decodeMs = 0;
-    std::int32_t width = 0;
+    std::int32_t width = 0; // TooLarge: the size the image claims (0 × 0 when not known)
     std::int32_t height = 0;
     std::uint32_t payloadLength = 0; // Result: the serialised results follow
     std::uint32_t reserved = 0;

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "imagesource.h"
 
+#include "decoderprotocol.h"
+#include "isolateddecoder.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -65,11 +68,19 @@ bool ImageSource::next()
 {
     while (m_index < m_files.size()) {
         m_current = m_files[m_index++];
+        const QString fileName = QFileInfo(m_current).fileName();
         QImageReader reader(m_current);
         reader.setAutoTransform(true);
+        // The header's size first: an image past the limit is refused before its pixels are read.
+        if (const auto fits = checkImageSize(reader.size()); !fits.ok()) {
+            Q_EMIT unreadable(m_current, fileName + u' ' + fits.error().message);
+            continue;
+        }
+        // Qt's own allocation limit (128 MB in Qt 6.4) would refuse colour images below ours: one limit decides.
+        reader.setAllocationLimit(int(protocol::kMaxImagePixels * 4 / (1024 * 1024)) + 1);
         const QImage image = reader.read();
         if (image.isNull()) {
-            Q_EMIT unreadable(m_current);
+            Q_EMIT unreadable(m_current, tr("%1 cannot be read: %2").arg(fileName, reader.errorString().toLower()));
             continue;
         }
         if (m_sink)

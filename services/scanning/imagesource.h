@@ -13,7 +13,11 @@ class QVideoSink;
 
 namespace closient::scanning {
 
-/** Still images (files, or every image in a folder), shown one at a time and read with the thorough cascade. */
+/**
+ * Still images (files, or every image in a folder), shown one at a time and read with the thorough cascade. A file
+ * that cannot be read (too large for protocol::kMaxImagePixels, damaged, not an image) is reported with its reason
+ * and the next one follows; it never reaches the decoder.
+ */
 class ImageSource : public FrameSource
 {
     Q_OBJECT
@@ -36,7 +40,8 @@ public:
 
 Q_SIGNALS:
     void imageReady(const QImage &image, const QString &file);
-    void unreadable(const QString &file);
+    /// @p file was skipped; @p reason says why, for the person at the desk ("a.png cannot be read: too large (…)").
+    void unreadable(const QString &file, const QString &reason);
 
 private:
     QStringList m_files;

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QImageReader>
+#include <QLocale>
 #include <QLoggingCategory>
 
 #include <cerrno>
@@ -54,7 +56,45 @@ QString signalName(int sig)
     return name ? u"SIG"_s + QString::fromLatin1(name) : QString::number(sig);
 }
 
+QString tooLargeMessage(const QSize &claimed)
+{
+    const QString limit = QCoreApplication::translate("Decoder", "the limit is %1 megapixels")
+                              .arg(QLocale().toString(double(protocol::kMaxImagePixels) / 1e6, 'g', 6));
+    if (claimed.width() <= 0 || claimed.height() <= 0)
+        return QCoreApplication::translate("Decoder", "cannot be read: too large (%1)").arg(limit);
+    return QCoreApplication::translate("Decoder", "cannot be read: too large (%1 × %2 pixels; %3)")
+        .arg(claimed.width())
+        .arg(claimed.height())
+        .arg(limit);
+}
+
+/// The environment for a worker: the workstation's, with OpenCV's own pixel limit set to ours.
+std::vector<QByteArray> workerEnvironment()
+{
+    const QByteArray name = QByteArray(protocol::kOpenCvPixelLimitVariable) + '=';
+    std::vector<QByteArray> env;
+    for (char **e = environ; *e; ++e) {
+        if (!QByteArray(*e).startsWith(name))
+            env.emplace_back(*e);
+    }
+    env.push_back(name + QByteArray::number(qulonglong(protocol::kMaxImagePixels)));
+    return env;
+}
+
 } // namespace
+
+Result<Done> checkImageSize(const QSize &size)
+{
+    if (size.width() <= 0 || size.height() <= 0
+        || quint64(size.width()) * quint64(size.height()) <= protocol::kMaxImagePixels)
+        return Done {};
+    return Error { u"too_large"_s, tooLargeMessage(size) };
+}
+
+Result<Done> checkImageFileSize(const QString &path)
+{
+    return checkImageSize(QImageReader(path).size()); // the header only
+}
 
 IsolatedDecoder::IsolatedDecoder(QString workerPath)
     : m_workerPath(std::move(workerPath))
@@ -127,8 +167,13 @@ bool IsolatedDecoder::start()
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     const QByteArray path = m_workerPath.toLocal8Bit();
     char *argv[] = { const_cast<char *>(path.constData()), nullptr };
+    auto env = workerEnvironment();
+    std::vector<char *> envp;
+    for (auto &e : env)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
     pid_t pid = 0;
-    const int rc = ::posix_spawn(&pid, path.constData(), &actions, nullptr, argv, environ);
+    const int rc = ::posix_spawn(&pid, path.constData(), &actions, nullptr, argv, envp.data());
     posix_spawn_file_actions_destroy(&actions);
     ::close(in[0]);
     ::close(out[1]);
@@ -227,8 +272,11 @@ IsolatedDecoder::Exchange IsolatedDecoder::exchange(const void *request, size_t 
         outcome.width = m.width;
         outcome.height = m.height;
         if (m.status == protocol::Status::UnreadableImage) {
-            outcome.error
-                = QCoreApplication::translate("Decoder", "the image cannot be read (unknown format or damaged file)");
+            outcome.error = QCoreApplication::translate("Decoder", "cannot be read: unknown format or damaged file");
+            return Exchange::Done;
+        }
+        if (m.status == protocol::Status::TooLarge) {
+            outcome.error = tooLargeMessage(QSize(m.width, m.height));
             return Exchange::Done;
         }
         std::vector<protocol::WireResult> wire;
@@ -308,6 +356,13 @@ DecodeOutcome IsolatedDecoder::decodeGray(const std::uint8_t *data, int width, i
     Strategy strategy, std::uint32_t formats, int timeoutMs, int phase)
 {
     const size_t bytes = size_t(stride) * size_t(height);
+    if (const auto fits = checkImageSize(QSize(width, height)); !fits.ok()) {
+        DecodeOutcome outcome;
+        outcome.width = width;
+        outcome.height = height;
+        outcome.error = fits.error().message;
+        return outcome;
+    }
     if (!data || width <= 0 || height <= 0 || stride < width || !ensureSharedMemory(bytes)) {
         DecodeOutcome outcome;
         outcome.error = QCoreApplication::translate("Decoder", "no image to decode");
@@ -339,6 +394,11 @@ DecodeOutcome IsolatedDecoder::decodeFile(
     if (!fi.exists() || !fi.isFile()) {
         DecodeOutcome outcome;
         outcome.error = QCoreApplication::translate("Decoder", "no such file");
+        return outcome;
+    }
+    if (const auto fits = checkImageFileSize(fi.absoluteFilePath()); !fits.ok()) {
+        DecodeOutcome outcome;
+        outcome.error = fits.error().message;
         return outcome;
     }
     const QByteArray encoded = fi.absoluteFilePath().toUtf8();

@@ -3,13 +3,21 @@
 #pragma once
 
 #include "decoderprotocol.h"
+#include "result.h"
 #include "scanresult.h"
 
+#include <QSize>
 #include <QString>
 
 #include <cstdint>
 
 namespace closient::scanning {
+
+/// Refuses an image of @p size pixels when it has more than protocol::kMaxImagePixels, saying so with its size and
+/// the limit ("cannot be read: too large (…)"); an invalid size (not known) passes: the worker checks again.
+[[nodiscard]] Result<Done> checkImageSize(const QSize &size);
+/// The same for an image file, from its header (QImageReader::size()); the pixels are not read.
+[[nodiscard]] Result<Done> checkImageFileSize(const QString &path);
 
 /**
  * Decodes in a separate worker process (closient-decoder), so that an abort inside the barcode library ends
@@ -32,8 +40,9 @@ public:
     /// @p phase -1 numbers the frames of this decoder in order.
     DecodeOutcome decodeGray(const std::uint8_t *data, int width, int height, int stride, Strategy strategy,
         std::uint32_t formats = 0, int timeoutMs = 2000, int phase = -1);
-    /// Decodes an image file; the worker reads it, so a broken file cannot hurt either. After a crash the
-    /// cascade resumes past the step that aborted (up to @p maxCrashes times).
+    /// Decodes an image file; the worker reads it, so a broken file cannot hurt either. A file whose header claims
+    /// more than protocol::kMaxImagePixels is refused before it is decoded (here and in the worker). After a crash
+    /// the cascade resumes past the step that aborted (up to @p maxCrashes times).
     DecodeOutcome decodeFile(
         const QString &path, Strategy strategy, std::uint32_t formats = 0, int timeoutMs = 60000, int maxCrashes = 3);
 

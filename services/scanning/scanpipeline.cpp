@@ -84,7 +84,7 @@ void ScanPipeline::setSource(std::unique_ptr<FrameSource> source)
         connect(images, &ImageSource::imageReady, this,
             [this](const QImage &image, const QString &) { m_scanner.submitImage(image); });
         connect(images, &ImageSource::unreadable, this,
-            [this](const QString &file) { Q_EMIT rejected(file, tr("%1 cannot be read as an image").arg(file)); });
+            [this](const QString &file, const QString &reason) { Q_EMIT rejected(file, reason); });
     }
     m_source->start(m_sink);
     Q_EMIT sourceChanged();

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <fcntl.h>
 #include <pty.h>
@@ -119,6 +120,66 @@ private Q_SLOTS:
         QCOMPARE(scanned.first().at(0).toString(), u"ABC-123"_s);
     }
 
+    // The scanner sends a code in two pieces well within the idle gap, but the workstation is busy (a long layout,
+    // a big image) when the second piece comes: by the time it looks, the idle timer has run out as well. The
+    // pause was the workstation's, not the scanner's: the code must stay whole, whichever of the two the event
+    // loop looks at first.
+    void aBusyWorkstationDoesNotSplitACode_data()
+    {
+        QTest::addColumn<bool>("timerFirst");
+        QTest::addRow("port first") << false;
+        QTest::addRow("timer first") << true; // a nested loop that leaves the port for later
+    }
+
+    void aBusyWorkstationDoesNotSplitACode()
+    {
+        QFETCH(bool, timerFirst);
+        FakeScanner pty;
+        QVERIFY(pty.open());
+        SerialScanner scanner;
+        SerialSettings s;
+        s.portName = pty.slavePath;
+        s.terminator = {};
+        s.idleEndMs = 50;
+        scanner.setSettings(s);
+        QSignalSpy scanned(&scanner, &SerialScanner::scanned);
+        scanner.start();
+        QTRY_COMPARE(scanner.state(), SerialScanner::State::Connected);
+        for (int round = 0; round < 3; ++round) {
+            pty.send("0109506000");
+            QTest::qWait(10); // the first piece is read and the idle timer runs
+            pty.send("134352");
+            QThread::msleep(200); // busy: neither the timer nor the port is looked at
+            if (timerFirst)
+                QCoreApplication::processEvents(QEventLoop::ExcludeSocketNotifiers, 100);
+            QTRY_COMPARE(scanned.count(), round + 1);
+            QTest::qWait(150);
+            QCOMPARE(scanned.count(), round + 1);
+            QCOMPARE(scanned.last().at(0).toString(), u"0109506000134352"_s);
+        }
+    }
+
+    // A scanner that ends its codes with CR LF on a port set to CR: the LF must not start the next code.
+    void aLongerEndingDoesNotSpillIntoTheNextCode()
+    {
+        FakeScanner pty;
+        QVERIFY(pty.open());
+        SerialScanner scanner;
+        SerialSettings s;
+        s.portName = pty.slavePath;
+        s.terminator = "\r";
+        scanner.setSettings(s);
+        QSignalSpy scanned(&scanner, &SerialScanner::scanned);
+        scanner.start();
+        QTRY_COMPARE(scanner.state(), SerialScanner::State::Connected);
+        pty.send("4006381333931\r\n");
+        QTRY_COMPARE(scanned.count(), 1);
+        pty.send("96385074\r\n");
+        QTRY_COMPARE(scanned.count(), 2);
+        QCOMPARE(scanned.at(0).at(0).toString(), u"4006381333931"_s);
+        QCOMPARE(scanned.at(1).at(0).toString(), u"96385074"_s);
+    }
+
     void missingPortWaits()
     {
         SerialScanner scanner;
@@ -131,5 +192,12 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSerialScanner)
+int main(int argc, char **argv)
+{
+    // The plain Unix event loop, in which a nested loop can run the idle timer before it looks at the port.
+    qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    TestSerialScanner test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_serialscanner.moc"
