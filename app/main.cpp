@@ -6,6 +6,7 @@
 #include "captureservice.h"
 #include "cli.h"
 #include "database.h"
+#include "focusprobe.h"
 #include "labelrepository.h"
 #include "labelscontroller.h"
 #include "pdfpageprovider.h"
@@ -115,6 +116,7 @@ int main(int argc, char *argv[])
     models::CaptureController captures(&database);
     models::ScanController scan(&database);
     models::LabelsController labels(&database);
+    scan.wedgeDetector().setDialogCheck(&ui::focusIsInDialog); // scans into a dialog are typed there, not captured
     models::AppController::setInstance(&appController);
     models::LabelsController::setInstance(&labels);
     models::ScanController::setInstance(&scan);

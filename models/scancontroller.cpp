@@ -116,6 +116,11 @@ ScanController::ScanController(store::Database *db, QObject *parent)
 
     connect(&m_wedge, &input::WedgeDetector::scanned, this,
         [this](const QString &data) { scannerCode(data, tr("keyboard scanner")); });
+    connect(&m_wedge, &input::WedgeDetector::scannedIntoDialog, this, [this](const QString &data) {
+        noteRead(tr("keyboard scanner"), visibleText(data));
+        say(MessageKind::Notice, tr("Typed into the open dialog, not captured: %1").arg(visibleText(data.left(60))));
+        play(m_duplicateSound);
+    });
     qApp->installEventFilter(&m_wedge);
     connect(&m_serial, &input::SerialScanner::scanned, this,
         [this](const QString &data) { scannerCode(data, u"serial:"_s + m_serial.settings().portName); });
@@ -452,9 +457,10 @@ void ScanController::setCameraResolution(const QString &resolution)
 QVariantMap ScanController::wedge() const
 {
     const auto &w = m_wedge.settings();
-    return { { u"enabled"_s, w.enabled }, { u"maxKeyGapMs"_s, w.maxKeyGapMs }, { u"minLength"_s, w.minLength },
-        { u"terminatorEnter"_s, w.terminatorEnter }, { u"terminatorTab"_s, w.terminatorTab }, { u"prefix"_s, w.prefix },
-        { u"suffix"_s, w.suffix }, { u"gsSubstitute"_s, w.gsSubstitute }, { u"f8IsGs"_s, w.f8IsGs } };
+    return { { u"enabled"_s, w.enabled }, { u"maxKeyGapMs"_s, w.maxKeyGapMs }, { u"quietMs"_s, w.quietMs },
+        { u"minLength"_s, w.minLength }, { u"terminatorEnter"_s, w.terminatorEnter },
+        { u"terminatorTab"_s, w.terminatorTab }, { u"prefix"_s, w.prefix }, { u"suffix"_s, w.suffix },
+        { u"gsSubstitute"_s, w.gsSubstitute }, { u"f8IsGs"_s, w.f8IsGs } };
 }
 
 void ScanController::setWedge(const QVariantMap &m)
@@ -462,6 +468,7 @@ void ScanController::setWedge(const QVariantMap &m)
     input::WedgeSettings w = m_wedge.settings();
     w.enabled = m.value(u"enabled"_s, w.enabled).toBool();
     w.maxKeyGapMs = std::clamp(m.value(u"maxKeyGapMs"_s, w.maxKeyGapMs).toInt(), 5, 200);
+    w.quietMs = std::clamp(m.value(u"quietMs"_s, w.quietMs).toInt(), 50, 2000);
     w.minLength = std::clamp(m.value(u"minLength"_s, w.minLength).toInt(), 2, 50);
     w.terminatorEnter = m.value(u"terminatorEnter"_s, w.terminatorEnter).toBool();
     w.terminatorTab = m.value(u"terminatorTab"_s, w.terminatorTab).toBool();

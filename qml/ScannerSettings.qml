@@ -62,6 +62,24 @@ GroupBox {
             wrapMode: Text.WordWrap
         }
         Label {
+            text: qsTr("Quiet time before a scan")
+        }
+        SpinBox {
+            from: 50
+            to: 2000
+            stepSize: 50
+            value: root.wedge.quietMs
+            editable: true
+            onValueModified: root.setWedge("quietMs", value)
+            Accessible.name: qsTr("Quiet time before a scan, in milliseconds")
+        }
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("ms without a key before a scanner burst can start")
+            color: Theme.muted
+            wrapMode: Text.WordWrap
+        }
+        Label {
             text: qsTr("Shortest code")
         }
         SpinBox {

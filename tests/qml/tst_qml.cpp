@@ -4,6 +4,7 @@
 #include "appcontroller.h"
 #include "capturecontroller.h"
 #include "database.h"
+#include "focusprobe.h"
 #include "labelscontroller.h"
 #include "pdfpageprovider.h"
 #include "scancontroller.h"
@@ -44,6 +45,7 @@ public Q_SLOTS:
         m_sessions = std::make_unique<models::SessionsController>(m_db.get());
         m_captures = std::make_unique<models::CaptureController>(m_db.get());
         m_scan = std::make_unique<models::ScanController>(m_db.get());
+        m_scan->wedgeDetector().setDialogCheck(&ui::focusIsInDialog); // as the application does
         m_labels = std::make_unique<models::LabelsController>(m_db.get());
         models::ScanController::setInstance(m_scan.get());
         models::LabelsController::setInstance(m_labels.get());

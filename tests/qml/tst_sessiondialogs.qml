@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Closient Station contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
+import QtQuick.Controls
 import QtTest
 import Closient.Station
 import Closient.Station.Models
@@ -20,6 +21,44 @@ TestCase {
         MetadataEditor {
             width: 600
         }
+    }
+
+    Component {
+        id: dialogComponent
+        Dialog {
+            property alias field: field
+            modal: true
+            width: 400
+            TextField {
+                id: field
+                width: 300
+            }
+        }
+    }
+
+    // A hand scanner types much faster than a person: with a dialog open its code goes into the dialog's field,
+    // whole, and the station says it was not captured.
+    function test_scanIntoADialogIsTypedThereAndSaid() {
+        tryVerify(() => AppController.storeReady, 5000);
+        const dialog = createTemporaryObject(dialogComponent, tc);
+        dialog.open();
+        tryCompare(dialog, "opened", true, 2000);
+        dialog.field.forceActiveFocus();
+        verify(dialog.field.activeFocus);
+        ScanController.clearMessage();
+        wait(400); // the quiet moment before a scanner's burst
+        for (const ch of "4006381333931")
+            keyClick(ch);
+        keyClick(Qt.Key_Return);
+        tryCompare(dialog.field, "text", "4006381333931", 2000);
+        tryCompare(ScanController, "messageKind", ScanController.Notice, 2000);
+        verify(ScanController.message.indexOf("not captured") >= 0, ScanController.message);
+        // A person typing into the dialog is never taken for a scanner.
+        dialog.field.clear();
+        ScanController.clearMessage();
+        typeText("PO-6735");
+        compare(dialog.field.text, "PO-6735");
+        compare(ScanController.messageKind, ScanController.None);
     }
 
     function typeText(text: string) {
