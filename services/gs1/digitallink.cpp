@@ -453,7 +453,8 @@ bool parseDigitalLink(QStringView uri, int baseOffset, ParseResult &r, const Par
         addValue(e, segs[size_t(i + 1)], segs[size_t(i)].offset, false);
     }
     QString why;
-    if (!qualifiers.isEmpty() && matchingSequence(pk, qualifiers, &why) < 0) {
+    const bool pathValid = qualifiers.isEmpty() || matchingSequence(pk, qualifiers, &why) >= 0;
+    if (!pathValid) {
         QStringList orders;
         for (const auto &seq : pk.dlQualifierSequences)
             orders << (seq.isEmpty() ? u"none"_s : seq.join(u", "_s));
@@ -498,7 +499,7 @@ bool parseDigitalLink(QStringView uri, int baseOffset, ParseResult &r, const Par
         } else if (seen.contains(e->ai)) {
             error(u"duplicate_ai"_s, e->ai, 0, offset,
                 u"AI (%1) appears more than once in the Digital Link; it is written once"_s.arg(e->ai));
-        } else if (belongsInPath(pk, qualifiers, e->ai)) {
+        } else if (pathValid && belongsInPath(pk, qualifiers, e->ai)) { // a valid path has at most a few AIs
             error(u"dl_syntax"_s, e->ai, 0, offset,
                 u"AI (%1) is a key qualifier of AI (%2): it is written in the path (/%2/…/%1/…), not in the query"_s
                     .arg(e->ai, pk.ai));

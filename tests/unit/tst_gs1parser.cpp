@@ -388,6 +388,8 @@ private Q_SLOTS:
         QTest::newRow("Digital Link, many parameters") << u"https://a.example/01/09506000134352?"_s + QString(n, u'&');
         QTest::newRow("Digital Link, many attributes")
             << u"https://a.example/01/09506000134352?"_s + u"91=A&"_s.repeated(n / 5);
+        QTest::newRow("Digital Link, many qualifiers and attributes") << u"https://a.example/01/09506000134352"_s
+                + u"/10/A"_s.repeated(n / 10) + u"?"_s + u"91=A&"_s.repeated(n / 10);
         QTest::newRow("Digital Link, run of '%'") << u"https://a.example/01/09506000134352/10/"_s + QString(n, u'%');
     }
 
