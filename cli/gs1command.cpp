@@ -3,10 +3,12 @@
 #include "command.h"
 
 #include "gs1parser.h"
+#include "result.h"
 #include "symbology.h"
 
+#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +67,102 @@ void printHuman(QTextStream &out, const gs1::ParseResult &r)
     out.flush();
 }
 
+bool isJsonSpace(QChar c)
+{
+    return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n';
+}
+
+// One line of --batch input: exactly one JSON string (RFC 8259), with JSON whitespace around it and nothing
+// else. Anything more (two strings, an array, a number, text after the string) is refused, never half-read.
+Result<QString> readJsonStringLine(QStringView line)
+{
+    const auto refuse = [](const QString &why) { return Error { u"bad_line"_s, why }; };
+    qsizetype begin = 0;
+    qsizetype end = line.size();
+    while (begin < end && isJsonSpace(line[begin]))
+        ++begin;
+    while (end > begin && isJsonSpace(line[end - 1]))
+        --end;
+    const auto text = line.mid(begin, end - begin);
+    if (!text.startsWith(u'"'))
+        return refuse(u"the line is not a JSON string: it must start with '\"' (column %1)"_s.arg(begin + 1));
+    qsizetype close = 1;
+    while (close < text.size() && text[close] != u'"')
+        close += text[close] == u'\\' ? 2 : 1;
+    if (close >= text.size())
+        return refuse(u"the JSON string that starts in column %1 is not closed"_s.arg(begin + 1));
+    if (close != text.size() - 1) {
+        const auto rest = text.mid(close + 1);
+        const auto next = rest.trimmed();
+        return refuse((next.startsWith(u'"') || next.startsWith(u',')
+                ? u"the line holds more than one JSON value: '%1' follows the string in column %2"_s
+                : u"'%1' follows the JSON string in column %2; a line holds one JSON string only"_s)
+                          .arg(rest.left(20))
+                          .arg(begin + close + 2));
+    }
+    // The string's content (RFC 8259 section 7): no raw control characters, only the defined escapes, and
+    // \u escapes that make whole characters.
+    QString out;
+    for (qsizetype i = 1; i < close; ++i) {
+        const QChar c = text[i];
+        const auto column = begin + i + 1;
+        if (c < u' ')
+            return refuse(u"column %1: a control character (U+%2) must be escaped in a JSON string"_s.arg(column).arg(
+                int(c.unicode()), 4, 16, QChar(u'0')));
+        if (c != u'\\') {
+            out += c;
+            continue;
+        }
+        const QChar e = text[++i];
+        switch (e.unicode()) {
+        case u'"':
+        case u'\\':
+        case u'/':
+            out += e;
+            break;
+        case u'b':
+            out += u'\b';
+            break;
+        case u'f':
+            out += u'\f';
+            break;
+        case u'n':
+            out += u'\n';
+            break;
+        case u'r':
+            out += u'\r';
+            break;
+        case u't':
+            out += u'\t';
+            break;
+        case u'u': {
+            bool ok = false;
+            const auto hex = text.mid(i + 1, 4);
+            const int code = hex.size() == 4
+                    && std::all_of(hex.begin(), hex.end(),
+                        [](QChar h) { return h.isDigit() || (h.toLower() >= u'a' && h.toLower() <= u'f'); })
+                ? hex.toInt(&ok, 16)
+                : -1;
+            if (!ok)
+                return refuse(u"column %1: '\\u' must be followed by four hexadecimal digits"_s.arg(column));
+            out += QChar(code);
+            i += 4;
+            break;
+        }
+        default:
+            return refuse(u"column %1: '\\%2' is not a JSON escape"_s.arg(column).arg(e));
+        }
+    }
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        if (out[i].isHighSurrogate() && i + 1 < out.size() && out[i + 1].isLowSurrogate())
+            ++i;
+        else if (out[i].isSurrogate())
+            return refuse(u"the string holds half of a character (a lone \\u%1 escape)"_s.arg(
+                int(out[i].unicode()), 4, 16, QChar(u'0')));
+    }
+    return out;
+}
+
 int parseCommand(Context &ctx)
 {
     bool json = false;
@@ -79,30 +177,43 @@ int parseCommand(Context &ctx)
             ctx.out() << "Usage: closient-station gs1 parse [--json] DATA...\n"
                          "       closient-station gs1 parse --batch < lines\n\n"
                          "Parses raw scanner data (AIM symbology identifier optional, FNC1 as GS), bracketed HRI,\n"
-                         "GTIN-8/12/13/14 and GS1 Digital Link URIs. --batch reads one JSON string per line on stdin\n"
-                         "and prints one JSON object per line. Exit code 1 when any data is invalid.\n";
+                         "GTIN-8/12/13/14 and GS1 Digital Link URIs, strictly by the GS1 standards. --batch reads one\n"
+                         "JSON string per line on stdin (UTF-8; blank lines are skipped; any other line that is not\n"
+                         "exactly one JSON string gets a bad_line error) and prints one JSON object per line.\n"
+                         "Exit code 1 when any data is invalid.\n";
             return Ok;
         } else
             data << a;
     }
     bool allValid = true;
     if (batch) {
-        QTextStream in(stdin);
-        QString line;
-        while (in.readLineInto(&line)) {
-            if (line.trimmed().isEmpty())
-                continue;
-            const auto doc = QJsonDocument::fromJson(u"["_s.append(line).append(u']').toUtf8());
-            const auto value = doc.array().at(0);
-            if (!doc.isArray() || !value.isString()) {
-                ctx.printJson({ { u"input"_s, line }, { u"valid"_s, false },
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return ctx.fail(u"cannot read standard input"_s);
+        int number = 0;
+        while (!in.atEnd()) {
+            QByteArray bytes = in.readLine();
+            ++number;
+            if (bytes.endsWith('\n'))
+                bytes.chop(1);
+            if (number == 1 && bytes.startsWith("\xEF\xBB\xBF"))
+                bytes.remove(0, 3); // a byte order mark
+            QStringDecoder utf8(QStringDecoder::Utf8);
+            const QString line = utf8(bytes);
+            if (std::all_of(line.begin(), line.end(), isJsonSpace))
+                continue; // blank lines separate nothing and are skipped
+            const auto value = utf8.hasError()
+                ? Result<QString>(Error { u"bad_line"_s, u"the line is not valid UTF-8"_s })
+                : readJsonStringLine(line);
+            if (!value.ok()) {
+                ctx.printJson({ { u"input"_s, line }, { u"line"_s, number }, { u"valid"_s, false },
                     { u"errors"_s,
                         QJsonArray { QJsonObject {
-                            { u"code"_s, u"bad_line"_s }, { u"message"_s, u"the line is not a JSON string"_s } } } } });
+                            { u"code"_s, value.error().code }, { u"message"_s, value.error().message } } } } });
                 allValid = false;
                 continue;
             }
-            const auto r = gs1::parse(value.toString());
+            const auto r = gs1::parse(value.value());
             allValid = allValid && r.isValid();
             ctx.printJson(r.toJson());
         }

@@ -169,7 +169,8 @@ void CaptureListModel::setRows(std::vector<Row> rows)
             r.parse = *it;
         else
             r.parse = describeParse(
-                gs1::parse(r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue));
+                gs1::parse(r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue,
+                    gs1::ParseOptions::scanning()));
     }
     const size_t added = rows.size() >= m_rows.size() ? rows.size() - m_rows.size() : 0;
     const bool onlyNewOnTop = rows.size() >= m_rows.size()

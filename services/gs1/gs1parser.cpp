@@ -6,6 +6,8 @@
 #include "symbology.h"
 #include "validation.h"
 
+#include <span>
+
 using namespace Qt::StringLiterals;
 
 namespace closient::gs1 {
@@ -32,27 +34,61 @@ void setGtin(ParseResult &r, QStringView digits, int offset)
     }
 }
 
-// EAN/UPC data as scanners send it after ]E0, ]E3 or ]E4 (UPC-E expanded, add-on split off).
-void parseEanUpc(ParseResult &r, QStringView id, QStringView digits, int offset)
+void lengthError(ParseResult &r, int offset, const QString &message)
+{
+    r.kind = DataKind::Gtin;
+    r.errors.push_back({ u"length"_s, u"01"_s, 0, offset, message });
+}
+
+// EAN/UPC data after ]E0, ]E3 or ]E4. GS1 General Specifications 5.1.2 (symbology identifiers): ]E0 carries
+// EAN-13, UPC-A and UPC-E as 13 digits, ]E3 the same with a two- or five-digit add-on (15 or 18 digits), ]E4
+// EAN-8 as 8 digits; ]E1 and ]E2 carry an add-on alone.
+void parseEanUpc(ParseResult &r, QStringView id, QStringView digits, int offset, const ParseOptions &options)
 {
     if (!isDigits(digits)) {
         r.kind = DataKind::Gtin;
         r.errors.push_back({ u"charset"_s, u"01"_s, 0, offset, u"GTIN: EAN/UPC data must be digits only"_s });
         return;
     }
+    const auto n = digits.size();
+    if (id == u"]E1" || id == u"]E2") {
+        lengthError(r, offset,
+            u"%1 is an EAN/UPC add-on alone (%2 digits): it identifies nothing without its main symbol"_s.arg(id).arg(
+                n));
+        return;
+    }
+    if (id == u"]E4") {
+        if (n != 8)
+            lengthError(r, offset, u"EAN-8 (]E4) carries 8 digits, not %1"_s.arg(n));
+        else
+            setGtin(r, digits, offset);
+        return;
+    }
     auto main = digits;
     if (id == u"]E3") {
-        // With an add-on: EAN-13 or UPC-A (13 or 12 digits) or UPC-E (8) followed by 2 or 5 add-on digits.
-        static constexpr int splits[][2] = { { 13, 5 }, { 13, 2 }, { 12, 5 }, { 12, 2 }, { 8, 5 }, { 8, 2 } };
-        for (const auto &s : splits) {
-            if (digits.size() == s[0] + s[1]) {
-                main = digits.left(s[0]);
-                r.addOn = digits.mid(s[0]).toString();
+        // The main symbol as 13 digits (or, from lenient readers, UPC-A in 12 or UPC-E in 8), then the add-on.
+        static constexpr int strict[][2] = { { 13, 5 }, { 13, 2 } };
+        static constexpr int lenient[][2] = { { 13, 5 }, { 13, 2 }, { 12, 5 }, { 12, 2 }, { 8, 5 }, { 8, 2 } };
+        bool split = false;
+        for (const auto &sp :
+            options.shortEanUpc ? std::span<const int[2]>(lenient) : std::span<const int[2]>(strict)) {
+            if (n == sp[0] + sp[1]) {
+                main = digits.left(sp[0]);
+                r.addOn = digits.mid(sp[0]).toString();
+                split = true;
                 break;
             }
         }
+        if (!split) {
+            lengthError(r, offset,
+                u"EAN/UPC with an add-on (]E3) carries 15 or 18 digits (13 and an add-on of 2 or 5), not %1"_s.arg(n));
+            return;
+        }
+    } else if (n != 13 && !(options.shortEanUpc && (n == 12 || n == 8))) {
+        lengthError(r, offset, u"EAN-13, UPC-A and UPC-E (]E0) carry 13 digits, not %1"_s.arg(n));
+        return;
     }
-    if (id != u"]E4" && main.size() == 8) {
+    if (main.size() == 8) { // UPC-E from a lenient reader
         const auto upca = expandUpcE(main);
         if (upca.isEmpty()) {
             r.kind = DataKind::Gtin;
@@ -65,49 +101,80 @@ void parseEanUpc(ParseResult &r, QStringView id, QStringView digits, int offset)
     setGtin(r, main, offset);
 }
 
+bool isSpace(QChar c)
+{
+    return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n';
+}
+
 } // namespace
 
-ParseResult parse(QStringView data)
+ParseResult parse(QStringView data, const ParseOptions &options)
 {
     ParseResult r;
+    if (data.size() > kMaxDataLength) {
+        // Checked first: no work that grows with the data is done on data no symbol can carry.
+        r.input = data.left(64).toString() + u"…"_s;
+        r.errors.push_back({ u"too_long"_s, QString(), 0, -1,
+            u"the data has %1 characters; no barcode holds more than %2"_s.arg(data.size()).arg(kMaxDataLength) });
+        return r;
+    }
     r.input = data.toString();
     // Keyboard-wedge terminators and stray spaces are not part of the code.
     auto s = data;
     int offset = 0;
-    while (!s.isEmpty() && (s.front() == u' ' || s.front() == u'\t' || s.front() == u'\r' || s.front() == u'\n')) {
+    while (!s.isEmpty() && isSpace(s.front())) {
         s = s.mid(1);
         ++offset;
     }
-    while (!s.isEmpty() && (s.back() == u' ' || s.back() == u'\t' || s.back() == u'\r' || s.back() == u'\n'))
+    while (!s.isEmpty() && isSpace(s.back()))
         s.chop(1);
     if (s.isEmpty()) {
         r.errors.push_back({ u"empty"_s, QString(), 0, -1, u"there is no data"_s });
         return r;
     }
 
+    const auto elementString = [&](QStringView body, int at) {
+        r.kind = DataKind::ElementString;
+        detail::parseElementString(body, at, r);
+        detail::validateAssociations(r.elements, r.errors, r.warnings);
+        detail::deriveGtin(r);
+    };
     if (const int idLen = symbologyIdLength(s)) {
         r.symbologyId = s.left(idLen).toString();
         s = s.mid(idLen);
         offset += idLen;
         if (carriesElementString(r.symbologyId)) {
-            r.kind = DataKind::ElementString;
-            detail::parseElementString(s, offset, r);
-            detail::validateAssociations(r.elements, r.errors, r.warnings);
-            detail::deriveGtin(r);
+            elementString(s, offset);
             return r;
         }
         if (r.symbologyId.startsWith(u"]E")) {
-            parseEanUpc(r, r.symbologyId, s, offset);
+            parseEanUpc(r, r.symbologyId, s, offset, options);
             return r;
         }
-        if (r.symbologyId.startsWith(u"]I") && s.size() == 14 && isDigits(s)) {
-            setGtin(r, s, offset); // ITF-14
+        if (r.symbologyId == u"]I1") {
+            // GS1 General Specifications 5.1.2: ]I1 is ITF-14, 14 digits with a verified check digit.
+            if (s.size() == 14 && isDigits(s)) {
+                setGtin(r, s, offset);
+                return r;
+            }
+            if (!options.shortEanUpc) {
+                r.kind = DataKind::Gtin;
+                if (!isDigits(s))
+                    r.errors.push_back(
+                        { u"charset"_s, u"01"_s, 0, offset, u"GTIN: ITF-14 data must be digits only"_s });
+                else
+                    lengthError(r, offset, u"ITF-14 (]I1) carries 14 digits, not %1"_s.arg(s.size()));
+                return r;
+            }
+        }
+        if (r.symbologyId == u"]I0" && s.size() == 14 && isDigits(s)) {
+            setGtin(r, s, offset); // ITF-14 from a reader that does not say it checked the digit
             return r;
         }
     }
 
     if (s.startsWith(u"http://", Qt::CaseInsensitive) || s.startsWith(u"https://", Qt::CaseInsensitive)) {
-        if (detail::parseDigitalLink(s, offset, r)) {
+        if (detail::parseDigitalLink(s, offset, r, options)) {
             detail::validateAssociations(r.elements, r.errors, r.warnings);
             detail::deriveGtin(r);
             return r;
@@ -123,7 +190,13 @@ ParseResult parse(QStringView data)
         return r;
     }
     if (isDigits(s) && (s.size() == 8 || s.size() == 12 || s.size() == 13 || s.size() == 14)) {
-        setGtin(r, s, offset);
+        if (r.symbologyId.isEmpty()) {
+            setGtin(r, s, offset);
+            return r;
+        }
+        // Digits in a symbology that carries no GS1 key (Code 39, Code 128 without FNC1, ...): not a GTIN.
+        r.kind = DataKind::Text;
+        r.warnings << u"%1 carries no GTIN: the digits are read as text"_s.arg(symbologyName(r.symbologyId));
         return r;
     }
     // Element strings from scanners that send no symbology identifier: they carry GS separators, or start
@@ -132,10 +205,7 @@ ParseResult parse(QStringView data)
         ? s.size() >= 16 && isDigits(s.mid(2, 14))
         : s.startsWith(u"00") && s.size() >= 20 && isDigits(s.mid(2, 18));
     if (r.symbologyId.isEmpty() && (s.contains(GS) || startsWithKey)) {
-        r.kind = DataKind::ElementString;
-        detail::parseElementString(s, offset, r);
-        detail::validateAssociations(r.elements, r.errors, r.warnings);
-        detail::deriveGtin(r);
+        elementString(s, offset);
         return r;
     }
     r.kind = DataKind::Text;

@@ -175,6 +175,209 @@ std::optional<LintFailure> lintPositionInSequence(QStringView data)
     return std::nullopt;
 }
 
+// Reads the fields of a North American coupon one after another; every read names the field when it fails.
+class CouponReader
+{
+public:
+    explicit CouponReader(QStringView data)
+        : m_data(data)
+    { }
+
+    [[nodiscard]] bool atEnd() const { return m_pos >= m_data.size(); }
+    [[nodiscard]] int pos() const { return int(m_pos); }
+    [[nodiscard]] QChar peek() const { return m_data[m_pos]; }
+    [[nodiscard]] const std::optional<LintFailure> &failure() const { return m_failure; }
+
+    /// One digit, which must be one of @p allowed (empty: any digit).
+    int digit(const QString &field, QStringView allowed = {})
+    {
+        if (m_failure)
+            return -1;
+        if (atEnd()) {
+            m_failure = fail("invalid_value", int(m_pos), u"the %1 is missing"_s.arg(field));
+            return -1;
+        }
+        const QChar c = m_data[m_pos];
+        if (!allowed.isEmpty() && !allowed.contains(c)) {
+            m_failure = fail("invalid_value", int(m_pos),
+                u"the %1 is '%2'; it must be one of %3"_s.arg(field, c, allowedText(allowed)));
+            return -1;
+        }
+        ++m_pos;
+        return c.digitValue();
+    }
+
+    /// @p n digits; returns the offset where they start, -1 on failure.
+    qsizetype digits(const QString &field, int n)
+    {
+        if (m_failure)
+            return -1;
+        if (m_data.size() - m_pos < n) {
+            m_failure = fail("invalid_value", int(m_pos),
+                u"the %1 needs %2 digits but only %3 remain"_s.arg(field).arg(n).arg(m_data.size() - m_pos));
+            return -1;
+        }
+        const auto start = m_pos;
+        m_pos += n;
+        return start;
+    }
+
+    /// A GS1 Company Prefix of @p n digits.
+    void gcp(const QString &field, int n)
+    {
+        const auto at = digits(field, n);
+        if (at >= 0) {
+            if (auto f = lintGcp(m_data.mid(at, n), 0)) {
+                f->offset += int(at);
+                f->message = field + u": "_s + f->message;
+                m_failure = f;
+            }
+        }
+    }
+
+    /// A YYMMDD date; returns where it starts.
+    qsizetype date(const QString &field)
+    {
+        const auto at = digits(field, 6);
+        if (at >= 0) {
+            if (auto f = lintDate(m_data.mid(at, 6), false, false)) {
+                f->offset += int(at);
+                f->message = field + u": "_s + f->message;
+                m_failure = f;
+                return -1;
+            }
+        }
+        return at;
+    }
+
+    void failAt(qsizetype at, const QString &message) { m_failure = fail("invalid_value", int(at), message); }
+
+private:
+    static QString allowedText(QStringView allowed)
+    {
+        QStringList parts;
+        for (QChar c : allowed)
+            parts << QString(c);
+        const auto last = parts.takeLast();
+        return parts.join(u", "_s) + u" or "_s + last;
+    }
+
+    QStringView m_data;
+    qsizetype m_pos = 0;
+    std::optional<LintFailure> m_failure;
+};
+
+// A purchase requirement (VLI 1-5 and that many digits), its code (0-4 or 9) and its three-digit family code.
+void couponPurchase(CouponReader &in, const QString &which)
+{
+    const int vli = in.digit(u"%1 purchase requirement length (VLI)"_s.arg(which), u"12345");
+    if (vli > 0)
+        in.digits(u"%1 purchase requirement"_s.arg(which), vli);
+    in.digit(u"%1 purchase requirement code"_s.arg(which), u"012349");
+    in.digits(u"%1 purchase family code"_s.arg(which), 3);
+}
+
+// A further purchase's GS1 Company Prefix: VLI 0-6 for 6 to 12 digits, or 9 for none.
+void couponOtherGcp(CouponReader &in, const QString &which)
+{
+    const int vli = in.digit(u"%1 purchase GS1 Company Prefix length (VLI)"_s.arg(which), u"01234569");
+    if (vli >= 0 && vli != 9)
+        in.gcp(u"%1 purchase GS1 Company Prefix"_s.arg(which), vli + 6);
+}
+
+// AI (8110), North American Coupon Application Guideline Using GS1 DataBar Expanded Symbols (JICC), section 5:
+// the required fields, then the optional fields 1, 2, 3, 4, 5, 6 and 9, each at most once and in that order.
+std::optional<LintFailure> lintCouponCode(QStringView data)
+{
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        if (!data[i].isDigit() || data[i].unicode() > '9')
+            return fail("invalid_value", int(i), u"a coupon code holds digits only, not '%1'"_s.arg(data[i]));
+    }
+    CouponReader in(data);
+    const int gcpVli = in.digit(u"GS1 Company Prefix length (VLI)"_s, u"0123456");
+    if (gcpVli >= 0)
+        in.gcp(u"GS1 Company Prefix"_s, gcpVli + 6);
+    in.digits(u"offer code"_s, 6);
+    const int saveVli = in.digit(u"save value length (VLI)"_s, u"12345");
+    if (saveVli > 0)
+        in.digits(u"save value"_s, saveVli);
+    couponPurchase(in, u"primary"_s);
+    qsizetype expiry = -1;
+    if (!in.failure() && !in.atEnd() && in.peek() == u'1') { // additional purchase rules and a second purchase
+        in.digit(u"data field indicator"_s);
+        in.digit(u"additional purchase rules code"_s, u"0123");
+        couponPurchase(in, u"second"_s);
+        couponOtherGcp(in, u"second"_s);
+    }
+    if (!in.failure() && !in.atEnd() && in.peek() == u'2') { // a third purchase
+        in.digit(u"data field indicator"_s);
+        couponPurchase(in, u"third"_s);
+        couponOtherGcp(in, u"third"_s);
+    }
+    if (!in.failure() && !in.atEnd() && in.peek() == u'3') {
+        in.digit(u"data field indicator"_s);
+        expiry = in.date(u"expiration date"_s);
+    }
+    if (!in.failure() && !in.atEnd() && in.peek() == u'4') {
+        in.digit(u"data field indicator"_s);
+        const auto start = in.date(u"start date"_s);
+        if (start >= 0 && expiry >= 0 && data.mid(start, 6) > data.mid(expiry, 6))
+            in.failAt(start,
+                u"the start date %1 is after the expiration date %2"_s.arg(data.mid(start, 6), data.mid(expiry, 6)));
+    }
+    if (!in.failure() && !in.atEnd() && in.peek() == u'5') {
+        in.digit(u"data field indicator"_s);
+        const int vli = in.digit(u"serial number length (VLI)"_s);
+        if (vli >= 0)
+            in.digits(u"serial number"_s, vli + 6);
+    }
+    if (!in.failure() && !in.atEnd() && in.peek() == u'6') {
+        in.digit(u"data field indicator"_s);
+        const int vli = in.digit(u"retailer GS1 Company Prefix or GLN length (VLI)"_s, u"1234567");
+        if (vli >= 0)
+            in.gcp(u"retailer GS1 Company Prefix or GLN"_s, vli + 6);
+    }
+    if (!in.failure() && !in.atEnd() && in.peek() == u'9') { // miscellaneous
+        in.digit(u"data field indicator"_s);
+        in.digit(u"save value code"_s, u"01256");
+        in.digit(u"save value applies to item"_s, u"012");
+        in.digit(u"store coupon flag"_s);
+        in.digit(u"don't multiply flag"_s, u"01");
+    }
+    if (in.failure())
+        return in.failure();
+    if (!in.atEnd()) {
+        return fail("invalid_value", in.pos(),
+            u"'%1' follows the coupon's fields: optional fields are 1, 2, 3, 4, 5, 6 and 9, each once and in that order"_s
+                .arg(data.mid(in.pos())));
+    }
+    return std::nullopt;
+}
+
+// AI (8112), the positive offer file coupon: format code (0 or 1), funder ID (VLI 0-6 for 6 to 12 digits),
+// six-digit offer code, serial number (VLI 0-9 for 6 to 15 digits), nothing after it.
+std::optional<LintFailure> lintCouponPosOffer(QStringView data)
+{
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        if (!data[i].isDigit() || data[i].unicode() > '9')
+            return fail("invalid_value", int(i), u"a coupon code holds digits only, not '%1'"_s.arg(data[i]));
+    }
+    CouponReader in(data);
+    in.digit(u"format code"_s, u"01");
+    const int funderVli = in.digit(u"funder ID length (VLI)"_s, u"0123456");
+    if (funderVli >= 0)
+        in.digits(u"funder ID"_s, funderVli + 6);
+    in.digits(u"offer code"_s, 6);
+    const int serialVli = in.digit(u"serial number length (VLI)"_s);
+    if (serialVli >= 0)
+        in.digits(u"serial number"_s, serialVli + 6);
+    if (in.failure())
+        return in.failure();
+    if (!in.atEnd())
+        return fail("invalid_value", in.pos(), u"'%1' follows the serial number"_s.arg(data.mid(in.pos())));
+    return std::nullopt;
+}
+
 } // namespace
 
 int gs1CheckDigit(QStringView digits)
@@ -339,8 +542,11 @@ std::optional<LintFailure> lint(QStringView linter, QStringView data)
         return data.size() > 1 && data[0] == u'0' ? fail("invalid_value", 0, u"must not start with 0"_s) : std::nullopt;
     if (linter == u"hasnondigit")
         return allDigits(data) ? fail("invalid_value", 0, u"must contain at least one non-digit"_s) : std::nullopt;
-    // couponcode / couponposoffer (North American coupons) and linters of newer dictionaries are not checked
-    // beyond length and character set.
+    if (linter == u"couponcode")
+        return lintCouponCode(data);
+    if (linter == u"couponposoffer")
+        return lintCouponPosOffer(data);
+    // Linters of newer dictionaries are not known here: the value is checked for length and character set.
     return std::nullopt;
 }
 

@@ -104,8 +104,9 @@ QString ParseResult::elementString() const
 
 QString ParseResult::digitalLink(QStringView domain) const
 {
-    if (!isGs1())
-        return {};
+    if (!isGs1() || !isValid())
+        return {}; // a Digital Link is made only of data that passed every check
+
     if (kind == DataKind::Gtin)
         return buildDigitalLink({ { u"01"_s, QString(), gtin14, -1 } }, domain);
     return buildDigitalLink(elements, domain);

@@ -69,7 +69,10 @@ struct ParseResult
 [[nodiscard]] QString buildElementString(const std::vector<Element> &elements);
 /// The human-readable interpretation: "(01)09506000134352(10)ABC123".
 [[nodiscard]] QString buildHri(const std::vector<Element> &elements);
-/// The canonical GS1 Digital Link URI of @p elements on @p domain, empty when they have no primary key.
+/// The canonical GS1 Digital Link URI of @p elements on @p domain (scheme, host and optional path stem): the
+/// first primary key of the data, the qualifiers of its qualifier sequence that takes the most of them in the
+/// path, every other AI as a data attribute in the query, each AI once. Empty, with the reason in @p why, when
+/// no Digital Link can carry the elements.
 [[nodiscard]] QString buildDigitalLink(
     const std::vector<Element> &elements, QStringView domain, QString *why = nullptr);
 

@@ -17,12 +17,6 @@ QString label(const AiEntry &e)
     return e.title.isEmpty() ? u"AI (%1)"_s.arg(e.ai) : u"AI (%1) %2"_s.arg(e.ai, e.title);
 }
 
-bool hasAi(const std::vector<Element> &elements, QStringView pattern, QStringView except = {})
-{
-    return std::any_of(elements.begin(), elements.end(),
-        [&](const Element &el) { return el.ai != except && AiDictionary::matchesPattern(el.ai, pattern); });
-}
-
 QString describeAlternatives(const QStringList &alternatives)
 {
     QStringList parts;
@@ -95,6 +89,22 @@ void validateAssociations(const std::vector<Element> &elements, std::vector<Issu
     const auto &dict = AiDictionary::instance();
     QSet<QString> reported;
     QHash<QString, QString> seen;
+    // Each AI once, with where it first stood: the association rules look only at these, so repeated AIs cost
+    // nothing more and the work stays linear in the number of elements.
+    std::vector<const Element *> distinct;
+    {
+        QSet<QString> ais;
+        for (const auto &el : elements) {
+            if (!ais.contains(el.ai)) {
+                ais.insert(el.ai);
+                distinct.push_back(&el);
+            }
+        }
+    }
+    const auto present = [&](QStringView pattern) {
+        return std::any_of(distinct.begin(), distinct.end(),
+            [&](const Element *el) { return AiDictionary::matchesPattern(el->ai, pattern); });
+    };
     for (const auto &el : elements) {
         const auto it = seen.constFind(el.ai);
         if (it != seen.cend()) {
@@ -102,8 +112,9 @@ void validateAssociations(const std::vector<Element> &elements, std::vector<Issu
                 reported.insert(u"dup"_s + el.ai);
                 issues.push_back({ u"duplicate_ai"_s, el.ai, 0, el.offset,
                     u"AI (%1) appears twice with different values ('%2' and '%3')"_s.arg(el.ai, *it, el.value) });
-            } else if (*it == el.value) {
-                warnings << u"AI (%1) appears twice"_s.arg(el.ai);
+            } else if (*it == el.value && !reported.contains(u"same"_s + el.ai)) {
+                reported.insert(u"same"_s + el.ai);
+                warnings << u"AI (%1) appears more than once"_s.arg(el.ai);
             }
             continue;
         }
@@ -114,7 +125,7 @@ void validateAssociations(const std::vector<Element> &elements, std::vector<Issu
         for (const auto &group : entry->requirements) {
             const bool met = std::any_of(group.begin(), group.end(), [&](const QString &alt) {
                 const auto ais = alt.split(u'+');
-                return std::all_of(ais.begin(), ais.end(), [&](const QString &ai) { return hasAi(elements, ai); });
+                return std::all_of(ais.begin(), ais.end(), [&](const QString &ai) { return present(ai); });
             });
             if (!met) {
                 issues.push_back({ u"missing_required_ai"_s, el.ai, 0, el.offset,
@@ -122,7 +133,8 @@ void validateAssociations(const std::vector<Element> &elements, std::vector<Issu
             }
         }
         for (const auto &pattern : entry->exclusions) {
-            for (const auto &other : elements) {
+            for (const Element *o : distinct) {
+                const Element &other = *o;
                 if (other.ai == el.ai || !AiDictionary::matchesPattern(other.ai, pattern))
                     continue;
                 const auto key = std::min(el.ai, other.ai) + u'|' + std::max(el.ai, other.ai);
@@ -186,16 +198,18 @@ void parseBracketed(QStringView data, int baseOffset, ParseResult &r)
     // Accept "(01)..." and zint's "[01]...". A bracket starts a new AI only when it encloses a known AI, so
     // brackets inside CSET 82 values survive.
     const auto &dict = AiDictionary::instance();
+    // An AI has 2 to 4 digits, so the closing bracket is looked for only that far: each position costs O(1)
+    // and the whole parse is linear in the length of the data.
     const auto aiAt = [&](qsizetype i, qsizetype *close) -> const AiEntry * {
         if (i >= data.size() || (data[i] != u'(' && data[i] != u'['))
             return nullptr;
         const QChar closing = data[i] == u'(' ? u')' : u']';
-        const auto c = data.indexOf(closing, i + 1);
-        if (c < 0 || c - i - 1 < 2 || c - i - 1 > 4)
+        qsizetype c = i + 1;
+        while (c < data.size() && c <= i + 5 && data[c] >= u'0' && data[c] <= u'9')
+            ++c;
+        if (c >= data.size() || data[c] != closing || c - i - 1 < 2 || c - i - 1 > 4)
             return nullptr;
         const auto ai = data.mid(i + 1, c - i - 1);
-        if (!std::all_of(ai.begin(), ai.end(), [](QChar ch) { return ch.isDigit(); }))
-            return nullptr;
         *close = c;
         static const AiEntry unknown;
         const auto *e = dict.find(ai);

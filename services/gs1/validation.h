@@ -3,7 +3,7 @@
 #pragma once
 
 #include "aidictionary.h"
-#include "parseresult.h"
+#include "gs1parser.h"
 
 namespace closient::gs1::detail {
 
@@ -12,7 +12,8 @@ void validateValue(const AiEntry &entry, QStringView value, int valueOffset, std
 void validateAssociations(const std::vector<Element> &elements, std::vector<Issue> &issues, QStringList &warnings);
 void parseElementString(QStringView data, int baseOffset, ParseResult &r);
 void parseBracketed(QStringView data, int baseOffset, ParseResult &r);
-bool parseDigitalLink(QStringView uri, int baseOffset, ParseResult &r);
+/// Parses a GS1 Digital Link URI; false when @p uri is a URL but no Digital Link (then @p r is untouched).
+bool parseDigitalLink(QStringView uri, int baseOffset, ParseResult &r, const ParseOptions &options = {});
 void deriveGtin(ParseResult &r);
 
 } // namespace closient::gs1::detail

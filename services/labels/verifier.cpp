@@ -51,7 +51,7 @@ QString Verifier::expectedSymbologyId(SymbolKind kind)
 
 QString Verifier::canonical(const QString &text)
 {
-    const auto r = gs1::parse(text);
+    const auto r = gs1::parse(text, gs1::ParseOptions::scanning()); // read back by the station's own decoder
     const QString body = text.mid(gs1::symbologyIdLength(text));
     if (r.kind == gs1::DataKind::DigitalLink || body.startsWith(u"http"_s, Qt::CaseInsensitive))
         return u"uri:"_s + body;

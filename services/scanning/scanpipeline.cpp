@@ -119,7 +119,7 @@ void ScanPipeline::onFrame(const FrameResult &result)
         }
         // A still image is one careful look, no second frame: it counts as confirmed.
         mark.state = handle(s, r.isLinear(), result.still);
-        mark.label = describe(gs1::parse(r.symbologyId + r.text), r.text);
+        mark.label = describe(gs1::parse(r.symbologyId + r.text, gs1::ParseOptions::scanning()), r.text);
         marks << mark;
     }
     if (result.outcome.crashes > 0)
@@ -146,7 +146,8 @@ CodeMark::State ScanPipeline::handle(const Seen &seen, bool linear, bool confirm
     case ConfirmationPolicy::Decision::Duplicate: {
         m_lastDuplicate = seen;
         const int ago = int((nowMs() - m_capturedAtMs.value(seen.key)) / 1000);
-        Q_EMIT duplicate(seen.text, describe(gs1::parse(seen.symbologyId + seen.text), seen.text), ago);
+        Q_EMIT duplicate(seen.text,
+            describe(gs1::parse(seen.symbologyId + seen.text, gs1::ParseOptions::scanning()), seen.text), ago);
         return CodeMark::State::Duplicate;
     }
     case ConfirmationPolicy::Decision::Capture:

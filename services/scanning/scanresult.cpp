@@ -22,7 +22,7 @@ QJsonObject ScanResult::toJson() const
     QJsonArray corners;
     for (const auto &p : quad)
         corners.append(QJsonArray { qRound(p.x() * 10) / 10.0, qRound(p.y() * 10) / 10.0 });
-    const auto parsed = gs1::parse(symbologyId + text);
+    const auto parsed = gs1::parse(symbologyId + text, gs1::ParseOptions::scanning());
     return {
         { u"format"_s, format },
         { u"text"_s, text },

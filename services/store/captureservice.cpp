@@ -19,7 +19,8 @@ CaptureOutcome CaptureService::check(const CaptureRequest &request)
     QString raw = request.rawValue;
     while (raw.endsWith(u'\r') || raw.endsWith(u'\n'))
         raw.chop(1);
-    out.parsed = gs1::parse(request.symbologyId + raw);
+    // What the station's readers send: UPC-A/UPC-E as ZXing and hand scanners give them, older Digital Links.
+    out.parsed = gs1::parse(request.symbologyId + raw, gs1::ParseOptions::scanning());
     if (raw.trimmed().isEmpty()) {
         out.reasonCode = u"empty"_s;
         out.reason = u"There is nothing to capture."_s;

@@ -125,6 +125,50 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("read-only"), r.err.constData());
         QCOMPARE(test::fileHash(db), before);
     }
+
+    void gs1ParseBatchRefusesLinesThatAreNotOneJsonString()
+    {
+        // Each line is exactly one JSON string (whitespace around it is fine); every other line gets its own
+        // bad_line error, in order, and is never read as something else.
+        const QByteArray input = "\"a\" \"b\"\n"
+                                 "\"a\"junk\n"
+                                 "[\"a\"]\n"
+                                 "42\n"
+                                 "\"a\",\"b\"\n"
+                                 "\"x\"],[\"y\"\n"
+                                 "\"a\", 1\n"
+                                 "null\n"
+                                 "\"unclosed\n"
+                                 "'single'\n"
+                                 "\"bad \\q escape\"\n"
+                                 "\"\xff\xfe\"\n"
+                                 " \t \"(01)09506000134352\" \t\r\n"
+                                 "\"ends with a quote \\\"\" \"\n";
+        const auto r = test::runCli({ u"gs1"_s, u"parse"_s, u"--batch"_s }, input);
+        QCOMPARE(r.exitCode, 1);
+        const auto lines = r.jsonLines();
+        QCOMPARE(lines.size(), 14);
+        for (int i = 0; i < 14; ++i) {
+            if (i == 12)
+                continue;
+            const auto err = lines[i].value(u"errors"_s).toArray().at(0).toObject();
+            QVERIFY2(err.value(u"code"_s).toString() == u"bad_line"_s, qPrintable(QString::number(i)));
+            QVERIFY(!err.value(u"message"_s).toString().isEmpty());
+            QCOMPARE(lines[i].value(u"valid"_s).toBool(), false);
+        }
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(lines[i].value(u"line"_s).toInt(), i + 1); // the error says which line
+        QVERIFY(lines[0]
+                    .value(u"errors"_s)
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(u"message"_s)
+                    .toString()
+                    .contains(u"more than one"_s));
+        QCOMPARE(lines[12].value(u"valid"_s).toBool(), true);
+        QCOMPARE(lines[12].value(u"gtin14"_s).toString(), u"09506000134352"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

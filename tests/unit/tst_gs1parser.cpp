@@ -5,7 +5,9 @@
 #include "gtin.h"
 #include "linters.h"
 #include "testbase.h"
+#include "validation.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -105,8 +107,7 @@ private Q_SLOTS:
         QTest::newRow("no symbology id, GS separators")
             << u"0109506000134352"_s + u"10L1"_s + GS + u"21S1"_s << QString() << u"(01)09506000134352(10)L1(21)S1"_s;
         QTest::newRow("EAN-13") << u"]E04006381333931"_s << u"]E0"_s << u"(01)04006381333931"_s;
-        QTest::newRow("UPC-A") << u"]E0036000291452"_s << u"]E0"_s << u"(01)00036000291452"_s;
-        QTest::newRow("UPC-E") << u"]E001234565"_s << u"]E0"_s << u"(01)00012345000065"_s;
+        QTest::newRow("UPC-A as 13 digits") << u"]E00036000291452"_s << u"]E0"_s << u"(01)00036000291452"_s;
         QTest::newRow("EAN-8") << u"]E496385074"_s << u"]E4"_s << u"(01)00000096385074"_s;
         QTest::newRow("ITF-14") << u"]I115012345678907"_s << u"]I1"_s << u"(01)15012345678907"_s;
         QTest::newRow("wedge terminator") << u"4006381333931\r\n"_s << QString() << u"(01)04006381333931"_s;
@@ -162,13 +163,12 @@ private Q_SLOTS:
         QCOMPARE(r.expiry(), QDate(2020, 12, 25));
         QCOMPARE(r.hri(), u"(01)09506000134352(10)ABC123(21)XYZ789(17)201225"_s);
 
-        // any domain and path stem, percent-encoding, non-AI parameters, a 13-digit GTIN
+        // any domain and path stem, percent-encoding, non-AI parameters
         const auto o
-            = parse(u"https://brand.example.com/products/item/01/4006381333931/10/AB%2FC%21?linkType=gs1:pip"_s);
+            = parse(u"https://brand.example.com/products/item/01/04006381333931/10/AB%2FC%21?linkType=gs1:pip"_s);
         QCOMPARE(o.kind, DataKind::DigitalLink);
         QVERIFY2(o.isValid(), qPrintable(codes(o)));
         QCOMPARE(o.gtin14, u"04006381333931"_s);
-        QVERIFY(!o.warnings.isEmpty());
         QCOMPARE(o.lot(), u"AB/C!"_s);
         QVERIFY(hasError(parse(u"https://x.example/01/04006381333931/10/AB%20C"_s), u"charset"_s, u"10"_s));
         QCOMPARE(o.otherParameters, QStringList { u"linkType=gs1:pip"_s });
@@ -176,6 +176,66 @@ private Q_SLOTS:
 
         // a URL that is not a Digital Link is plain text
         QCOMPARE(parse(u"https://www.example.com/about"_s).kind, DataKind::Text);
+    }
+
+    // Conveniences for what readers send, off by default (strict) and on for the station's own scan path.
+    void readerConveniences()
+    {
+        const auto scanning = ParseOptions::scanning();
+        QVERIFY(!ParseOptions().zeroSuppressedGtinInDigitalLink && !ParseOptions().shortEanUpc);
+
+        // A 13-digit GTIN in a Digital Link path (Digital Link 1.0 and 1.1 allowed it; codes in the field have it).
+        const QString shortGtin = u"https://brand.example.com/01/4006381333931/10/L1"_s;
+        const auto strict = parse(shortGtin);
+        QVERIFY(hasError(strict, u"length"_s, u"01"_s));
+        QVERIFY2(strict.errors.front().message.contains(u"14 digits"_s), qPrintable(strict.errors.front().message));
+        const auto lenient = parse(shortGtin, scanning);
+        QVERIFY2(lenient.isValid(), qPrintable(codes(lenient)));
+        QCOMPARE(lenient.gtin14, u"04006381333931"_s);
+        QCOMPARE(lenient.lot(), u"L1"_s);
+        QVERIFY(!lenient.warnings.isEmpty());
+        QCOMPARE(lenient.digitalLink(), u"https://id.gs1.org/01/04006381333931/10/L1"_s);
+        QVERIFY(parse(u"https://id.gs1.org/01/96385074"_s, scanning).isValid());
+        QVERIFY(hasError(parse(u"https://id.gs1.org/01/4006381333932"_s, scanning), u"check_digit"_s, u"01"_s));
+
+        // UPC-A in 12 digits and UPC-E in 8 after ]E0, as ZXing-cpp and many hand scanners send them.
+        struct Case
+        {
+            const char16_t *raw;
+            const char16_t *gtin;
+            const char16_t *addOn;
+        };
+        for (const auto &c :
+            { Case { u"]E0036000291452", u"00036000291452", u"" }, Case { u"]E001234565", u"00012345000065", u"" },
+                Case { u"]E303600029145212", u"00036000291452", u"12" },
+                Case { u"]E30123456512345", u"00012345000065", u"12345" } }) {
+            const auto raw = QString::fromUtf16(c.raw);
+            QVERIFY2(!parse(raw).isValid(), qPrintable(raw));
+            const auto r = parse(raw, scanning);
+            QVERIFY2(r.isValid(), qPrintable(raw + u": "_s + codes(r)));
+            QCOMPARE(r.gtin14, QString::fromUtf16(c.gtin));
+            QCOMPARE(r.addOn, QString::fromUtf16(c.addOn));
+        }
+        QVERIFY(hasError(parse(u"]E023456781"_s, scanning), u"invalid_value"_s, u"01"_s)); // UPC-E starts with 0 or 1
+        QVERIFY(hasError(parse(u"]E01234567"_s, scanning), u"length"_s, u"01"_s));
+        // ITF of another length than 14 after ]I1 is plain ITF data to a lenient reader, an error otherwise.
+        QCOMPARE(parse(u"]I1123456"_s, scanning).kind, DataKind::Text);
+        QVERIFY(hasError(parse(u"]I1123456"_s), u"length"_s, u"01"_s));
+        // Digits from a symbology that carries no GTIN are text.
+        const auto code39 = parse(u"]A04006381333931"_s);
+        QCOMPARE(code39.kind, DataKind::Text);
+        QVERIFY(!code39.warnings.isEmpty());
+    }
+
+    void tooLongIsRefusedFirst()
+    {
+        const QString big = u"(01)09506000134352(10)"_s + QString(kMaxDataLength, u'A');
+        const auto r = parse(big);
+        QCOMPARE(r.errors.size(), size_t(1));
+        QCOMPARE(r.errors[0].code, u"too_long"_s);
+        QVERIFY(r.errors[0].message.contains(QString::number(big.size())));
+        QVERIFY(r.input.size() < 100);
+        QVERIFY(!parse(QString(kMaxDataLength, u'A')).errors.size()); // at the limit it is read (as text)
     }
 
     void digitalLinkQualifierOrder()
@@ -280,6 +340,80 @@ private Q_SLOTS:
         QVERIFY(ok.isValid());
         QCOMPARE(ok.elementString(), u"0109506000134352"_s + u"10L1"_s + GS + u"21S1"_s);
         QCOMPARE(ok.digitalLink(u"https://r.example.com/"), u"https://r.example.com/01/09506000134352/10/L1/21/S1"_s);
+    }
+
+    void malformedPercentEscapeIsRefused()
+    {
+        // RFC 3986 2.1: "%" is followed by two hexadecimal digits. "%5 " is no escape; it used to decode to 'p'.
+        const QString input = u"https://id.gs1.org/01/09506000134352/10/AB%5 C"_s;
+        const auto r = parse(input);
+        QVERIFY(!r.isValid());
+        QCOMPARE(r.lot(), QString());
+        QCOMPARE(r.errors.size(), size_t(1));
+        const auto &e = r.errors.front();
+        QCOMPARE(e.code, u"dl_encoding"_s);
+        QCOMPARE(e.ai, u"10"_s);
+        QCOMPARE(e.position, 3); // the '%' is the third character of the value as written
+        QCOMPARE(e.offset, int(input.indexOf(u'%')));
+        QVERIFY2(
+            e.message.contains(u"(10)"_s) && e.message.contains(u"two hexadecimal digits"_s), qPrintable(e.message));
+        for (const auto bad : { u"AB%G1", u"AB%", u"AB%4", u"AB%+5", u"AB%-1", u"AB% 5" }) {
+            const auto b = parse(u"https://id.gs1.org/01/09506000134352/10/"_s + QString::fromUtf16(bad));
+            QVERIFY2(!b.isValid() && b.errors.front().code == u"dl_encoding"_s && b.errors.front().position == 3,
+                qPrintable(QString::fromUtf16(bad)));
+        }
+    }
+
+    // Runs of brackets and other pathological shapes: the work is linear in the input. The parser refuses
+    // anything longer than a symbol can hold first; the parsing steps themselves are also checked on far longer
+    // input. The time bound is generous: it only catches a quadratic blow-up (such input used to take 35 s).
+    void pathologicalInputIsLinear_data()
+    {
+        QTest::addColumn<QString>("input");
+        const int n = 800 * 1024;
+        const QString head = u"(01)09506000134352(10)"_s;
+        QTest::newRow("run of '(' after a value") << head + QString(n, u'(');
+        QTest::newRow("run of '('") << QString(n, u'(');
+        QTest::newRow("run of '['") << u"[01]09506000134352[10]"_s + QString(n, u'[');
+        QTest::newRow("'(' and a digit") << head + u"(1"_s.repeated(n / 2);
+        QTest::newRow("unclosed AIs") << head + u"(10"_s.repeated(n / 3);
+        QTest::newRow("closed short AIs") << head + u"(1)"_s.repeated(n / 3);
+        QTest::newRow("many AIs") << u"(01)09506000134352"_s + u"(91)A"_s.repeated(n / 5);
+        QTest::newRow("element string, many AIs")
+            << u"]d20109506000134352"_s + (u"91A"_s + QChar(0x1D)).repeated(n / 4);
+        QTest::newRow("GS run") << u"]d2"_s + QString(n, QChar(0x1D));
+        QTest::newRow("Digital Link, many segments")
+            << u"https://a.example/01/09506000134352"_s + u"/10/A"_s.repeated(n / 5);
+        QTest::newRow("Digital Link, many slashes") << u"https://a.example/01/09506000134352"_s + QString(n, u'/');
+        QTest::newRow("Digital Link, many parameters") << u"https://a.example/01/09506000134352?"_s + QString(n, u'&');
+        QTest::newRow("Digital Link, many attributes")
+            << u"https://a.example/01/09506000134352?"_s + u"91=A&"_s.repeated(n / 5);
+        QTest::newRow("Digital Link, many qualifiers and attributes") << u"https://a.example/01/09506000134352"_s
+                + u"/10/A"_s.repeated(n / 10) + u"?"_s + u"91=A&"_s.repeated(n / 10);
+        QTest::newRow("Digital Link, run of '%'") << u"https://a.example/01/09506000134352/10/"_s + QString(n, u'%');
+    }
+
+    void pathologicalInputIsLinear()
+    {
+        QFETCH(QString, input);
+        QElapsedTimer t;
+        t.start();
+        const auto r = parse(input);
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(!r.isValid());
+        QVERIFY(!r.errors.empty());
+
+        // The steps below the length limit, on the whole input.
+        t.restart();
+        ParseResult steps;
+        if (input.startsWith(u"https"))
+            detail::parseDigitalLink(input, 0, steps);
+        else if (input.startsWith(u"]d2"))
+            detail::parseElementString(QStringView(input).mid(3), 3, steps);
+        else
+            detail::parseBracketed(input, 0, steps);
+        detail::validateAssociations(steps.elements, steps.errors, steps.warnings);
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
     }
 
     void jsonShape()
