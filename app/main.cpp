@@ -14,6 +14,7 @@
 #include "selftest.h"
 #include "sessionrepository.h"
 #include "sessionscontroller.h"
+#include "stationfonts.h"
 #include "windowplacement.h"
 
 #include <QCommandLineParser>
@@ -89,6 +90,16 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(u"Closient Station"_s);
     QGuiApplication::setDesktopFileName(u"com.closient.Station"_s);
     QQuickStyle::setStyle(u"Material"_s);
+    // Screens measure text in the fonts the package depends on, loaded by file, so layouts are the same on every
+    // machine. Without them the window still opens (in the system's font) and says why in the log; the self-test
+    // fails on that message.
+    if (const auto &fonts = StationFonts::load(); fonts.ok()) {
+        QFont font = QGuiApplication::font();
+        font.setFamilies({ fonts.value().textFamily });
+        QGuiApplication::setFont(font);
+    } else {
+        qWarning().noquote() << fonts.error().message;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Closient Station, the scanning and labelling workstation"_s);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "selftest.h"
 
+#include "stationfonts.h"
+
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
@@ -134,6 +136,12 @@ int selfTest(QQmlApplicationEngine &engine, const SelfTestSteps &steps)
             s_problems << u"QML: "_s + w.toString();
     });
     engine.setOutputWarningsToStandardError(false);
+
+    // 0. The fonts every screen and label measures text with.
+    if (const auto &fonts = StationFonts::load(); !fonts.ok()) {
+        std::lock_guard lock(s_mutex);
+        s_problems << fonts.error().message;
+    }
 
     // 1. Every QML file compiles.
     int files = 0;
