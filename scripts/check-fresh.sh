@@ -57,6 +57,7 @@ fi
 
 # 2. A new root from the base, with the repository as a clean clone of what is committed.
 FRESH="$(mktemp -d /var/tmp/closient-fresh.XXXXXX)"
+chmod 755 "$FRESH" # it is the new root: every user must be able to enter it, as on a real machine
 cleanup() {
   for m in dev/shm dev/pts dev sys proc; do umount -l "$FRESH/$m" 2>/dev/null || true; done
   if [ "$KEEP" = 1 ]; then say "root kept in $FRESH"; else rm -rf "$FRESH"; fi
