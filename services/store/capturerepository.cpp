@@ -106,8 +106,10 @@ Result<Capture> CaptureRepository::insert(QSqlDatabase &db, const Capture &c, bo
             &ok);
         if (!ok)
             return sqlError(q.lastError());
-        (void)exec(
+        auto touched = exec(
             db, u"UPDATE sessions SET last_activity = ?, modified = ? WHERE id = ?"_s, { now, now, c.sessionId }, &ok);
+        if (!ok)
+            return sqlError(touched.lastError());
         OutboxEntry e;
         e.entityType = u"capture"_s;
         e.entityId = id;
@@ -118,8 +120,8 @@ Result<Capture> CaptureRepository::insert(QSqlDatabase &db, const Capture &c, bo
             { u"raw_value"_s, c.rawValue }, { u"gtin"_s, c.gtin }, { u"metadata"_s, c.metadata } };
         if (!c.gs1DlData.isEmpty())
             e.payload.insert(u"gs1_dl_data"_s, c.gs1DlData);
-        if (!ok || !enqueueOutbox(db, e))
-            return sqlError(db.lastError());
+        if (auto queued = enqueueOutbox(db, e); !queued.ok())
+            return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
         if (sessionChanged)
@@ -141,20 +143,22 @@ QFuture<Result<Capture>> CaptureRepository::add(const Capture &c)
     });
 }
 
-bool CaptureRepository::insertRejection(QSqlDatabase &db, const Rejection &r)
+Result<Done> CaptureRepository::insertRejection(QSqlDatabase &db, const Rejection &r)
 {
     bool ok = false;
-    (void)exec(db,
+    auto q = exec(db,
         u"INSERT INTO scan_rejections (session_id, raw_value, source, reason_code, reason, created) VALUES (?, ?, ?, ?, ?, ?)"_s,
         { r.sessionId, r.rawValue.left(2000), r.source, r.reasonCode, r.reason, nowIso() }, &ok);
-    return ok;
+    if (!ok)
+        return sqlError(q.lastError());
+    return Done {};
 }
 
 QFuture<Result<Done>> CaptureRepository::addRejection(const Rejection &r)
 {
     return m_db->run([store = m_db, r](QSqlDatabase &db) -> Result<Done> {
-        if (!insertRejection(db, r))
-            return sqlError(db.lastError());
+        if (auto stored = insertRejection(db, r); !stored.ok())
+            return stored.error();
         store->notifyChanged(u"scan_rejections"_s);
         return Done {};
     });

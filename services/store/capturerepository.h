@@ -29,7 +29,7 @@ public:
     [[nodiscard]] static Result<Capture> insert(
         QSqlDatabase &db, const Capture &capture, bool *sessionChanged = nullptr);
     /// NOTE: runs on the database thread.
-    [[nodiscard]] static bool insertRejection(QSqlDatabase &db, const Rejection &rejection);
+    [[nodiscard]] static Result<Done> insertRejection(QSqlDatabase &db, const Rejection &rejection);
 
 private:
     Database *m_db;

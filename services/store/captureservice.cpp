@@ -86,7 +86,7 @@ QFuture<CaptureOutcome> CaptureService::submit(const CaptureRequest &request)
             r.source = request.source;
             r.reasonCode = out.reasonCode;
             r.reason = out.reason;
-            if (CaptureRepository::insertRejection(db, r))
+            if (CaptureRepository::insertRejection(db, r).ok())
                 store->notifyChanged(u"scan_rejections"_s);
         }
         return out;

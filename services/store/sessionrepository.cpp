@@ -109,8 +109,10 @@ QFuture<Result<Session>> SessionRepository::create(
         const auto e = OutboxEntry::make(u"session"_s, id, u"create"_s, u"POST"_s, u"/scanner/api/v1/sessions"_s,
             { { u"capture_mode"_s, captureMode }, { u"metadata"_s, checked.value() }, { u"user_agent"_s, userAgent },
                 { u"device_context"_s, QJsonObject {} } });
-        if (!enqueueOutbox(db, e) || !tx.commit())
-            return sqlError(db.lastError().isValid() ? db.lastError() : tx.lastError());
+        if (auto queued = enqueueOutbox(db, e); !queued.ok())
+            return queued.error();
+        if (!tx.commit())
+            return sqlError(tx.lastError());
         store->notifyChanged(u"sessions"_s);
         return load(db, id);
     });
@@ -159,7 +161,9 @@ QFuture<Result<Session>> SessionRepository::end(const QString &id)
             return sqlError(q.lastError());
         const auto e
             = OutboxEntry::make(u"session"_s, id, u"end"_s, u"POST"_s, u"/scanner/api/v1/sessions/{session}/end"_s);
-        if (!enqueueOutbox(db, e) || !tx.commit())
+        if (auto queued = enqueueOutbox(db, e); !queued.ok())
+            return queued.error();
+        if (!tx.commit())
             return sqlError(tx.lastError());
         store->notifyChanged(u"sessions"_s);
         return load(db, id);
@@ -190,7 +194,9 @@ QFuture<Result<Session>> SessionRepository::updateMetadata(const QString &id, co
         e.method = u"PATCH"_s;
         e.path = u"/scanner/api/v1/sessions/{session}"_s;
         e.payload = { { u"metadata"_s, change.isObject() ? change : QJsonValue(QJsonObject {}) } };
-        if (!enqueueOutbox(db, e) || !tx.commit())
+        if (auto queued = enqueueOutbox(db, e); !queued.ok())
+            return queued.error();
+        if (!tx.commit())
             return sqlError(tx.lastError());
         store->notifyChanged(u"sessions"_s);
         return load(db, id);
