@@ -65,7 +65,7 @@ int sessionsList(Context &ctx)
     const QCommandLineOption status(u"status"_s, u"ACTIVE, COMPLETED or EXPIRED"_s, u"status"_s);
     if (!parseOptions(ctx, p, u"sessions list [--status STATUS]   (one JSON object per line)"_s, { status }))
         return p.isSet(u"help"_s) ? Ok : Usage;
-    auto *db = ctx.database();
+    auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     for (const auto &s : wait(SessionRepository(db).list(p.value(status).toUpper())))
@@ -77,7 +77,7 @@ int sessionsShow(Context &ctx)
 {
     if (ctx.args().size() != 1)
         return ctx.fail(u"usage: closient-station sessions show ID"_s);
-    auto *db = ctx.database();
+    auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     auto r = wait(SessionRepository(db).get(ctx.args().first()));
@@ -190,7 +190,7 @@ int capture(Context &ctx)
 
 int outboxList(Context &ctx)
 {
-    auto *db = ctx.database();
+    auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     for (const auto &e : wait(OutboxRepository(db).pending(100000)))
@@ -200,7 +200,7 @@ int outboxList(Context &ctx)
 
 int settingsCommand(Context &ctx)
 {
-    auto *db = ctx.database();
+    auto *db = ctx.database(ctx.args().size() == 2 ? Context::Access::ReadWrite : Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     SettingsRepository settings(db);

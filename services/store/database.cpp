@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTemporaryFile>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -336,12 +337,17 @@ QFuture<Result<Done>> Database::open(const QString &path, Access access)
     });
 }
 
-Result<QSqlDatabase> Database::openConnection(const QString &path, bool readOnly)
+Result<QSqlDatabase> Database::openConnection(const QString &path, bool readOnly, bool immutable)
 {
     auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(
-        readOnly ? u"QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"_s : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (immutable) {
+        db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + u"?immutable=1"_s);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+    } else {
+        db.setDatabaseName(path);
+        db.setConnectOptions(
+            readOnly ? u"QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"_s : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
     if (!db.open())
         return refuse("io", u"%1 cannot be opened: %2"_s.arg(path, db.lastError().text()));
     setThreadStore(path, sqliteHandle(db));
@@ -387,7 +393,21 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
         return refuse("read_only", u"%1 is read-only, so scans could not be saved."_s.arg(path));
 
     QSqlError err;
-    const QString check = pragma(db, u"PRAGMA quick_check"_s, &err);
+    QString check = pragma(db, u"PRAGMA quick_check"_s, &err);
+    if (err.isValid() && readOnly && !QFileInfo::exists(path + u"-wal"_s)
+        && !QFileInfo(fi.absolutePath()).isWritable()) {
+        // A read-only folder without the write-ahead log: SQLite cannot make its index file there, and no program
+        // can be writing (a writer needs both files). The file is read as it stands.
+        qCDebug(lcDb) << "reading" << path << "as immutable:" << err.text();
+        db = QSqlDatabase();
+        closeConnection();
+        auto immutable = openConnection(path, true, true);
+        if (!immutable.ok())
+            return immutable.error();
+        db = immutable.value();
+        err = {};
+        check = pragma(db, u"PRAGMA quick_check"_s, &err);
+    }
     if (err.isValid())
         return openError(path, err);
     if (check != u"ok")

@@ -84,7 +84,7 @@ public:
 private:
     // NOTE: these run on the database thread.
     Result<Done> openOnThread(const QString &path, Access access);
-    Result<QSqlDatabase> openConnection(const QString &path, bool readOnly);
+    Result<QSqlDatabase> openConnection(const QString &path, bool readOnly, bool immutable = false);
     void closeConnection();
     Result<Done> initialise(QSqlDatabase &db, const QString &path);
     Result<Done> upgrade(QSqlDatabase &db, const QString &path);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless closient-station as scripts use it: JSON out, clear errors, exit codes, the store left alone.
 #include "clirunner.h"
+#include "database.h"
 #include "storetestutil.h"
 
 #include <QFile>
@@ -107,7 +108,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(u"ro.sqlite"_s);
-        QCOMPARE(test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s }).exitCode, 0);
+        const auto created = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s, u"--meta"_s, u"dock=7"_s });
+        QCOMPARE(created.exitCode, 0);
+        const QString id = created.jsonLines().value(0).value(u"id"_s).toString();
         QFile::remove(db + u"-wal"_s);
         QFile::remove(db + u"-shm"_s);
         QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
@@ -120,10 +123,49 @@ private Q_SLOTS:
         if (::geteuid() == 0)
             asUser = { u"setpriv"_s, u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s };
         const auto r = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s }, {}, asUser);
+        // Reading needs no write access: the commands that only look work on a read-only store.
+        const auto list = test::runCli({ u"--db"_s, db, u"sessions"_s, u"list"_s }, {}, asUser);
+        const auto show = test::runCli({ u"--db"_s, db, u"sessions"_s, u"show"_s, id }, {}, asUser);
+        const auto settings = test::runCli({ u"--db"_s, db, u"settings"_s }, {}, asUser);
+        const auto outbox = test::runCli({ u"--db"_s, db, u"outbox"_s, u"list"_s }, {}, asUser);
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains("read-only"), r.err.constData());
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QCOMPARE(list.jsonLines().value(0).value(u"id"_s).toString(), id);
+        QVERIFY2(show.exitCode == 0, show.err.constData());
+        QCOMPARE(show.jsonLines().value(0).value(u"metadata"_s).toObject().value(u"dock"_s).toString(), u"7"_s);
+        QVERIFY2(settings.exitCode == 0, settings.err.constData());
+        QCOMPARE(settings.jsonLines().value(0).value(u"session_ttl_minutes"_s).toInt(), 720);
+        QVERIFY2(outbox.exitCode == 0, outbox.err.constData());
+        QCOMPARE(outbox.jsonLines().size(), 1);
         QCOMPARE(test::fileHash(db), before);
+        QVERIFY(!QFile::exists(db + u"-wal"_s));
+    }
+
+    void readingCommandsWorkBesideAWriter()
+    {
+        const QString db = m_dir.filePath(u"busy.sqlite"_s);
+        const auto created = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s });
+        QCOMPARE(created.exitCode, 0);
+        const QString id = created.jsonLines().value(0).value(u"id"_s).toString();
+        // The window holds its exclusive lock file and another program is in the middle of a write.
+        store::Database window;
+        QVERIFY(test::await(window.open(db, store::Database::Access::Exclusive)).ok());
+        test::RawDb writer(db, u"writer"_s);
+        QVERIFY(writer.exec(u"BEGIN IMMEDIATE"_s));
+        QVERIFY(writer.exec(u"INSERT INTO settings (key, value) VALUES ('sound_muted', 'true')"_s));
+        const auto list = test::runCli({ u"--db"_s, db, u"sessions"_s, u"list"_s });
+        const auto show = test::runCli({ u"--db"_s, db, u"sessions"_s, u"show"_s, id });
+        const auto settings = test::runCli({ u"--db"_s, db, u"settings"_s });
+        QVERIFY(writer.exec(u"ROLLBACK"_s));
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QCOMPARE(list.jsonLines().value(0).value(u"id"_s).toString(), id);
+        QVERIFY2(show.exitCode == 0, show.err.constData());
+        QVERIFY2(settings.exitCode == 0, settings.err.constData());
+        QCOMPARE(settings.jsonLines().value(0).value(u"sound_muted"_s).toBool(), false); // not committed
+        // Headless writers share the store with the window too (the lock file only keeps out a second window).
+        QCOMPARE(test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s }).exitCode, 0);
     }
 };
 
