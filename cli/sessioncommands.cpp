@@ -198,20 +198,57 @@ int outboxList(Context &ctx)
     return Ok;
 }
 
-int settingsCommand(Context &ctx)
+int setSetting(Context &ctx, const QString &key, const QString &value)
 {
-    auto *db = ctx.database(ctx.args().size() == 2 ? Context::Access::ReadWrite : Context::Access::ReadOnly);
+    auto *db = ctx.database();
     if (!db)
         return StoreFailure;
     SettingsRepository settings(db);
-    if (ctx.args().size() == 2) {
-        auto r = wait(settings.setValue(ctx.args()[0], ctx.args()[1]));
-        if (!r.ok())
-            return storeFailure(ctx, r.error());
-    } else if (!ctx.args().isEmpty()) {
-        return ctx.fail(u"usage: closient-station settings [KEY VALUE]"_s);
-    }
+    auto r = wait(settings.setValue(key, value));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
     ctx.printJson(QJsonObject::fromVariantMap(wait(settings.all())));
+    return Ok;
+}
+
+int settingsCommand(Context &ctx)
+{
+    if (ctx.args().size() == 2)
+        return setSetting(ctx, ctx.args()[0], ctx.args()[1]);
+    if (!ctx.args().isEmpty())
+        return ctx.fail(u"usage: closient-station settings [KEY VALUE]"_s);
+    auto *db = ctx.database(Context::Access::ReadOnly);
+    if (!db)
+        return StoreFailure;
+    ctx.printJson(QJsonObject::fromVariantMap(wait(SettingsRepository(db).all())));
+    return Ok;
+}
+
+int settingsGet(Context &ctx)
+{
+    if (ctx.args().size() != 1)
+        return ctx.fail(u"usage: closient-station settings get KEY"_s);
+    const QString key = ctx.args().first();
+    if (!SettingsRepository::spec(key))
+        return ctx.fail(u"there is no setting \"%1\"; closient-station settings keys lists them"_s.arg(key), Refused);
+    auto *db = ctx.database(Context::Access::ReadOnly);
+    if (!db)
+        return StoreFailure;
+    ctx.printJson(QJsonObject { { key, QJsonValue::fromVariant(wait(SettingsRepository(db).value(key))) } });
+    return Ok;
+}
+
+int settingsSet(Context &ctx)
+{
+    if (ctx.args().size() != 2)
+        return ctx.fail(u"usage: closient-station settings set KEY VALUE"_s);
+    return setSetting(ctx, ctx.args()[0], ctx.args()[1]);
+}
+
+int settingsKeys(Context &ctx)
+{
+    for (const auto &spec : SettingsRepository::specs())
+        ctx.printJson(spec.toJson());
     return Ok;
 }
 
@@ -229,6 +266,9 @@ std::vector<Command> sessionCommands()
         { u"capture"_s, u"capture codes into a session; - reads stdin, one ack line per code"_s, false, capture },
         { u"outbox list"_s, u"changes waiting to be sent to Closient"_s, false, outboxList },
         { u"settings"_s, u"show settings, or set one: settings KEY VALUE"_s, false, settingsCommand },
+        { u"settings get"_s, u"one setting's value"_s, false, settingsGet },
+        { u"settings set"_s, u"set one setting, checked by its type and range"_s, false, settingsSet },
+        { u"settings keys"_s, u"every setting: type, allowed values, default"_s, false, settingsKeys },
     };
 }
 

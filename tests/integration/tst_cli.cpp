@@ -90,6 +90,36 @@ private Q_SLOTS:
         QCOMPARE(late.jsonLines().value(0).value(u"reason_code"_s).toString(), u"session_closed"_s);
     }
 
+    void settingsAreCheckedByKeyAndType()
+    {
+        const QString db = m_dir.filePath(u"settings.sqlite"_s);
+        const auto text = test::runCli({ u"--db"_s, db, u"settings"_s, u"session_ttl_minutes"_s, u"abc"_s });
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.err.contains("whole number"), text.err.constData());
+        const auto negative = test::runCli({ u"--db"_s, db, u"settings"_s, u"session_ttl_minutes"_s, u"-5"_s });
+        QCOMPARE(negative.exitCode, 1);
+        QVERIFY2(negative.err.contains("0 to 10080"), negative.err.constData());
+        const auto unknown = test::runCli({ u"--db"_s, db, u"settings"_s, u"set"_s, u"ttl"_s, u"5"_s });
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("no setting"), unknown.err.constData());
+        // Nothing of that was stored: the TTL is still the default, not "never expire".
+        const auto get = test::runCli({ u"--db"_s, db, u"settings"_s, u"get"_s, u"session_ttl_minutes"_s });
+        QCOMPARE(get.exitCode, 0);
+        QCOMPARE(get.jsonLines().value(0).value(u"session_ttl_minutes"_s).toInt(), 720);
+        const auto set = test::runCli({ u"--db"_s, db, u"settings"_s, u"set"_s, u"session_ttl_minutes"_s, u"30"_s });
+        QCOMPARE(set.exitCode, 0);
+        QCOMPARE(set.jsonLines().value(0).value(u"session_ttl_minutes"_s), QJsonValue(30));
+        const auto keys = test::runCli({ u"settings"_s, u"keys"_s });
+        QCOMPARE(keys.exitCode, 0);
+        const auto specs = keys.jsonLines();
+        const auto ttl = std::find_if(specs.begin(), specs.end(),
+            [](const QJsonObject &o) { return o.value(u"key"_s).toString() == u"session_ttl_minutes"; });
+        QVERIFY(ttl != specs.end());
+        QCOMPARE(ttl->value(u"type"_s).toString(), u"integer"_s);
+        QCOMPARE(ttl->value(u"maximum"_s).toInt(), 10080);
+        QCOMPARE(ttl->value(u"default"_s).toInt(), 720);
+    }
+
     void refusesFilesItMustNotTouch()
     {
         const QString text = m_dir.filePath(u"letter.txt"_s);
