@@ -75,9 +75,11 @@ Result<Capture> CaptureRepository::insert(QSqlDatabase &db, const Capture &c, bo
     {
         if (!captureTypes().contains(c.captureType))
             return StoreError { u"invalid"_s, u"\"%1\" is not a capture type."_s.arg(c.captureType) };
-        if (c.rawValue.isEmpty() || c.rawValue.size() > 500)
-            return StoreError { u"invalid"_s,
-                u"A capture holds 1 to 500 characters; this one has %1."_s.arg(c.rawValue.size()) };
+        if (c.rawValue.isEmpty() || c.rawValue.size() > kMaxRawValueLength)
+            return StoreError {
+                u"invalid"_s,
+                u"A capture holds 1 to %1 characters; this one has %2."_s.arg(kMaxRawValueLength).arg(c.rawValue.size())
+            };
         Transaction tx(db);
         if (!tx.started())
             return sqlError(tx.lastError());

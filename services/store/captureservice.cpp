@@ -19,16 +19,26 @@ CaptureOutcome CaptureService::check(const CaptureRequest &request)
     QString raw = request.rawValue;
     while (raw.endsWith(u'\r') || raw.endsWith(u'\n'))
         raw.chop(1);
-    out.parsed = gs1::parse(request.symbologyId + raw);
-    if (raw.trimmed().isEmpty()) {
+    out.parsed.input = request.symbologyId + raw; // what the refusal records, parsed or not
+    // Limits first: they cost nothing, and data that breaks one is never handed to the parser.
+    const qsizetype length = raw.size() - gs1::symbologyIdLength(raw);
+    if (length > kMaxRawValueLength) {
+        out.reasonCode = u"too_long"_s;
+        out.reason
+            = u"This code holds %1 characters; Closient accepts at most %2."_s.arg(length).arg(kMaxRawValueLength);
+    } else if (raw.trimmed().isEmpty()) {
         out.reasonCode = u"empty"_s;
         out.reason = u"There is nothing to capture."_s;
-    } else if (raw.size() - gs1::symbologyIdLength(raw) > 500) {
-        out.reasonCode = u"too_long"_s;
-        out.reason = u"This code holds %1 characters; Closient accepts at most 500."_s.arg(raw.size());
-    } else if (!out.parsed.errors.empty()) {
+    } else if (!captureTypes().contains(request.captureType)) {
         out.reasonCode = u"invalid"_s;
-        out.reason = out.parsed.errorText();
+        out.reason = u"\"%1\" is not a capture type; use %2."_s.arg(
+            request.captureType.left(40), captureTypes().join(u", "_s));
+    } else {
+        out.parsed = gs1::parse(request.symbologyId + raw);
+        if (!out.parsed.errors.empty()) {
+            out.reasonCode = u"invalid"_s;
+            out.reason = out.parsed.errorText();
+        }
     }
     return out;
 }

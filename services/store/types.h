@@ -9,6 +9,9 @@
 
 namespace closient::store {
 
+/// The longest raw value a capture may hold (the API's limit), not counting an AIM symbology identifier.
+constexpr qsizetype kMaxRawValueLength = 500;
+
 /** A scan session as the Closient scanner API models it, with its local identity. */
 struct Session
 {
