@@ -43,36 +43,41 @@ CaptureOutcome CaptureService::check(const CaptureRequest &request)
     return out;
 }
 
+Capture CaptureService::toCapture(const CaptureRequest &request, const gs1::ParseResult &p)
+{
+    QString raw = request.rawValue.trimmed();
+    QString symbologyId = request.symbologyId;
+    if (symbologyId.isEmpty() && gs1::symbologyIdLength(raw) > 0) {
+        symbologyId = raw.left(3);
+        raw = raw.mid(3);
+    }
+    Capture c;
+    c.sessionId = request.sessionId;
+    c.captureType = request.captureType;
+    c.rawValue = raw;
+    c.symbologyId = symbologyId;
+    c.format = request.format;
+    c.source = request.source;
+    c.gtin = p.gtin14;
+    c.lot = p.lot();
+    c.serial = p.serial();
+    c.expiry = p.expiry().isValid() ? p.expiry().toString(Qt::ISODate) : QString();
+    c.gs1 = p.toJson();
+    if (p.kind == gs1::DataKind::DigitalLink) {
+        for (const auto &el : p.elements)
+            c.gs1DlData.insert(el.ai, el.value);
+    }
+    c.quad = request.quad;
+    c.metadata = request.metadata;
+    return c;
+}
+
 QFuture<CaptureOutcome> CaptureService::submit(const CaptureRequest &request)
 {
     auto out = check(request);
     return m_db->run([store = m_db, request, out](QSqlDatabase &db) mutable {
-        const auto &p = out.parsed;
-        QString raw = request.rawValue.trimmed();
-        QString symbologyId = request.symbologyId;
-        if (symbologyId.isEmpty() && gs1::symbologyIdLength(raw) > 0) {
-            symbologyId = raw.left(3);
-            raw = raw.mid(3);
-        }
         if (out.reasonCode.isEmpty()) {
-            Capture c;
-            c.sessionId = request.sessionId;
-            c.captureType = request.captureType;
-            c.rawValue = raw;
-            c.symbologyId = symbologyId;
-            c.format = request.format;
-            c.source = request.source;
-            c.gtin = p.gtin14;
-            c.lot = p.lot();
-            c.serial = p.serial();
-            c.expiry = p.expiry().isValid() ? p.expiry().toString(Qt::ISODate) : QString();
-            c.gs1 = p.toJson();
-            if (p.kind == gs1::DataKind::DigitalLink) {
-                for (const auto &el : p.elements)
-                    c.gs1DlData.insert(el.ai, el.value);
-            }
-            c.quad = request.quad;
-            c.metadata = request.metadata;
+            const Capture c = toCapture(request, out.parsed);
             bool sessionChanged = false;
             auto stored = CaptureRepository::insert(db, c, &sessionChanged);
             if (sessionChanged)

@@ -21,6 +21,8 @@ namespace {
 // Each later step changes such a database in place; add one here whenever schema.sql changes.
 constexpr Migration MIGRATIONS[] = {
     { 1, nullptr },
+    // Voided captures and the history of corrected typed captures.
+    { 2, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/2.sql"_s); } },
 };
 
 } // namespace

@@ -90,6 +90,54 @@ private Q_SLOTS:
         QCOMPARE(late.jsonLines().value(0).value(u"reason_code"_s).toString(), u"session_closed"_s);
     }
 
+    void capturesAreVoidedAndCorrected()
+    {
+        const QString db = m_dir.filePath(u"void.sqlite"_s);
+        const auto session = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s }).jsonLines().value(0);
+        const QString id = session.value(u"id"_s).toString();
+        const auto captured
+            = test::runCli({ u"--db"_s, db, u"capture"_s, u"--session"_s, id, u"4006381333931"_s, u"96385074"_s });
+        QCOMPARE(captured.exitCode, 0);
+        const QString typed = captured.jsonLines().value(0).value(u"capture"_s).toObject().value(u"id"_s).toString();
+        const QString wrong = captured.jsonLines().value(1).value(u"capture"_s).toObject().value(u"id"_s).toString();
+
+        const auto edited = test::runCli(
+            { u"--db"_s, db, u"capture"_s, u"edit"_s, u"--capture"_s, typed, u"(01)09506000134352(10)L7"_s });
+        QVERIFY2(edited.exitCode == 0, edited.err.constData());
+        QCOMPARE(edited.jsonLines().value(0).value(u"lot"_s).toString(), u"L7"_s);
+        QCOMPARE(edited.jsonLines().value(0).value(u"original_raw_value"_s).toString(), u"4006381333931"_s);
+        const auto badEdit
+            = test::runCli({ u"--db"_s, db, u"capture"_s, u"edit"_s, u"--capture"_s, typed, u"(01)09506000134353"_s });
+        QCOMPARE(badEdit.exitCode, 1);
+        QVERIFY2(badEdit.err.contains("check digit"), badEdit.err.constData());
+
+        const auto noReason
+            = test::runCli({ u"--db"_s, db, u"capture"_s, u"void"_s, u"--capture"_s, wrong, u"--reason"_s, u""_s });
+        QCOMPARE(noReason.exitCode, 1);
+        QVERIFY2(noReason.err.contains("Say why"), noReason.err.constData());
+        const auto voided = test::runCli({ u"--db"_s, db, u"capture"_s, u"void"_s, u"--capture"_s, wrong, u"--reason"_s,
+            u"Scanned by mistake"_s, u"--user"_s, u"ana"_s });
+        QVERIFY2(voided.exitCode == 0, voided.err.constData());
+        QCOMPARE(voided.jsonLines().value(0).value(u"voided"_s).toBool(), true);
+        QCOMPARE(voided.jsonLines().value(0).value(u"voided_by"_s).toString(), u"ana"_s);
+        const auto twice = test::runCli(
+            { u"--db"_s, db, u"capture"_s, u"void"_s, u"--capture"_s, wrong, u"--reason"_s, u"Duplicate"_s });
+        QCOMPARE(twice.exitCode, 1);
+        QVERIFY2(twice.err.contains("already voided"), twice.err.constData());
+
+        const auto summary = test::runCli({ u"--db"_s, db, u"sessions"_s, u"summary"_s, id });
+        QCOMPARE(summary.exitCode, 0);
+        const auto s = summary.jsonLines().value(0);
+        QCOMPARE(s.value(u"captures"_s).toInt(), 1);
+        QCOMPARE(s.value(u"voided"_s).toInt(), 1);
+        QCOMPARE(s.value(u"edited"_s).toInt(), 1);
+        QCOMPARE(s.value(u"distinct_gtins"_s).toInt(), 1);
+        const auto shown = test::runCli({ u"--db"_s, db, u"sessions"_s, u"show"_s, id }).jsonLines().value(0);
+        QCOMPARE(shown.value(u"capture_count"_s).toInt(), 1);
+        QCOMPARE(shown.value(u"voided_count"_s).toInt(), 1);
+        QCOMPARE(shown.value(u"captures"_s).toArray().size(), 2); // the voided one is still there, marked
+    }
+
     void settingsAreCheckedByKeyAndType()
     {
         const QString db = m_dir.filePath(u"settings.sqlite"_s);
