@@ -179,6 +179,27 @@ private Q_SLOTS:
         QVERIFY(await(third.open(file, Database::Access::Exclusive)).ok());
     }
 
+    void readOnlyAccessNeverWrites()
+    {
+        // An older store is upgraded once (the only write), then read; writes through read-only access are refused.
+        const auto fixture = test::dataFile(u"store/closient-v1.sqlite"_s);
+        const auto copy = path(u"readonly-v1.sqlite"_s);
+        QVERIFY(QFile::copy(fixture, copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        Database db;
+        auto r = await(db.open(copy, Database::Access::ReadOnly));
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        QVERIFY(db.isReadOnly());
+        const auto sessions = await(SessionRepository(&db).list());
+        QVERIFY(!sessions.empty());
+        const auto before = test::fileHash(copy);
+        const auto write = await(SessionRepository(&db).create(u"barcode_scan"_s, {}));
+        QVERIFY(!write.ok());
+        QCOMPARE(write.error().code, u"read_only"_s);
+        QCOMPARE(await(SessionRepository(&db).list()).size(), sessions.size());
+        QCOMPARE(test::fileHash(copy), before);
+    }
+
     void newStoreAndItsFoldersAreTheUsersOnly()
     {
         const auto mode = [](const QString &p) {
