@@ -4,6 +4,7 @@
 
 #include "migrations.h"
 #include "sqlhelpers.h"
+#include "storefiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -14,17 +15,9 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStorageInfo>
-#include <QTemporaryFile>
 #include <QUrl>
 
 #include <sqlite3.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -34,174 +27,9 @@ namespace closient::store {
 
 namespace {
 
-constexpr int kApplicationId = 0x434C5354; // "CLST"
-
 StoreError refuse(const char *code, const QString &message, bool retryable = false)
 {
     return { QString::fromLatin1(code), message, retryable };
-}
-
-QString pragma(QSqlDatabase &db, const QString &sql, QSqlError *error = nullptr)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql)) {
-        if (error)
-            *error = q.lastError();
-        return {};
-    }
-    return q.next() ? q.value(0).toString() : QString();
-}
-
-QString systemError(int err)
-{
-    return QString::fromLocal8Bit(std::strerror(err));
-}
-
-bool noSpaceErrno(int err)
-{
-    return err == ENOSPC || err == EDQUOT;
-}
-
-/// Removes the folders this open made, deepest first; rmdir() leaves any folder that is not empty.
-void removeDirs(const QStringList &made)
-{
-    for (auto it = made.crbegin(); it != made.crend(); ++it)
-        ::rmdir(QFile::encodeName(*it).constData());
-}
-
-/// Makes the missing folders of @p dir, each readable by the user only; returns the ones it made.
-Result<QStringList> makePrivateDirs(const QString &dir)
-{
-    QStringList missing;
-    for (QString d = QDir::cleanPath(dir); !QFileInfo::exists(d); d = QFileInfo(d).absolutePath()) {
-        missing.prepend(d);
-        if (QFileInfo(d).absolutePath() == d)
-            break;
-    }
-    QStringList made;
-    for (const auto &d : std::as_const(missing)) {
-        if (::mkdir(QFile::encodeName(d).constData(), 0700) == 0) {
-            made << d;
-            continue;
-        }
-        const int err = errno;
-        if (err == EEXIST && QFileInfo(d).isDir())
-            continue; // another program made it a moment ago
-        removeDirs(made);
-        if (noSpaceErrno(err))
-            return diskFullError(d, u"the folder %1 was not created."_s.arg(d));
-        return refuse("io", u"The folder %1 cannot be created: %2."_s.arg(d, systemError(err)));
-    }
-    return made;
-}
-
-void removeStoreFiles(const QString &file)
-{
-    for (const auto suffix : { u"", u"-wal", u"-shm", u"-journal" })
-        QFile::remove(file + QString::fromUtf16(suffix));
-}
-
-bool syncPath(const QString &path, bool directory)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-/// Builds a complete new store in @p temp (rollback journal while building, WAL when done), then closes it.
-Result<Done> buildStore(const QString &temp, const QString &connectionName)
-{
-    Result<Done> result = Done {};
-    {
-        auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-        db.setDatabaseName(temp);
-        if (!db.open()) {
-            result = refuse("io", u"%1 cannot be created: %2"_s.arg(temp, db.lastError().text()));
-        } else {
-            setThreadStore(temp, sqliteHandle(db));
-            QSqlError err;
-            (void)pragma(db, u"PRAGMA synchronous=FULL"_s);
-            {
-                Transaction tx(db);
-                if (!tx.started())
-                    result = sqlError(tx.lastError());
-                else if (auto schema = createFreshSchema(db); !schema.ok())
-                    result = schema;
-                else if ((void)pragma(db, u"PRAGMA application_id=%1"_s.arg(kApplicationId), &err); err.isValid())
-                    result = sqlError(err);
-                else if (!tx.commit())
-                    result = sqlError(tx.lastError());
-            }
-            if (result.ok()) {
-                const QString mode = pragma(db, u"PRAGMA journal_mode=WAL"_s, &err);
-                if (err.isValid())
-                    result = sqlError(err);
-                else if (mode.toLower() != u"wal")
-                    result = refuse("io", u"%1 cannot be switched to write-ahead logging."_s.arg(temp));
-            }
-            setThreadStore({}, nullptr);
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(connectionName);
-    // Closing the only connection folds the log into the file; a log left over means that did not happen.
-    if (result.ok() && QFileInfo(temp + u"-wal"_s).size() > 0)
-        result = refuse("io", u"The new store could not be completed (its log was not written back)."_s);
-    return result;
-}
-
-/// Creates the store at @p path unless it exists: built aside, then linked into place without replacing anything.
-/// A store another program linked first wins and ours is dropped. Leaves nothing behind when it fails.
-Result<Done> createStore(const QString &path, const QString &connectionName)
-{
-    const QFileInfo fi(path);
-    const QString noRoom = u"the new store %1 was not created and nothing was left behind."_s.arg(path);
-    QTemporaryFile tmp(fi.absolutePath() + u"/."_s + fi.fileName() + u".XXXXXX.new"_s); // 0600
-    tmp.setAutoRemove(false);
-    if (!tmp.open()) {
-        const QStorageInfo volume(fi.absolutePath());
-        if (volume.isValid() && volume.bytesAvailable() == 0)
-            return diskFullError(path, noRoom);
-        return refuse("io", u"%1 cannot be created: %2."_s.arg(path, tmp.errorString()));
-    }
-    const QString temp = tmp.fileName();
-    tmp.close();
-    auto built = buildStore(temp, connectionName);
-    if (!built.ok()) {
-        removeStoreFiles(temp);
-        if (built.error().code == u"disk_full")
-            return diskFullError(path, noRoom);
-        return refuse(qPrintable(built.error().code),
-            u"The new store %1 could not be created: %2 Nothing was left behind."_s.arg(path, built.error().message));
-    }
-    if (!syncPath(temp, false)) {
-        const int err = errno;
-        removeStoreFiles(temp);
-        return noSpaceErrno(err) ? diskFullError(path, noRoom)
-                                 : refuse("io", u"%1 cannot be written: %2."_s.arg(path, systemError(err)));
-    }
-    const QByteArray from = QFile::encodeName(temp);
-    const QByteArray to = QFile::encodeName(path);
-    int rc = ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE);
-    if (rc != 0 && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP)) {
-        rc = ::link(from.constData(), to.constData()); // file systems without RENAME_NOREPLACE
-        if (rc == 0)
-            ::unlink(from.constData());
-    }
-    const int err = errno;
-    if (rc != 0) {
-        removeStoreFiles(temp);
-        if (err == EEXIST)
-            return Done {}; // another program created it a moment ago: use theirs
-        return noSpaceErrno(err) ? diskFullError(path, noRoom)
-                                 : refuse("io", u"%1 cannot be created: %2."_s.arg(path, systemError(err)));
-    }
-    (void)syncPath(fi.absolutePath(), true);
-    qCInfo(lcDb) << "created a new store at" << path;
-    return Done {};
 }
 
 /// The error for a failed check while opening: a full disk or a busy file is not damage.
@@ -226,8 +54,8 @@ StoreError openError(const QString &path, const QSqlError &err)
 Result<Done> createSchema(QSqlDatabase &db, const QString &path, Transaction &tx)
 {
     QSqlError err;
-    const int appId = pragma(db, u"PRAGMA application_id"_s).toInt();
-    const int tables = pragma(db, u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"_s).toInt();
+    const int appId = scalar(db, u"PRAGMA application_id"_s).toInt();
+    const int tables = scalar(db, u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"_s).toInt();
     if (appId != 0 || tables > 0)
         return refuse("foreign_database",
             u"%1 belongs to another program, not to Closient Station. It was left untouched."_s.arg(path));
@@ -235,7 +63,7 @@ Result<Done> createSchema(QSqlDatabase &db, const QString &path, Transaction &tx
         return schema.error().code == u"disk_full"
             ? diskFullError(path, u"the new store was not set up; open it again once there is room."_s)
             : refuse("io", u"The new database could not be created: %1"_s.arg(schema.error().message));
-    (void)pragma(db, u"PRAGMA application_id=%1"_s.arg(kApplicationId), &err);
+    (void)scalar(db, u"PRAGMA application_id=%1"_s.arg(kStoreApplicationId), &err);
     if (err.isValid())
         return openError(path, err);
     if (!tx.commit())
@@ -393,7 +221,7 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
         return refuse("read_only", u"%1 is read-only, so scans could not be saved."_s.arg(path));
 
     QSqlError err;
-    QString check = pragma(db, u"PRAGMA quick_check"_s, &err);
+    QString check = scalar(db, u"PRAGMA quick_check"_s, &err);
     if (err.isValid() && readOnly && !QFileInfo::exists(path + u"-wal"_s)
         && !QFileInfo(fi.absolutePath()).isWritable()) {
         // A read-only folder without the write-ahead log: SQLite cannot make its index file there, and no program
@@ -406,24 +234,24 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
             return immutable.error();
         db = immutable.value();
         err = {};
-        check = pragma(db, u"PRAGMA quick_check"_s, &err);
+        check = scalar(db, u"PRAGMA quick_check"_s, &err);
     }
     if (err.isValid())
         return openError(path, err);
     if (check != u"ok")
         return refuse("corrupt", u"%1 is damaged (%2). It was left untouched; restore a backup."_s.arg(path, check));
 
-    const int appId = pragma(db, u"PRAGMA application_id"_s).toInt();
-    const int tables = pragma(db, u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"_s).toInt();
-    if (appId != kApplicationId && (appId != 0 || tables > 0))
+    const int appId = scalar(db, u"PRAGMA application_id"_s).toInt();
+    const int tables = scalar(db, u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"_s).toInt();
+    if (appId != kStoreApplicationId && (appId != 0 || tables > 0))
         return refuse("foreign_database",
             u"%1 belongs to another program, not to Closient Station. It was left untouched."_s.arg(path));
-    (void)pragma(db, u"PRAGMA foreign_keys=ON"_s);
+    (void)scalar(db, u"PRAGMA foreign_keys=ON"_s);
 
     if (readOnly) {
-        (void)pragma(db, u"PRAGMA query_only=ON"_s);
-        const int version = pragma(db, u"SELECT version FROM schema_version"_s).toInt();
-        if (appId != kApplicationId || version < latestSchemaVersion()) {
+        (void)scalar(db, u"PRAGMA query_only=ON"_s);
+        const int version = scalar(db, u"SELECT version FROM schema_version"_s).toInt();
+        if (appId != kStoreApplicationId || version < latestSchemaVersion()) {
             // Not set up yet, or an older schema: the one write needed before reading, done by a writing connection.
             db = QSqlDatabase();
             closeConnection();
@@ -432,12 +260,12 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
                 auto writer = openConnection(path, false);
                 if (!writer.ok())
                     return writer.error();
-                up = appId != kApplicationId ? initialise(writer.value(), path) : upgrade(writer.value(), path);
+                up = appId != kStoreApplicationId ? initialise(writer.value(), path) : upgrade(writer.value(), path);
             }
             closeConnection();
             if (!up.ok() && up.error().code == u"read_only")
                 return refuse("read_only",
-                    appId != kApplicationId
+                    appId != kStoreApplicationId
                         ? u"%1 is empty and read-only, so it cannot be set up as a store."_s.arg(path)
                         : u"%1 was written by an older Closient Station (schema %2) and must be upgraded once by a "
                           u"program that may write it. It was left untouched."_s.arg(path)
@@ -448,8 +276,8 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
             if (!again.ok())
                 return again.error();
             db = again.value();
-            (void)pragma(db, u"PRAGMA query_only=ON"_s);
-            (void)pragma(db, u"PRAGMA foreign_keys=ON"_s);
+            (void)scalar(db, u"PRAGMA query_only=ON"_s);
+            (void)scalar(db, u"PRAGMA foreign_keys=ON"_s);
         } else if (version > latestSchemaVersion()) {
             return upgrade(db, path); // refuses a newer schema with its reason; reads nothing else
         }
@@ -457,13 +285,13 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
         return Done {};
     }
 
-    const QString mode = pragma(db, u"PRAGMA journal_mode=WAL"_s, &err);
+    const QString mode = scalar(db, u"PRAGMA journal_mode=WAL"_s, &err);
     if (err.isValid())
         return openError(path, err);
     if (mode.toLower() != u"wal")
         return refuse("locked", u"%1 is locked by another program. Close it and try again."_s.arg(path), true);
-    (void)pragma(db, u"PRAGMA synchronous=FULL"_s);
-    auto ready = appId == kApplicationId ? upgrade(db, path) : initialise(db, path);
+    (void)scalar(db, u"PRAGMA synchronous=FULL"_s);
+    auto ready = appId == kStoreApplicationId ? upgrade(db, path) : initialise(db, path);
     if (!ready.ok())
         return ready;
     qCInfo(lcDb) << "store open at" << path << "schema" << latestSchemaVersion();
@@ -475,18 +303,18 @@ Result<Done> Database::initialise(QSqlDatabase &db, const QString &path)
     // An existing empty file (a store is never created in place, but an older version or a person may have left
     // one): set it up under the write lock, after checking again that no other program just did.
     QSqlError err;
-    const QString mode = pragma(db, u"PRAGMA journal_mode=WAL"_s, &err);
+    const QString mode = scalar(db, u"PRAGMA journal_mode=WAL"_s, &err);
     if (err.isValid())
         return openError(path, err);
     if (mode.toLower() != u"wal")
         return refuse("locked", u"%1 is locked by another program. Close it and try again."_s.arg(path), true);
-    (void)pragma(db, u"PRAGMA synchronous=FULL"_s);
+    (void)scalar(db, u"PRAGMA synchronous=FULL"_s);
     bool setUpMeanwhile = false;
     {
         Transaction tx(db);
         if (!tx.started())
             return openError(path, tx.lastError());
-        setUpMeanwhile = pragma(db, u"PRAGMA application_id"_s).toInt() == kApplicationId;
+        setUpMeanwhile = scalar(db, u"PRAGMA application_id"_s).toInt() == kStoreApplicationId;
         if (!setUpMeanwhile)
             return createSchema(db, path, tx);
     }
@@ -503,7 +331,7 @@ Result<Done> Database::upgrade(QSqlDatabase &db, const QString &path)
                 .arg(latestSchemaVersion()));
     };
     // Read first: a store at the newest schema needs no write lock, so opening never waits for a busy writer.
-    int version = pragma(db, u"SELECT version FROM schema_version"_s).toInt();
+    int version = scalar(db, u"SELECT version FROM schema_version"_s).toInt();
     if (version > latestSchemaVersion())
         return newer(version);
     if (version == latestSchemaVersion())
@@ -511,7 +339,7 @@ Result<Done> Database::upgrade(QSqlDatabase &db, const QString &path)
     Transaction tx(db);
     if (!tx.started())
         return openError(path, tx.lastError());
-    version = pragma(db, u"SELECT version FROM schema_version"_s).toInt(); // another program may have upgraded it
+    version = scalar(db, u"SELECT version FROM schema_version"_s).toInt(); // another program may have upgraded it
     if (version > latestSchemaVersion())
         return newer(version);
     auto reached = migrate(db, version);

@@ -56,6 +56,17 @@ QSqlQuery exec(QSqlDatabase &db, const QString &sql, std::initializer_list<QVari
     return q;
 }
 
+QString scalar(QSqlDatabase &db, const QString &sql, QSqlError *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        if (error)
+            *error = q.lastError();
+        return {};
+    }
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 namespace {
 struct ThreadStore
 {

@@ -24,6 +24,8 @@ namespace closient::store {
 /// Prepares @p sql, binds the values in order and executes it. Every statement of the store goes through here.
 [[nodiscard]] QSqlQuery exec(
     QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {}, bool *ok = nullptr);
+/// The first value of a statement without parameters (a PRAGMA, a count); empty, and @p error set, when it fails.
+[[nodiscard]] QString scalar(QSqlDatabase &db, const QString &sql, QSqlError *error = nullptr);
 /// The plain-words error for a failed statement (locked, read-only, disk full, ...). On a store's database thread it
 /// also knows the store's volume and the system error behind an I/O failure, so a full disk is named as one (an
 /// SQLITE_FULL, or an I/O error whose cause was ENOSPC or EDQUOT) and never as damage.
