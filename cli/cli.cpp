@@ -94,12 +94,13 @@ Context::Context(QStringList args, QString dbPath)
 
 Context::~Context() = default;
 
-store::Database *Context::database()
+store::Database *Context::database(Access access)
 {
     if (m_db || m_dbFailed)
         return m_db.get();
     m_db = std::make_unique<store::Database>();
-    auto f = m_db->open(m_dbPath.isEmpty() ? store::Database::defaultPath() : m_dbPath);
+    auto f = m_db->open(m_dbPath.isEmpty() ? store::Database::defaultPath() : m_dbPath,
+        access == Access::ReadOnly ? store::Database::Access::ReadOnly : store::Database::Access::Shared);
     f.waitForFinished(); // a headless command is a sequential script; there is no window to keep alive
     const auto r = f.result();
     if (!r.ok()) {

@@ -24,14 +24,19 @@ enum ExitCode { Ok = 0, Refused = 1, Usage = 2, StoreFailure = 3 };
 class Context
 {
 public:
+    /// What a command does with the store. ReadOnly commands never write to it: they work on a read-only file and
+    /// beside a writer (another command, or the window holding its lock file).
+    enum class Access { ReadWrite, ReadOnly };
+
     Context(QStringList args, QString dbPath);
     ~Context();
 
     [[nodiscard]] const QStringList &args() const { return m_args; }
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
-    /// The store, opened on first use; nullptr (after printing why) when it cannot be opened.
-    store::Database *database();
+    /// The store, opened on first use with @p access; nullptr (after printing why) when it cannot be opened.
+    /// A command uses one access throughout; the first call decides.
+    store::Database *database(Access access = Access::ReadWrite);
     /// Prints one JSON object as one line and flushes it at once, so a reader sees each line as it happens.
     void printJson(const QJsonObject &o);
     /// Prints "closient-station: <message>" to stderr and returns @p code.

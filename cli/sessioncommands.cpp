@@ -22,7 +22,8 @@ namespace {
 int storeFailure(Context &ctx, const StoreError &e)
 {
     ctx.err() << "closient-station: " << e.message << Qt::endl;
-    static const QStringList refusals { u"invalid"_s, u"not_found"_s, u"not_active"_s, u"session_closed"_s };
+    static const QStringList refusals { u"invalid"_s, u"not_found"_s, u"not_active"_s, u"session_closed"_s,
+        u"already_voided"_s, u"not_editable"_s, u"already_sent"_s, u"too_long"_s, u"empty"_s };
     return refusals.contains(e.code) ? Refused : StoreFailure;
 }
 
@@ -65,7 +66,7 @@ int sessionsList(Context &ctx)
     const QCommandLineOption status(u"status"_s, u"ACTIVE, COMPLETED or EXPIRED"_s, u"status"_s);
     if (!parseOptions(ctx, p, u"sessions list [--status STATUS]   (one JSON object per line)"_s, { status }))
         return p.isSet(u"help"_s) ? Ok : Usage;
-    auto *db = ctx.database();
+    auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     for (const auto &s : wait(SessionRepository(db).list(p.value(status).toUpper())))
@@ -77,7 +78,7 @@ int sessionsShow(Context &ctx)
 {
     if (ctx.args().size() != 1)
         return ctx.fail(u"usage: closient-station sessions show ID"_s);
-    auto *db = ctx.database();
+    auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     auto r = wait(SessionRepository(db).get(ctx.args().first()));
@@ -188,9 +189,76 @@ int capture(Context &ctx)
     return allCaptured ? Ok : Refused;
 }
 
+QString operatorName()
+{
+    return qEnvironmentVariable("USER", u"operator"_s);
+}
+
+int captureVoid(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption capture(u"capture"_s, u"the capture id"_s, u"id"_s);
+    const QCommandLineOption reason(
+        u"reason"_s, u"why: %1, or your own words"_s.arg(captureVoidReasons().join(u", "_s)), u"text"_s);
+    const QCommandLineOption user(u"user"_s, u"who voids it (default: $USER)"_s, u"name"_s, operatorName());
+    if (!parseOptions(ctx, p,
+            u"capture void --capture ID --reason TEXT [--user NAME]\n"
+            u"Voids a capture: it is kept and marked, and no longer counts. Reasons: %1 (or your own words)."_s.arg(
+                captureVoidReasons().join(u", "_s)),
+            { capture, reason, user }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    if (!p.isSet(capture) || !p.isSet(reason) || !p.positionalArguments().isEmpty())
+        return ctx.fail(u"capture void needs --capture ID and --reason TEXT"_s);
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    auto r = wait(CaptureRepository(db).voidCapture(p.value(capture), p.value(reason), p.value(user)));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
+    ctx.printJson(r.value().toJson());
+    return Ok;
+}
+
+int captureEdit(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption capture(u"capture"_s, u"the capture id"_s, u"id"_s);
+    const QCommandLineOption user(u"user"_s, u"who corrects it (default: $USER)"_s, u"name"_s, operatorName());
+    p.addPositionalArgument(u"value"_s, u"the corrected code"_s);
+    if (!parseOptions(ctx, p,
+            u"capture edit --capture ID VALUE\n"
+            u"Corrects a typed capture that has not been sent to Closient yet; the earlier value is kept."_s,
+            { capture, user }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    if (!p.isSet(capture) || p.positionalArguments().size() != 1)
+        return ctx.fail(u"capture edit needs --capture ID and one VALUE"_s);
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
+    auto r = wait(CaptureRepository(db).editManual(p.value(capture), p.positionalArguments().first(), p.value(user)));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
+    ctx.printJson(r.value().toJson());
+    return Ok;
+}
+
+int sessionsSummary(Context &ctx)
+{
+    if (ctx.args().size() != 1)
+        return ctx.fail(u"usage: closient-station sessions summary ID"_s);
+    auto *db = ctx.database(Context::Access::ReadOnly);
+    if (!db)
+        return StoreFailure;
+    auto r = wait(SessionRepository(db).summary(ctx.args().first()));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
+    ctx.printJson(r.value().toJson());
+    return Ok;
+}
+
 int outboxList(Context &ctx)
 {
-    auto *db = ctx.database();
+    auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     for (const auto &e : wait(OutboxRepository(db).pending(100000)))
@@ -198,20 +266,57 @@ int outboxList(Context &ctx)
     return Ok;
 }
 
-int settingsCommand(Context &ctx)
+int setSetting(Context &ctx, const QString &key, const QString &value)
 {
     auto *db = ctx.database();
     if (!db)
         return StoreFailure;
     SettingsRepository settings(db);
-    if (ctx.args().size() == 2) {
-        auto r = wait(settings.setValue(ctx.args()[0], ctx.args()[1]));
-        if (!r.ok())
-            return storeFailure(ctx, r.error());
-    } else if (!ctx.args().isEmpty()) {
-        return ctx.fail(u"usage: closient-station settings [KEY VALUE]"_s);
-    }
+    auto r = wait(settings.setValue(key, value));
+    if (!r.ok())
+        return storeFailure(ctx, r.error());
     ctx.printJson(QJsonObject::fromVariantMap(wait(settings.all())));
+    return Ok;
+}
+
+int settingsCommand(Context &ctx)
+{
+    if (ctx.args().size() == 2)
+        return setSetting(ctx, ctx.args()[0], ctx.args()[1]);
+    if (!ctx.args().isEmpty())
+        return ctx.fail(u"usage: closient-station settings [KEY VALUE]"_s);
+    auto *db = ctx.database(Context::Access::ReadOnly);
+    if (!db)
+        return StoreFailure;
+    ctx.printJson(QJsonObject::fromVariantMap(wait(SettingsRepository(db).all())));
+    return Ok;
+}
+
+int settingsGet(Context &ctx)
+{
+    if (ctx.args().size() != 1)
+        return ctx.fail(u"usage: closient-station settings get KEY"_s);
+    const QString key = ctx.args().first();
+    if (!SettingsRepository::spec(key))
+        return ctx.fail(u"there is no setting \"%1\"; closient-station settings keys lists them"_s.arg(key), Refused);
+    auto *db = ctx.database(Context::Access::ReadOnly);
+    if (!db)
+        return StoreFailure;
+    ctx.printJson(QJsonObject { { key, QJsonValue::fromVariant(wait(SettingsRepository(db).value(key))) } });
+    return Ok;
+}
+
+int settingsSet(Context &ctx)
+{
+    if (ctx.args().size() != 2)
+        return ctx.fail(u"usage: closient-station settings set KEY VALUE"_s);
+    return setSetting(ctx, ctx.args()[0], ctx.args()[1]);
+}
+
+int settingsKeys(Context &ctx)
+{
+    for (const auto &spec : SettingsRepository::specs())
+        ctx.printJson(spec.toJson());
     return Ok;
 }
 
@@ -226,9 +331,15 @@ std::vector<Command> sessionCommands()
         { u"sessions end"_s, u"end an active session"_s, false, sessionsEnd },
         { u"sessions meta"_s, u"change a session's metadata (key=value, key= deletes)"_s, false, sessionsMeta },
         { u"sessions expire"_s, u"mark sessions idle past the TTL as EXPIRED"_s, false, sessionsExpire },
+        { u"sessions summary"_s, u"what a session holds: counted, voided, refused, by type"_s, false, sessionsSummary },
         { u"capture"_s, u"capture codes into a session; - reads stdin, one ack line per code"_s, false, capture },
+        { u"capture void"_s, u"void a capture (--capture ID --reason TEXT); it is kept, marked"_s, false, captureVoid },
+        { u"capture edit"_s, u"correct a typed capture not yet sent (--capture ID VALUE)"_s, false, captureEdit },
         { u"outbox list"_s, u"changes waiting to be sent to Closient"_s, false, outboxList },
         { u"settings"_s, u"show settings, or set one: settings KEY VALUE"_s, false, settingsCommand },
+        { u"settings get"_s, u"one setting's value"_s, false, settingsGet },
+        { u"settings set"_s, u"set one setting, checked by its type and range"_s, false, settingsSet },
+        { u"settings keys"_s, u"every setting: type, allowed values, default"_s, false, settingsKeys },
     };
 }
 

@@ -1,6 +1,6 @@
 -- SPDX-FileCopyrightText: Closient Station contributors
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- The whole schema at its newest version (schema_version 1). A new database is created from this file; an
+-- The whole schema at its newest version (schema_version 2). A new database is created from this file; an
 -- older one is brought here by the migrations in services/store/migrations.cpp. A test upgrades a database
 -- of every earlier version (tests/data/store/) and proves it ends with the same schema as a new one.
 -- Every row has a local UUID (id) and the server's id (server_id) once the sync engine learns it.
@@ -55,6 +55,26 @@ CREATE TABLE captures (
 );
 CREATE INDEX captures_by_session ON captures (session_id, created);
 CREATE INDEX captures_by_gtin ON captures (gtin);
+
+-- A voided capture is kept and marked here; it no longer counts (version 2).
+CREATE TABLE capture_voids (
+    capture_id TEXT PRIMARY KEY REFERENCES captures (id),
+    reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 200),
+    voided_by TEXT NOT NULL DEFAULT '',
+    workstation TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+
+-- Every correction of a typed capture made before it was sent, oldest first (version 2).
+CREATE TABLE capture_edits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    capture_id TEXT NOT NULL REFERENCES captures (id),
+    previous_raw_value TEXT NOT NULL,
+    new_raw_value TEXT NOT NULL,
+    edited_by TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX capture_edits_by_capture ON capture_edits (capture_id, id);
 
 CREATE TABLE scan_rejections (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -25,11 +25,20 @@ public:
     QFuture<std::vector<Rejection>> rejectionsForSession(const QString &sessionId, int limit = 5000);
     QFuture<Result<Capture>> get(const QString &id);
 
+    /// Voids a capture: it is kept and shown, marked with the time, @p reason (see captureVoidReasons()) and @p user,
+    /// and leaves the session's counts; an outbox row records it in the same transaction. A void is final: voiding
+    /// again is refused. Allowed in ended and expired sessions too, as it is a correction.
+    QFuture<Result<Capture>> voidCapture(const QString &id, const QString &reason, const QString &user);
+    /// Corrects a typed (MANUAL) capture while its create row still waits in the outbox, never tried. The new value
+    /// passes the same checks as a new capture; the capture and its waiting outbox payload change together, and
+    /// every earlier value is kept (Capture::originalRawValue, the capture_edits history).
+    QFuture<Result<Capture>> editManual(const QString &id, const QString &newRawValue, const QString &user = {});
+
     /// The write behind add(). NOTE: runs on the database thread; sets @p sessionChanged when the session row changed.
     [[nodiscard]] static Result<Capture> insert(
         QSqlDatabase &db, const Capture &capture, bool *sessionChanged = nullptr);
     /// NOTE: runs on the database thread.
-    [[nodiscard]] static bool insertRejection(QSqlDatabase &db, const Rejection &rejection);
+    [[nodiscard]] static Result<Done> insertRejection(QSqlDatabase &db, const Rejection &rejection);
 
 private:
     Database *m_db;

@@ -42,8 +42,12 @@ public:
     explicit CaptureService(Database *db);
     QFuture<CaptureOutcome> submit(const CaptureRequest &request);
 
-    /// The parse and checks without writing anything (for a live preview as the operator types).
+    /// The parse and checks without writing anything (for a live preview as the operator types). The cheap limits
+    /// (length, emptiness, capture type) come first; only data within them is parsed.
     [[nodiscard]] static CaptureOutcome check(const CaptureRequest &request);
+    /// The capture a checked request becomes: the AIM identifier split off, GTIN, lot, serial, expiry and the
+    /// Digital Link AIs taken from @p parsed.
+    [[nodiscard]] static Capture toCapture(const CaptureRequest &request, const gs1::ParseResult &parsed);
 
 private:
     Database *m_db;

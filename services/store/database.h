@@ -26,7 +26,10 @@ class Database : public QObject
 {
     Q_OBJECT
 public:
-    enum class Access { Shared, Exclusive };
+    /// Shared: reads and writes beside other programs (SQLite's locking is enough). Exclusive: as Shared, and a
+    /// second Exclusive opener (another window) is refused. ReadOnly: nothing is ever written to an existing store
+    /// (no transaction at open, SQLite opened read-only), so it works on a read-only file and beside a writer.
+    enum class Access { Shared, Exclusive, ReadOnly };
 
     explicit Database(QObject *parent = nullptr);
     ~Database() override;
@@ -36,10 +39,13 @@ public:
 
     /// Opens (or creates) the store at @p path on the database thread, checks it and brings its schema up to
     /// date. With Exclusive access a second program instance on the same file is refused. Never overwrites a
-    /// file that is not a healthy Closient Station database.
+    /// file that is not a healthy Closient Station database. A new store is built in a private temporary file and
+    /// linked into place only when complete, so two programs creating it at once both get the one store, and a
+    /// failed creation leaves nothing behind. The file and the folders made for it are the user's only.
     QFuture<Result<Done>> open(const QString &path, Access access = Access::Shared);
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] bool isOpen() const { return m_open; }
+    [[nodiscard]] bool isReadOnly() const { return m_access == Access::ReadOnly; }
 
     /// Runs @p fn(QSqlDatabase &) on the database thread. NOTE: fn runs on the database thread.
     template<typename Fn>
@@ -76,8 +82,12 @@ public:
     void notifyReady() { Q_EMIT ready(); }
 
 private:
-    // NOTE: runs on the database thread.
-    Result<Done> openOnThread(const QString &path);
+    // NOTE: these run on the database thread.
+    Result<Done> openOnThread(const QString &path, Access access);
+    Result<QSqlDatabase> openConnection(const QString &path, bool readOnly, bool immutable = false);
+    void closeConnection();
+    Result<Done> initialise(QSqlDatabase &db, const QString &path);
+    Result<Done> upgrade(QSqlDatabase &db, const QString &path);
     QSqlDatabase connection() const;
 
     QThread m_thread;
@@ -85,6 +95,8 @@ private:
     QString m_path;
     QString m_connectionName;
     std::unique_ptr<QLockFile> m_lock;
+    QStringList m_createdDirs; // folders this open made, removed again if it fails
+    Access m_access = Access::Shared;
     bool m_open = false;
 };
 

@@ -21,6 +21,8 @@ namespace {
 // Each later step changes such a database in place; add one here whenever schema.sql changes.
 constexpr Migration MIGRATIONS[] = {
     { 1, nullptr },
+    // Voided captures and the history of corrected typed captures.
+    { 2, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/2.sql"_s); } },
 };
 
 } // namespace
@@ -30,14 +32,11 @@ int latestSchemaVersion()
     return std::end(MIGRATIONS)[-1].version;
 }
 
-bool runSqlFile(QSqlDatabase &db, const QString &resource, QString *error)
+Result<Done> runSqlFile(QSqlDatabase &db, const QString &resource)
 {
     QFile f(resource);
-    if (!f.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = u"missing resource "_s + resource;
-        return false;
-    }
+    if (!f.open(QIODevice::ReadOnly))
+        return StoreError { u"io"_s, u"The schema file %1 is missing from this build."_s.arg(resource) };
     QString statement;
     for (const auto &line : QString::fromUtf8(f.readAll()).split(u'\n')) {
         if (line.trimmed().startsWith(u"--"))
@@ -47,44 +46,40 @@ bool runSqlFile(QSqlDatabase &db, const QString &resource, QString *error)
             continue;
         QSqlQuery q(db);
         if (!q.exec(statement)) {
-            if (error)
-                *error = q.lastError().text();
             qCWarning(lcMigrations) << "schema statement failed:" << q.lastError().text() << statement;
-            return false;
+            return sqlError(q.lastError());
         }
         statement.clear();
     }
-    return true;
+    return Done {};
 }
 
-bool createFreshSchema(QSqlDatabase &db)
+Result<Done> createFreshSchema(QSqlDatabase &db)
 {
-    QString error;
-    if (!runSqlFile(db, u":/store/schema.sql"_s, &error))
-        return false;
+    if (auto r = runSqlFile(db, u":/store/schema.sql"_s); !r.ok())
+        return r;
     bool ok = false;
-    (void)exec(db, u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s, {}, &ok);
+    auto q = exec(db, u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s, {}, &ok);
     if (ok)
-        (void)exec(db, u"INSERT INTO schema_version (version) VALUES (?)"_s, { latestSchemaVersion() }, &ok);
-    return ok;
+        q = exec(db, u"INSERT INTO schema_version (version) VALUES (?)"_s, { latestSchemaVersion() }, &ok);
+    if (!ok)
+        return sqlError(q.lastError());
+    return Done {};
 }
 
-int migrate(QSqlDatabase &db, int fromVersion, QString *error)
+Result<int> migrate(QSqlDatabase &db, int fromVersion)
 {
     int version = fromVersion;
     for (const auto &m : MIGRATIONS) {
         if (m.version <= version || !m.apply)
             continue;
         qCInfo(lcMigrations) << "migrating the store from version" << version << "to" << m.version;
-        if (!m.apply(db)) {
-            if (error)
-                *error = db.lastError().text();
-            return version;
-        }
+        if (auto r = m.apply(db); !r.ok())
+            return r.error();
         bool ok = false;
-        (void)exec(db, u"UPDATE schema_version SET version = ?"_s, { m.version }, &ok);
+        auto q = exec(db, u"UPDATE schema_version SET version = ?"_s, { m.version }, &ok);
         if (!ok)
-            return version;
+            return sqlError(q.lastError());
         version = m.version;
     }
     return version;

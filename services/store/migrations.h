@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storeresult.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -11,16 +13,16 @@ namespace closient::store {
 struct Migration
 {
     int version;
-    bool (*apply)(QSqlDatabase &db);
+    Result<Done> (*apply)(QSqlDatabase &db);
 };
 
 /// The schema version a new database starts at and every older one is brought to.
 int latestSchemaVersion();
 /// Creates the newest schema in an empty database (inside the caller's transaction).
-bool createFreshSchema(QSqlDatabase &db);
-/// Applies the steps after @p fromVersion, each in the caller's transaction; returns the version reached.
-int migrate(QSqlDatabase &db, int fromVersion, QString *error);
+[[nodiscard]] Result<Done> createFreshSchema(QSqlDatabase &db);
+/// Applies the steps after @p fromVersion, each in the caller's transaction; the version reached, or why not.
+[[nodiscard]] Result<int> migrate(QSqlDatabase &db, int fromVersion);
 /// Runs a file of ";"-terminated statements from the resources.
-bool runSqlFile(QSqlDatabase &db, const QString &resource, QString *error = nullptr);
+[[nodiscard]] Result<Done> runSqlFile(QSqlDatabase &db, const QString &resource);
 
 } // namespace closient::store

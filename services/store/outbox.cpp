@@ -31,17 +31,19 @@ OutboxEntry OutboxEntry::make(const QString &entityType, const QString &entityId
     return e;
 }
 
-bool enqueueOutbox(QSqlDatabase &db, const OutboxEntry &e)
+Result<Done> enqueueOutbox(QSqlDatabase &db, const OutboxEntry &e)
 {
     bool ok = false;
-    (void)exec(db,
+    auto q = exec(db,
         u"INSERT INTO outbox (entity_type, entity_id, operation, method, path, payload, idempotency_key, created) "
         u"VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
         { e.entityType, e.entityId, e.operation, e.method, e.path,
             QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)),
             e.idempotencyKey.isEmpty() ? newId() : e.idempotencyKey, nowIso() },
         &ok);
-    return ok;
+    if (!ok)
+        return sqlError(q.lastError());
+    return Done {};
 }
 
 OutboxRepository::OutboxRepository(Database *db)

@@ -31,7 +31,7 @@ struct OutboxEntry
 };
 
 /// Adds @p entry to the outbox. NOTE: runs on the database thread, inside the caller's transaction.
-[[nodiscard]] bool enqueueOutbox(QSqlDatabase &db, const OutboxEntry &entry);
+[[nodiscard]] Result<Done> enqueueOutbox(QSqlDatabase &db, const OutboxEntry &entry);
 
 /** Read access to the outbox for the sync engine and for people who want to see what is waiting. */
 class OutboxRepository

@@ -19,7 +19,9 @@ const QString kSelect = u"SELECT s.id, s.server_id, s.status, s.capture_mode, s.
                         u"s.last_activity, s.ended, "
                         u"(SELECT count(*) FROM captures c WHERE c.session_id = s.id), "
                         u"(SELECT count(*) FROM photos p WHERE p.session_id = s.id), "
-                        u"(SELECT count(*) FROM scan_rejections r WHERE r.session_id = s.id) "
+                        u"(SELECT count(*) FROM scan_rejections r WHERE r.session_id = s.id), "
+                        u"(SELECT count(*) FROM captures c JOIN capture_voids v ON v.capture_id = c.id "
+                        u"WHERE c.session_id = s.id) "
                         u"FROM sessions s "_s;
 
 QDateTime parseTime(const QVariant &v)
@@ -39,7 +41,8 @@ Session fromRow(const QSqlQuery &q)
     s.modified = parseTime(q.value(6));
     s.lastActivity = parseTime(q.value(7));
     s.ended = parseTime(q.value(8));
-    s.captureCount = q.value(9).toInt();
+    s.voidedCount = q.value(12).toInt();
+    s.captureCount = q.value(9).toInt() - s.voidedCount;
     s.photoCount = q.value(10).toInt();
     s.rejectedCount = q.value(11).toInt();
     return s;
@@ -109,8 +112,10 @@ QFuture<Result<Session>> SessionRepository::create(
         const auto e = OutboxEntry::make(u"session"_s, id, u"create"_s, u"POST"_s, u"/scanner/api/v1/sessions"_s,
             { { u"capture_mode"_s, captureMode }, { u"metadata"_s, checked.value() }, { u"user_agent"_s, userAgent },
                 { u"device_context"_s, QJsonObject {} } });
-        if (!enqueueOutbox(db, e) || !tx.commit())
-            return sqlError(db.lastError().isValid() ? db.lastError() : tx.lastError());
+        if (auto queued = enqueueOutbox(db, e); !queued.ok())
+            return queued.error();
+        if (!tx.commit())
+            return sqlError(tx.lastError());
         store->notifyChanged(u"sessions"_s);
         return load(db, id);
     });
@@ -159,7 +164,9 @@ QFuture<Result<Session>> SessionRepository::end(const QString &id)
             return sqlError(q.lastError());
         const auto e
             = OutboxEntry::make(u"session"_s, id, u"end"_s, u"POST"_s, u"/scanner/api/v1/sessions/{session}/end"_s);
-        if (!enqueueOutbox(db, e) || !tx.commit())
+        if (auto queued = enqueueOutbox(db, e); !queued.ok())
+            return queued.error();
+        if (!tx.commit())
             return sqlError(tx.lastError());
         store->notifyChanged(u"sessions"_s);
         return load(db, id);
@@ -190,10 +197,54 @@ QFuture<Result<Session>> SessionRepository::updateMetadata(const QString &id, co
         e.method = u"PATCH"_s;
         e.path = u"/scanner/api/v1/sessions/{session}"_s;
         e.payload = { { u"metadata"_s, change.isObject() ? change : QJsonValue(QJsonObject {}) } };
-        if (!enqueueOutbox(db, e) || !tx.commit())
+        if (auto queued = enqueueOutbox(db, e); !queued.ok())
+            return queued.error();
+        if (!tx.commit())
             return sqlError(tx.lastError());
         store->notifyChanged(u"sessions"_s);
         return load(db, id);
+    });
+}
+
+QFuture<Result<SessionSummary>> SessionRepository::summary(const QString &id)
+{
+    return m_db->run([id](QSqlDatabase &db) -> Result<SessionSummary> {
+        auto session = load(db, id);
+        if (!session.ok())
+            return session.error();
+        // Voided captures are counted apart; everything else is about the captures that count.
+        bool ok = false;
+        auto q = exec(db,
+            u"SELECT "
+            u"count(*) FILTER (WHERE v.capture_id IS NULL), "
+            u"count(*) FILTER (WHERE v.capture_id IS NOT NULL), "
+            u"count(*) FILTER (WHERE v.capture_id IS NULL AND c.capture_type = 'BARCODE'), "
+            u"count(*) FILTER (WHERE v.capture_id IS NULL AND c.capture_type = 'IMAGE'), "
+            u"count(*) FILTER (WHERE v.capture_id IS NULL AND c.capture_type = 'MANUAL'), "
+            u"count(DISTINCT c.gtin) FILTER (WHERE v.capture_id IS NULL AND c.gtin != ''), "
+            u"min(c.created) FILTER (WHERE v.capture_id IS NULL), "
+            u"max(c.created) FILTER (WHERE v.capture_id IS NULL), "
+            u"count(*) FILTER (WHERE v.capture_id IS NULL "
+            u"AND EXISTS (SELECT 1 FROM capture_edits e WHERE e.capture_id = c.id)) "
+            u"FROM captures c LEFT JOIN capture_voids v ON v.capture_id = c.id WHERE c.session_id = ?"_s,
+            { id }, &ok);
+        if (!ok || !q.next())
+            return sqlError(q.lastError());
+        SessionSummary s;
+        s.sessionId = id;
+        s.status = session.value().status;
+        s.captures = q.value(0).toInt();
+        s.voided = q.value(1).toInt();
+        s.barcode = q.value(2).toInt();
+        s.image = q.value(3).toInt();
+        s.manual = q.value(4).toInt();
+        s.distinctGtins = q.value(5).toInt();
+        s.first = parseTime(q.value(6));
+        s.last = parseTime(q.value(7));
+        s.edited = q.value(8).toInt();
+        s.rejected = session.value().rejectedCount;
+        s.photos = session.value().photoCount;
+        return s;
     });
 }
 

@@ -24,6 +24,9 @@ public:
     QFuture<std::vector<Session>> list(const QString &status = {}, int limit = 500);
     QFuture<Result<Session>> end(const QString &id);
     QFuture<Result<Session>> updateMetadata(const QString &id, const QJsonValue &change);
+    /// What the session holds, for "End session": captures that count, voided, refused, by type, first and last
+    /// time, distinct GTINs.
+    QFuture<Result<SessionSummary>> summary(const QString &id);
     /// Marks ACTIVE sessions idle for longer than the configured TTL as EXPIRED; returns how many.
     QFuture<int> expireIdle();
 

@@ -4,22 +4,35 @@
 
 #include "sqlhelpers.h"
 
+#include <QLoggingCategory>
+
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSettings, "closient.db.settings")
 
 namespace closient::store {
 
 namespace {
-const QVariantMap &defaults()
+
+/// The stored text as the setting's type, or its default (saying so) when it does not fit.
+QVariant typed(const SettingSpec &spec, const QString &stored)
 {
-    static const QVariantMap d {
-        { u"session_ttl_minutes"_s, 720 }, // a working day and some
-        { u"duplicate_window_seconds"_s, 10 },
-        { u"confirm_linear_reads"_s, 2 },
-        { u"sound_muted"_s, false },
-        { u"resolver_domain"_s, u"https://id.gs1.org"_s },
-    };
-    return d;
+    if (auto v = spec.parse(stored))
+        return *v;
+    qCWarning(lcSettings, "%s",
+        qUtf8Printable(u"The setting %1 holds \"%2\", which is not %3; using the default %4."_s.arg(
+            spec.key, stored.left(60), spec.expected(), spec.defaultValue.toString())));
+    return spec.defaultValue;
 }
+
+QString knownKeys()
+{
+    QStringList keys;
+    for (const auto &s : settingSpecs())
+        keys << s.key;
+    return keys.join(u", "_s);
+}
+
 } // namespace
 
 SettingsRepository::SettingsRepository(Database *db)
@@ -28,13 +41,19 @@ SettingsRepository::SettingsRepository(Database *db)
 
 QVariant SettingsRepository::defaultValue(const QString &key)
 {
-    return defaults().value(key);
+    const auto *s = spec(key);
+    return s ? s->defaultValue : QVariant();
 }
 
 QVariant SettingsRepository::read(QSqlDatabase &db, const QString &key)
 {
+    const auto *s = spec(key);
+    if (!s) {
+        qCWarning(lcSettings) << "no such setting:" << key;
+        return {};
+    }
     auto q = exec(db, u"SELECT value FROM settings WHERE key = ?"_s, { key });
-    return q.next() ? q.value(0) : defaultValue(key);
+    return q.next() ? typed(*s, q.value(0).toString()) : s->defaultValue;
 }
 
 QFuture<QVariant> SettingsRepository::value(const QString &key)
@@ -45,21 +64,40 @@ QFuture<QVariant> SettingsRepository::value(const QString &key)
 QFuture<QVariantMap> SettingsRepository::all()
 {
     return m_db->run([](QSqlDatabase &db) {
-        QVariantMap out = defaults();
+        QVariantMap out;
+        for (const auto &s : settingSpecs())
+            out.insert(s.key, s.defaultValue);
         auto q = exec(db, u"SELECT key, value FROM settings"_s);
-        while (q.next())
-            out.insert(q.value(0).toString(), q.value(1));
+        while (q.next()) {
+            const QString key = q.value(0).toString();
+            if (const auto *s = spec(key))
+                out.insert(key, typed(*s, q.value(1).toString()));
+            else
+                qCDebug(lcSettings) << "ignoring a stored setting this version does not know:" << key;
+        }
         return out;
     });
 }
 
 QFuture<Result<Done>> SettingsRepository::setValue(const QString &key, const QVariant &value)
 {
-    return m_db->run([store = m_db, key, value](QSqlDatabase &db) -> Result<Done> {
+    const auto *s = spec(key);
+    if (!s) {
+        QPromise<Result<Done>> p;
+        p.start();
+        p.addResult(StoreError {
+            u"invalid"_s, u"There is no setting \"%1\". The settings are: %2."_s.arg(key.left(60), knownKeys()) });
+        p.finish();
+        return p.future();
+    }
+    auto checked = s->validate(value);
+    return m_db->run([store = m_db, key, checked](QSqlDatabase &db) -> Result<Done> {
+        if (!checked.ok())
+            return checked.error();
         bool ok = false;
         auto q = exec(db,
             u"INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
-            { key, value.toString() }, &ok);
+            { key, checked.value() }, &ok);
         if (!ok)
             return sqlError(q.lastError());
         store->notifyChanged(u"settings"_s);

@@ -24,8 +24,25 @@ namespace closient::store {
 /// Prepares @p sql, binds the values in order and executes it. Every statement of the store goes through here.
 [[nodiscard]] QSqlQuery exec(
     QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {}, bool *ok = nullptr);
-/// The plain-words error for a failed statement (locked, read-only, disk full, ...).
+/// The first value of a statement without parameters (a PRAGMA, a count); empty, and @p error set, when it fails.
+[[nodiscard]] QString scalar(QSqlDatabase &db, const QString &sql, QSqlError *error = nullptr);
+/// The plain-words error for a failed statement (locked, read-only, disk full, ...). On a store's database thread it
+/// also knows the store's volume and the system error behind an I/O failure, so a full disk is named as one (an
+/// SQLITE_FULL, or an I/O error whose cause was ENOSPC or EDQUOT) and never as damage.
 [[nodiscard]] StoreError sqlError(const QSqlError &error);
+/// "The disk is full: free some space on <volume> ...": retryable, and nothing already saved is lost. @p advice
+/// says what was not done (by default: this change was not saved).
+[[nodiscard]] StoreError diskFullError(const QString &path, const QString &advice = {});
+/// The mount point holding @p path (what a person frees space on).
+[[nodiscard]] QString volumeOf(const QString &path);
+/// True when the last failed system call of the store's connection on this thread ran out of space.
+[[nodiscard]] bool lastFailureWasNoSpace();
+
+/// Tells sqlError() which store this thread works on: its file and its SQLite handle (nullptr to forget).
+/// NOTE: called by Database on its own thread; one store per thread.
+void setThreadStore(const QString &path, void *sqliteHandle);
+/// The SQLite handle under a Qt connection.
+[[nodiscard]] void *sqliteHandle(const QSqlDatabase &db);
 
 /** Commits on commit(), rolls back otherwise: every multi-row write runs inside one. */
 class Transaction

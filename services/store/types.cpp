@@ -29,6 +29,57 @@ const QStringList &captureTypes()
     return types;
 }
 
+const QStringList &captureVoidReasons()
+{
+    static const QStringList reasons { u"Scanned by mistake"_s, u"Wrong item"_s, u"Duplicate"_s, u"Damaged label"_s,
+        u"Other"_s };
+    return reasons;
+}
+
+Result<QString> normalizeVoidReason(const QString &reason)
+{
+    const QString other = captureVoidReasons().constLast();
+    const QString text = reason.simplified();
+    if (text.isEmpty())
+        return StoreError { u"invalid"_s,
+            u"Say why this capture is voided: %1 (with a few words)."_s.arg(captureVoidReasons().join(u", "_s)) };
+    for (const auto &listed : captureVoidReasons()) {
+        if (listed != other && text.compare(listed, Qt::CaseInsensitive) == 0)
+            return listed;
+    }
+    QString words = text;
+    if (words.startsWith(other, Qt::CaseInsensitive)) {
+        words = words.mid(other.size());
+        while (!words.isEmpty() && (words.front() == u':' || words.front() == u' ' || words.front() == u'-'))
+            words.remove(0, 1);
+    }
+    if (words.isEmpty())
+        return StoreError { u"invalid"_s, u"\"Other\" needs a few words saying why this capture is voided."_s };
+    const QString stored = other + u": "_s + words;
+    if (stored.size() > kMaxVoidReasonLength)
+        return StoreError { u"invalid"_s,
+            u"A void reason holds at most %1 characters; this one has %2."_s.arg(kMaxVoidReasonLength)
+                .arg(stored.size()) };
+    return stored;
+}
+
+QJsonObject SessionSummary::toJson() const
+{
+    return {
+        { u"session_id"_s, sessionId },
+        { u"status"_s, status },
+        { u"captures"_s, captures },
+        { u"voided"_s, voided },
+        { u"rejected"_s, rejected },
+        { u"edited"_s, edited },
+        { u"photos"_s, photos },
+        { u"by_type"_s, QJsonObject { { u"BARCODE"_s, barcode }, { u"IMAGE"_s, image }, { u"MANUAL"_s, manual } } },
+        { u"distinct_gtins"_s, distinctGtins },
+        { u"first_capture"_s, time(first) },
+        { u"last_capture"_s, time(last) },
+    };
+}
+
 QJsonObject Session::toJson() const
 {
     return {
@@ -44,6 +95,7 @@ QJsonObject Session::toJson() const
         { u"capture_count"_s, captureCount },
         { u"photo_count"_s, photoCount },
         { u"rejected_count"_s, rejectedCount },
+        { u"voided_count"_s, voidedCount },
     };
 }
 
@@ -66,6 +118,12 @@ QJsonObject Capture::toJson() const
         { u"error_message"_s, errorMessage },
         { u"metadata"_s, metadata },
         { u"created"_s, time(created) },
+        { u"voided"_s, isVoided() },
+        { u"voided_at"_s, time(voided) },
+        { u"void_reason"_s, text(voidReason) },
+        { u"voided_by"_s, text(voidedBy) },
+        { u"original_raw_value"_s, text(originalRawValue) },
+        { u"edited"_s, time(edited) },
     };
 }
 

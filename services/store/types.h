@@ -2,12 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storeresult.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
 namespace closient::store {
+
+/// The longest raw value a capture may hold (the API's limit), not counting an AIM symbology identifier.
+constexpr qsizetype kMaxRawValueLength = 500;
 
 /** A scan session as the Closient scanner API models it, with its local identity. */
 struct Session
@@ -21,9 +26,10 @@ struct Session
     QDateTime modified;
     QDateTime lastActivity;
     QDateTime ended;
-    int captureCount = 0;
+    int captureCount = 0; // captures that count: voided ones are left out
     int photoCount = 0;
     int rejectedCount = 0;
+    int voidedCount = 0;
 
     [[nodiscard]] bool isActive() const { return status == u"ACTIVE"; }
     [[nodiscard]] QJsonObject toJson() const;
@@ -51,6 +57,35 @@ struct Capture
     QString errorMessage;
     QJsonObject metadata;
     QDateTime created;
+    // A voided capture is kept and shown, but no longer counts; it is never un-voided.
+    QDateTime voided; // invalid while the capture counts
+    QString voidReason;
+    QString voidedBy;
+    // A typed capture corrected before it was sent keeps what it first held.
+    QString originalRawValue; // empty unless edited
+    QDateTime edited; // the last correction
+
+    [[nodiscard]] bool isVoided() const { return voided.isValid(); }
+    [[nodiscard]] bool isEdited() const { return edited.isValid(); }
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/** What a session holds, for the "End session" summary: voided captures and refusals apart from the rest. */
+struct SessionSummary
+{
+    QString sessionId;
+    QString status;
+    int captures = 0; // that count (not voided)
+    int voided = 0;
+    int rejected = 0;
+    int edited = 0; // counted captures corrected since they were typed
+    int photos = 0;
+    int barcode = 0; // counted captures by capture_type
+    int image = 0;
+    int manual = 0;
+    int distinctGtins = 0;
+    QDateTime first; // the first and last counted capture
+    QDateTime last;
 
     [[nodiscard]] QJsonObject toJson() const;
 };
@@ -69,5 +104,13 @@ struct Rejection
 
 [[nodiscard]] const QStringList &captureModes();
 [[nodiscard]] const QStringList &captureTypes();
+
+/// Why a capture may be voided, in the order a screen offers them. The last, "Other", needs words of its own.
+[[nodiscard]] const QStringList &captureVoidReasons();
+/// The longest void reason kept.
+constexpr qsizetype kMaxVoidReasonLength = 200;
+/// @p reason as it is stored: a listed reason as listed; "Other: <text>" or any other text as "Other: <text>".
+/// Refused (with what to do) when empty, "Other" without words, or longer than kMaxVoidReasonLength.
+[[nodiscard]] Result<QString> normalizeVoidReason(const QString &reason);
 
 } // namespace closient::store

@@ -5,9 +5,11 @@
 #include "database.h"
 #include "storetestutil.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -22,6 +24,41 @@ class TestDurability : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void programsCreatingOneNewStoreAtOnceAllSucceed()
+    {
+        // Several programs meet a store that does not exist yet: each must end up using the one store, and any
+        // failure must say why.
+        QTemporaryDir dir;
+        for (int trial = 0; trial < 20; ++trial) {
+            const QString db = dir.filePath(u"t%1/new.sqlite"_s.arg(trial));
+            const QList<QStringList> commands { { u"sessions"_s, u"create"_s }, { u"sessions"_s, u"create"_s },
+                { u"sessions"_s, u"list"_s } };
+            std::vector<std::unique_ptr<QProcess>> programs;
+            for (const auto &args : commands) {
+                programs.push_back(std::make_unique<QProcess>());
+                programs.back()->start(test::stationBinary(), QStringList { u"--db"_s, db } + args);
+            }
+            for (std::size_t i = 0; i < programs.size(); ++i) {
+                auto &p = *programs[i];
+                QVERIFY(p.waitForFinished(60000));
+                const QByteArray err = p.readAllStandardError();
+                QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                    qPrintable(u"trial %1, %2: exit %3, \"%4\""_s.arg(trial)
+                                   .arg(commands[int(i)].join(u' '))
+                                   .arg(p.exitCode())
+                                   .arg(QString::fromLocal8Bit(err))));
+                QVERIFY2(err.trimmed().isEmpty(), err.constData());
+            }
+            test::RawDb raw(db, u"trial%1"_s.arg(trial));
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM sessions"_s).toInt(), 2);
+            QCOMPARE(raw.scalar(u"PRAGMA quick_check"_s).toString(), u"ok"_s);
+            const auto leftovers = QDir(QFileInfo(db).absolutePath())
+                                       .entryList(QDir::Files | QDir::Hidden)
+                                       .filter(QRegularExpression(u"\\.new$"_s));
+            QCOMPARE(leftovers, QStringList());
+        }
+    }
+
     void killedWriterLosesNoAcknowledgedCapture_data()
     {
         QTest::addColumn<int>("killAfter");

@@ -108,6 +108,35 @@ private Q_SLOTS:
         QCOMPARE(submit(QString(501, u'A')).reasonCode, u"too_long"_s);
     }
 
+    void limitsAreCheckedBeforeParsing()
+    {
+        // An over-long input is refused on its length alone: the parser never sees it.
+        CaptureRequest r;
+        r.sessionId = m_session;
+        r.rawValue = u"(01)09506000134353(10)"_s + QString(600, u'9');
+        auto out = CaptureService::check(r);
+        QCOMPARE(out.reasonCode, u"too_long"_s);
+        QVERIFY2(out.reason.contains(u"622"_s), qPrintable(out.reason));
+        QCOMPARE(out.parsed.kind, closient::gs1::DataKind::Empty);
+        QVERIFY(out.parsed.errors.empty());
+        QVERIFY(out.parsed.elements.empty());
+        QCOMPARE(out.parsed.input, r.rawValue); // kept for the refusal's record
+        // So is a capture type the API does not know.
+        r.rawValue = u"4006381333931"_s;
+        r.captureType = u"VIDEO"_s;
+        out = CaptureService::check(r);
+        QCOMPARE(out.reasonCode, u"invalid"_s);
+        QVERIFY2(out.reason.contains(u"BARCODE"_s), qPrintable(out.reason));
+        QCOMPARE(out.parsed.kind, closient::gs1::DataKind::Empty);
+        // Through submit, a megabyte of data is refused and recorded like any other refusal.
+        const auto huge = submit(QString(1 << 20, u'7'));
+        QCOMPARE(huge.reasonCode, u"too_long"_s);
+        const auto rejections = await(CaptureRepository(m_db.get()).rejectionsForSession(m_session));
+        QCOMPARE(rejections.size(), size_t(1));
+        QCOMPARE(rejections[0].reasonCode, u"too_long"_s);
+        QCOMPARE(rejections[0].rawValue.size(), 2000); // the record keeps the start, not the megabyte
+    }
+
     void endedSessionTakesNoCaptures()
     {
         QVERIFY(await(SessionRepository(m_db.get()).end(m_session)).ok());

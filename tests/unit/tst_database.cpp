@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace closient;
 using namespace closient::store;
@@ -175,6 +177,51 @@ private Q_SLOTS:
         first.reset();
         Database third;
         QVERIFY(await(third.open(file, Database::Access::Exclusive)).ok());
+    }
+
+    void readOnlyAccessNeverWrites()
+    {
+        // An older store is upgraded once (the only write), then read; writes through read-only access are refused.
+        const auto fixture = test::dataFile(u"store/closient-v1.sqlite"_s);
+        const auto copy = path(u"readonly-v1.sqlite"_s);
+        QVERIFY(QFile::copy(fixture, copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        Database db;
+        auto r = await(db.open(copy, Database::Access::ReadOnly));
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        QVERIFY(db.isReadOnly());
+        const auto sessions = await(SessionRepository(&db).list());
+        QVERIFY(!sessions.empty());
+        const auto before = test::fileHash(copy);
+        const auto write = await(SessionRepository(&db).create(u"barcode_scan"_s, {}));
+        QVERIFY(!write.ok());
+        QCOMPARE(write.error().code, u"read_only"_s);
+        QCOMPARE(await(SessionRepository(&db).list()).size(), sessions.size());
+        QCOMPARE(test::fileHash(copy), before);
+    }
+
+    void newStoreAndItsFoldersAreTheUsersOnly()
+    {
+        const auto mode = [](const QString &p) {
+            struct stat st
+            {
+            };
+            return ::stat(QFile::encodeName(p).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+        };
+        for (const auto access : { Database::Access::Shared, Database::Access::Exclusive }) {
+            const QString top = path(access == Database::Access::Shared ? u"private-a"_s : u"private-b"_s);
+            const QString file = top + u"/deeper/store.sqlite"_s;
+            Database db;
+            auto r = await(db.open(file, access));
+            QVERIFY2(r.ok(), qPrintable(r.error().message));
+            QVERIFY(await(SessionRepository(&db).create(u"barcode_scan"_s, {})).ok());
+            QCOMPARE(mode(top), 0700);
+            QCOMPARE(mode(top + u"/deeper"_s), 0700);
+            QCOMPARE(mode(file), 0600);
+            QCOMPARE(mode(file + u"-wal"_s), 0600); // the open store's log and index too
+            QCOMPARE(mode(file + u"-shm"_s), 0600);
+            QCOMPARE(QDir(top + u"/deeper"_s).entryList(QDir::Files | QDir::Hidden).filter(u".new"_s), QStringList());
+        }
     }
 
     void workQueuedAfterShutdownIsCancelledNotHung()

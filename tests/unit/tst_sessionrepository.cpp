@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: Closient Station contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "capturerepository.h"
+#include "captureservice.h"
 #include "database.h"
 #include "outbox.h"
 #include "sessionrepository.h"
@@ -96,6 +98,49 @@ private Q_SLOTS:
         QVERIFY(!bad.ok());
         QCOMPARE(await(repo.get(id)).value().metadata, (QJsonObject { { u"b"_s, u"2"_s }, { u"c"_s, u"3"_s } }));
         QVERIFY(await(repo.updateMetadata(id, QJsonObject {})).value().metadata.isEmpty());
+    }
+
+    void summaryForEndingASession()
+    {
+        SessionRepository repo(m_db.get());
+        const auto id = await(repo.create(u"barcode_scan"_s, {})).value().id;
+        const auto other = await(repo.create(u"barcode_scan"_s, {})).value().id;
+        CaptureService service(m_db.get());
+        const auto submit = [&](const QString &session, const QString &raw, const QString &type) {
+            CaptureRequest r;
+            r.sessionId = session;
+            r.rawValue = raw;
+            r.captureType = type;
+            return await(service.submit(r));
+        };
+        const auto first = submit(id, u"4006381333931"_s, u"BARCODE"_s);
+        QVERIFY(first.captured);
+        QVERIFY(submit(id, u"4006381333931"_s, u"BARCODE"_s).captured); // the same GTIN again
+        QVERIFY(submit(id, u"(01)09506000134352(21)A"_s, u"MANUAL"_s).captured);
+        const auto mistake = submit(id, u"96385074"_s, u"BARCODE"_s);
+        QVERIFY(mistake.captured);
+        const auto last = submit(id, u"INTERNAL-SKU-77"_s, u"MANUAL"_s);
+        QVERIFY(last.captured);
+        QVERIFY(!submit(id, u"(01)09506000134353"_s, u"BARCODE"_s).captured); // refused: check digit
+        QVERIFY(submit(other, u"96385074"_s, u"BARCODE"_s).captured); // another session's
+        QVERIFY(await(CaptureRepository(m_db.get()).voidCapture(mistake.capture.id, u"Scanned by mistake"_s, u"ana"_s))
+                    .ok());
+
+        const auto r = await(repo.summary(id));
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        const auto &s = r.value();
+        QCOMPARE(s.status, u"ACTIVE"_s);
+        QCOMPARE(s.captures, 4);
+        QCOMPARE(s.voided, 1);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.barcode, 2);
+        QCOMPARE(s.manual, 2);
+        QCOMPARE(s.image, 0);
+        QCOMPARE(s.distinctGtins, 2); // 04006381333931 and 09506000134352; the voided one and plain text do not count
+        QCOMPARE(s.first, first.capture.created);
+        QCOMPARE(s.last, last.capture.created);
+        QCOMPARE(s.toJson().value(u"by_type"_s).toObject().value(u"MANUAL"_s).toInt(), 2);
+        QCOMPARE(await(repo.summary(u"nope"_s)).error().code, u"not_found"_s);
     }
 
     void idleSessionsExpire()

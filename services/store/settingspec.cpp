@@ -1,0 +1,287 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settingspec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace closient::store {
+
+namespace {
+
+using Type = SettingSpec::Type;
+
+SettingSpec make(const QString &key, Type type, const QVariant &def, const QString &description)
+{
+    SettingSpec s;
+    s.key = key;
+    s.type = type;
+    s.defaultValue = def;
+    s.description = description;
+    return s;
+}
+
+SettingSpec integer(const QString &key, int def, int min, int max, const QString &description)
+{
+    SettingSpec s = make(key, Type::Integer, def, description);
+    s.minimum = min;
+    s.maximum = max;
+    return s;
+}
+
+SettingSpec boolean(const QString &key, bool def, const QString &description)
+{
+    return make(key, Type::Boolean, def, description);
+}
+
+SettingSpec text(const QString &key, int maxLength, const QString &description, const QString &pattern = {},
+    const QString &hint = {})
+{
+    SettingSpec s = make(key, Type::Text, QString(u""_s), description);
+    s.maxLength = maxLength;
+    s.pattern = pattern;
+    s.patternHint = hint;
+    return s;
+}
+
+SettingSpec choice(const QString &key, const QStringList &choices, const QString &description)
+{
+    SettingSpec s = make(key, Type::Choice, QString(u""_s), description);
+    s.choices = choices;
+    return s;
+}
+
+SettingSpec jsonObject(const QString &key, const QString &description)
+{
+    SettingSpec s = make(key, Type::JsonObject, QString(u""_s), description);
+    s.maxLength = 4000;
+    return s;
+}
+
+std::optional<qint64> wholeNumber(const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return v.toLongLong();
+    case QMetaType::Bool:
+        return std::nullopt;
+    case QMetaType::Double:
+    case QMetaType::Float: {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)))
+            return qint64(d);
+        return std::nullopt;
+    }
+    default:
+        break;
+    }
+    static const QRegularExpression digits(u"^[+-]?[0-9]{1,12}$"_s);
+    const QString t = v.toString().trimmed();
+    if (!digits.match(t).hasMatch())
+        return std::nullopt;
+    return t.toLongLong();
+}
+
+std::optional<bool> truth(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool();
+    const QString t = v.toString().trimmed().toLower();
+    if (t == u"true" || t == u"yes" || t == u"on" || t == u"1")
+        return true;
+    if (t == u"false" || t == u"no" || t == u"off" || t == u"0")
+        return false;
+    return std::nullopt;
+}
+
+} // namespace
+
+const std::vector<SettingSpec> &settingSpecs()
+{
+    // Ranges are the ones the Settings screen offers; the screen and this table must agree, and this table decides.
+    static const std::vector<SettingSpec> specs {
+        integer(
+            u"session_ttl_minutes"_s, 720, 0, 10080, u"minutes a session may sit idle before it expires; 0 = never"_s),
+        integer(u"duplicate_window_seconds"_s, 10, 0, 3600,
+            u"seconds in which the same code seen again is not captured again"_s),
+        integer(u"confirm_linear_reads"_s, 2, 1, 5, u"frames that must read a 1D barcode before it is captured"_s),
+        boolean(u"sound_muted"_s, false, u"no beep on a capture"_s),
+        [] {
+            SettingSpec s = make(u"resolver_domain"_s, Type::Url, QString(u"https://id.gs1.org"_s),
+                u"the GS1 Digital Link resolver that plain QR codes on labels point to"_s);
+            s.maxLength = 200;
+            return s;
+        }(),
+        text(u"camera_id"_s, 500, u"the camera the Scan screen uses; empty for the system's default"_s),
+        text(u"camera_resolution"_s, 20, u"the camera resolution; empty for automatic"_s, u"([0-9]{2,5}x[0-9]{2,5})?"_s,
+            u"empty (automatic) or a size such as 1280x720"_s),
+        jsonObject(u"wedge"_s, u"keyboard-wedge scanner detection (the Scan settings)"_s),
+        jsonObject(u"serial"_s, u"the serial scanner's port and framing (the Scan settings)"_s),
+        // The Labels screen's last choices. The lists below are the schema's (label_jobs); symbol and GS1 table
+        // names belong to the labels library, which checks them when it reads them back.
+        choice(u"labels.scope"_s, { u"lots"_s, u"serials"_s }, u"what the Labels screen lists"_s),
+        choice(u"labels.exportType"_s,
+            { u"qr_codes"_s, u"datamatrix"_s, u"barcodes_1d"_s, u"codes_combined"_s, u"sheet_pdf"_s },
+            u"the last export type"_s),
+        choice(u"labels.fileFormat"_s, { u"svg"_s, u"png"_s, u"pdf"_s, u"eps"_s, u"zip"_s }, u"the last file format"_s),
+        text(u"labels.symbol"_s, 40, u"the last symbol kind"_s, u"[a-z0-9_]+"_s,
+            u"a symbol name such as gs1_datamatrix"_s),
+        text(u"labels.template"_s, 200, u"the last sheet template"_s),
+        text(u"labels.gs1Table"_s, 40, u"the GS1 symbol size table"_s, u"[a-z0-9_]+"_s,
+            u"a table name such as general"_s),
+        text(u"labels.printer"_s, 200, u"the last printer; empty for none"_s),
+    };
+    return specs;
+}
+
+const SettingSpec *findSettingSpec(const QString &key)
+{
+    for (const auto &s : settingSpecs()) {
+        if (s.key == key)
+            return &s;
+    }
+    return nullptr;
+}
+
+QString SettingSpec::typeName() const
+{
+    switch (type) {
+    case Type::Integer:
+        return u"integer"_s;
+    case Type::Boolean:
+        return u"boolean"_s;
+    case Type::Text:
+        return u"text"_s;
+    case Type::Choice:
+        return u"choice"_s;
+    case Type::Url:
+        return u"url"_s;
+    case Type::JsonObject:
+        return u"json_object"_s;
+    }
+    return {};
+}
+
+QString SettingSpec::expected() const
+{
+    switch (type) {
+    case Type::Integer:
+        return u"a whole number from %1 to %2"_s.arg(minimum).arg(maximum);
+    case Type::Boolean:
+        return u"true or false"_s;
+    case Type::Text:
+        return patternHint.isEmpty() ? u"text of at most %1 characters"_s.arg(maxLength) : patternHint;
+    case Type::Choice:
+        return u"one of: %1"_s.arg(choices.join(u", "_s));
+    case Type::Url:
+        return u"a web address starting with https:// or http://"_s;
+    case Type::JsonObject:
+        return u"a JSON object of at most %1 characters"_s.arg(maxLength);
+    }
+    return {};
+}
+
+Result<QString> SettingSpec::validate(const QVariant &value) const
+{
+    const auto refuse = [&] {
+        const QString shown
+            = value.typeId() == QMetaType::Bool ? (value.toBool() ? u"true"_s : u"false"_s) : value.toString().left(60);
+        return StoreError { u"invalid"_s,
+            u"%1 must be %2 (%3); \"%4\" is not."_s.arg(key, expected(), description, shown) };
+    };
+    switch (type) {
+    case Type::Integer: {
+        const auto n = wholeNumber(value);
+        if (!n || *n < minimum || *n > maximum)
+            return refuse();
+        return QString::number(*n);
+    }
+    case Type::Boolean: {
+        const auto b = truth(value);
+        if (!b)
+            return refuse();
+        return *b ? u"true"_s : u"false"_s;
+    }
+    case Type::Choice: {
+        const QString t = value.toString().trimmed();
+        if (!choices.contains(t))
+            return refuse();
+        return t;
+    }
+    case Type::Url: {
+        const QString t = value.toString().trimmed();
+        const QUrl url(t, QUrl::StrictMode);
+        if (t.size() > maxLength || !url.isValid() || url.host().isEmpty()
+            || (url.scheme() != u"https" && url.scheme() != u"http"))
+            return refuse();
+        return t;
+    }
+    case Type::JsonObject: {
+        const QString t = value.toString();
+        if (t.isEmpty())
+            return t; // no choice made: the defaults of the screen apply
+        QJsonParseError error;
+        const auto doc = QJsonDocument::fromJson(t.toUtf8(), &error);
+        if (t.size() > maxLength || error.error != QJsonParseError::NoError || !doc.isObject())
+            return refuse();
+        return t;
+    }
+    case Type::Text: {
+        if (value.typeId() == QMetaType::Bool || value.typeId() == QMetaType::QVariantMap
+            || value.typeId() == QMetaType::QVariantList)
+            return refuse();
+        const QString t = value.toString();
+        if (t.size() > maxLength || t.contains(QChar(0)))
+            return refuse();
+        if (!pattern.isEmpty()) {
+            const QRegularExpression re(QRegularExpression::anchoredPattern(pattern));
+            if (!re.match(t).hasMatch())
+                return refuse();
+        }
+        return t;
+    }
+    }
+    return refuse();
+}
+
+std::optional<QVariant> SettingSpec::parse(const QString &stored) const
+{
+    const auto checked = validate(stored);
+    if (!checked.ok())
+        return std::nullopt;
+    switch (type) {
+    case Type::Integer:
+        return QVariant(checked.value().toInt());
+    case Type::Boolean:
+        return QVariant(checked.value() == u"true");
+    default:
+        return QVariant(checked.value());
+    }
+}
+
+QJsonObject SettingSpec::toJson() const
+{
+    QJsonObject o { { u"key"_s, key }, { u"type"_s, typeName() },
+        { u"default"_s, QJsonValue::fromVariant(defaultValue) }, { u"description"_s, description },
+        { u"expected"_s, expected() } };
+    if (type == Type::Integer) {
+        o.insert(u"minimum"_s, minimum);
+        o.insert(u"maximum"_s, maximum);
+    }
+    if (type == Type::Choice)
+        o.insert(u"choices"_s, QJsonArray::fromStringList(choices));
+    if (maxLength > 0)
+        o.insert(u"max_length"_s, maxLength);
+    return o;
+}
+
+} // namespace closient::store
