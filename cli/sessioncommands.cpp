@@ -8,6 +8,7 @@
 #include "outbox.h"
 #include "sessionrepository.h"
 #include "settingsrepository.h"
+#include "stationidentity.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -191,7 +192,7 @@ int capture(Context &ctx)
 
 QString operatorName()
 {
-    return qEnvironmentVariable("USER", u"operator"_s);
+    return StationIdentity::current().user;
 }
 
 int captureVoid(Context &ctx)

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capturecontroller.h"
 
+#include "capturerepository.h"
 #include "captureservice.h"
 #include "database.h"
+#include "displaytext.h"
 #include "parsedisplay.h"
+#include "stationidentity.h"
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +53,39 @@ void CaptureController::submitManual(const QString &sessionId, const QString &te
         else
             Q_EMIT rejected(sessionId, o.parsed.input, o.reason);
     });
+}
+
+QStringList CaptureController::voidReasons() const
+{
+    return store::captureVoidReasons();
+}
+
+void CaptureController::voidCapture(const QString &sessionId, const QString &captureId, const QString &reason)
+{
+    store::CaptureRepository(m_db)
+        .voidCapture(captureId, reason, StationIdentity::current().user)
+        .then(this, [this, sessionId, captureId](const store::Result<store::Capture> &r) {
+            if (r.ok())
+                Q_EMIT corrected(sessionId, captureId,
+                    tr("Voided: %1 (%2)").arg(visibleText(r.value().rawValue.left(60)), r.value().voidReason));
+            else
+                Q_EMIT correctionFailed(sessionId, captureId, tr("Not voided: %1").arg(r.error().message));
+        });
+}
+
+void CaptureController::editCapture(const QString &sessionId, const QString &captureId, const QString &text)
+{
+    store::CaptureRepository(m_db)
+        .editManual(captureId, text, StationIdentity::current().user)
+        .then(this, [this, sessionId, captureId](const store::Result<store::Capture> &r) {
+            if (r.ok())
+                Q_EMIT corrected(sessionId, captureId,
+                    tr("Corrected: %1 (was %2)")
+                        .arg(visibleText(r.value().rawValue.left(60)),
+                            visibleText(r.value().originalRawValue.left(60))));
+            else
+                Q_EMIT correctionFailed(sessionId, captureId, tr("Not corrected: %1").arg(r.error().message));
+        });
 }
 
 } // namespace closient::models

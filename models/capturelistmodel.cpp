@@ -53,7 +53,8 @@ int CaptureListModel::rowCount(const QModelIndex &parent) const
 
 int CaptureListModel::capturedCount() const
 {
-    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return !r.rejected; }));
+    return int(
+        std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return !r.rejected && !r.capture.isVoided(); }));
 }
 
 QVariant CaptureListModel::data(const QModelIndex &index, int role) const
@@ -86,6 +87,23 @@ QVariant CaptureListModel::data(const QModelIndex &index, int role) const
         return row.rejected ? row.rejection.source : c.source;
     case SymbologyRole:
         return row.parse.value(u"symbology"_s);
+    case CaptureIdRole:
+        return row.rejected ? QString() : c.id;
+    case VoidedRole:
+        return !row.rejected && c.isVoided();
+    case VoidTextRole:
+        return row.rejected || !c.isVoided()
+            ? QString()
+            : tr("Voided %1 by %2: %3").arg(formatTime(c.voided), c.voidedBy, c.voidReason);
+    case EditedRole:
+        return !row.rejected && c.isEdited();
+    case OriginalRawValueRole:
+        return row.rejected ? QString() : visibleText(c.originalRawValue);
+    case EditableRole:
+        // The store has the last word (the create must not have been tried); this keeps the menu honest.
+        return !row.rejected && !c.isVoided() && c.captureType == u"MANUAL" && c.serverId.isEmpty();
+    case VoidableRole:
+        return !row.rejected && !c.isVoided();
     }
     return {};
 }
@@ -104,6 +122,13 @@ QHash<int, QByteArray> CaptureListModel::roleNames() const
         { ReasonRole, "reason" },
         { SourceRole, "source" },
         { SymbologyRole, "symbology" },
+        { CaptureIdRole, "captureId" },
+        { VoidedRole, "voided" },
+        { VoidTextRole, "voidText" },
+        { EditedRole, "edited" },
+        { OriginalRawValueRole, "originalRawValue" },
+        { EditableRole, "editable" },
+        { VoidableRole, "voidable" },
     };
 }
 
@@ -159,12 +184,15 @@ void CaptureListModel::refresh()
 
 void CaptureListModel::setRows(std::vector<Row> rows)
 {
-    // Keep the parse of rows already shown; parse only what is new.
+    // Keep the parse of rows already shown; parse only what is new or corrected.
+    const auto parseKey = [](const Row &r) {
+        return r.key() + u'\n' + (r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue);
+    };
     QHash<QString, QVariantMap> known;
     for (const auto &r : m_rows)
-        known.insert(r.key(), r.parse);
+        known.insert(parseKey(r), r.parse);
     for (auto &r : rows) {
-        const auto it = known.constFind(r.key());
+        const auto it = known.constFind(parseKey(r));
         if (it != known.cend())
             r.parse = *it;
         else

@@ -38,6 +38,13 @@ public:
         ReasonRole,
         SourceRole,
         SymbologyRole,
+        CaptureIdRole, // empty for a refused scan
+        VoidedRole, // kept and shown, no longer counted
+        VoidTextRole, // "Voided 14:02 by mlopez: Scanned by mistake"
+        EditedRole,
+        OriginalRawValueRole, // what was typed first, before corrections
+        EditableRole, // a typed capture not sent yet: its value may be corrected
+        VoidableRole,
     };
     Q_ENUM(Roles)
 
