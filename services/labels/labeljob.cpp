@@ -243,8 +243,12 @@ Result<std::vector<LabelItem>> LabelJob::collectItems(std::optional<ImportPlan> 
         const SheetLayout layout = sheetLayout();
         const int copies = std::max(1, q.copiesPerItem);
         for (size_t i = 0; i < items.size(); ++i) {
-            const int page = layout.slot(int(i) * copies).first;
-            if (items[i].kind == LabelItem::Kind::Serial && items[i].printCount > 0 && page >= first && page <= last)
+            if (items[i].kind != LabelItem::Kind::Serial || items[i].printCount == 0)
+                continue;
+            // Copies of one item may run onto the next sheet: any of them on a printed page counts.
+            const int firstPage = layout.slot(int(i) * copies).first;
+            const int lastPage = layout.slot(int(i) * copies + copies - 1).first;
+            if (lastPage >= first && firstPage <= last)
                 printedBefore.push_back(items[i]);
         }
         if (!printedBefore.empty() && q.print.reason.trimmed().isEmpty()) {

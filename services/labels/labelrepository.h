@@ -5,6 +5,7 @@
 #include "database.h"
 #include "labelimport.h"
 #include "labelitem.h"
+#include "selection.h"
 #include "storeresult.h"
 
 #include <QDate>
@@ -18,25 +19,6 @@
 namespace closient::labels {
 
 using store::Result;
-
-/** The export's selection, as the Closient API takes it (LabelExportFiltersIn). */
-struct Selection
-{
-    QString scope = QStringLiteral("lots"); // lots | serials (products is refused, as the API does)
-    QStringList gtins;
-    QString productId;
-    QStringList ids; // lot_ids or serial_ids, by scope
-    QString lotRunId;
-    bool neverPrinted = false;
-    QString search; // GUI only: part of a GTIN, lot or serial
-
-    /// Reads the API's filters object; @p error names an unknown key or a wrong type.
-    [[nodiscard]] static std::optional<Selection> fromJson(
-        const QString &scope, const QJsonObject &filters, QString *error);
-    [[nodiscard]] QJsonObject filtersJson() const;
-    /// Whether @p item passes the filters (not the ids), as select() would decide: for items not stored yet.
-    [[nodiscard]] bool matches(const LabelItem &item) const;
-};
 
 /** What an import did, or (ok == false) every row that stopped it: nothing is stored then. */
 struct ImportReport
