@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command.h"
 
+#include "csvreader.h"
 #include "database.h"
 #include "labeljob.h"
 #include "labelrepository.h"
@@ -16,6 +17,9 @@ using namespace closient::labels;
 namespace closient::cli {
 
 namespace {
+
+const QCommandLineOption kDelimiter { u"delimiter"_s,
+    u"the character between fields: \",\" (the default, RFC 4180), \";\" or \"tab\""_s, u"char"_s, u","_s };
 
 QJsonObject itemJson(const LabelItem &it)
 {
@@ -94,18 +98,23 @@ int labelsImport(Context &ctx)
     QCommandLineParser p;
     const QCommandLineOption scope(u"scope"_s, u"lots or serials"_s, u"scope"_s, u"lots"_s);
     if (!parseOptions(ctx, p,
-            u"labels import --scope lots|serials FILE.csv\n\nColumns named in the first line: gtin, lot, expiry, serial, production_date, product_id, lot_run_id. All rows or none."_s,
-            { scope }))
+            u"labels import --scope lots|serials [--delimiter ;] FILE.csv\n\n"
+            u"CSV as RFC 4180 writes it. Columns named in the first line: gtin, lot, expiry, serial, production_date,\n"
+            u"product_id, lot_run_id. Every row has as many fields as the first. All rows or none."_s,
+            { scope, kDelimiter }))
         return p.isSet(u"help"_s) ? Ok : Usage;
     if (p.positionalArguments().size() != 1)
         return ctx.fail(u"name one CSV file"_s);
+    const auto delimiter = CsvReader::delimiterFromName(p.value(kDelimiter));
+    if (!delimiter.ok())
+        return ctx.fail(u"--delimiter: "_s + delimiter.error().message);
     QFile f(p.positionalArguments().first());
     if (!f.open(QIODevice::ReadOnly))
         return ctx.fail(u"%1: %2"_s.arg(f.fileName(), f.errorString()), Refused);
     auto *db = ctx.database();
     if (!db)
         return StoreFailure;
-    const auto report = wait(LabelRepository(db).importCsv(p.value(scope), f.readAll()));
+    const auto report = wait(LabelRepository(db).importCsv(p.value(scope), f.readAll(), false, delimiter.value()));
     ctx.printJson({ { u"imported"_s, report.ok() }, { u"lots"_s, report.lots }, { u"serials"_s, report.serials },
         { u"unchanged"_s, report.unchanged }, { u"errors"_s, QJsonArray::fromStringList(report.errors) } });
     for (const auto &e : report.errors)
@@ -133,10 +142,10 @@ int labelsAdd(Context &ctx)
     ItemInput in;
     in.gtin = p.value(gtin);
     in.lot = p.value(lot);
-    bool ok = true;
-    in.expiry = LabelRepository::parseDate(p.value(expiry), &ok);
-    if (!ok)
-        return ctx.fail(u"--expiry \"%1\" is not a date"_s.arg(p.value(expiry)), Refused);
+    const auto date = LabelImport::parseDate(p.value(expiry));
+    if (!date.ok())
+        return ctx.fail(u"--expiry: "_s + date.error().message, Refused);
+    in.expiry = date.value();
     auto *db = ctx.database();
     if (!db)
         return StoreFailure;
@@ -187,7 +196,10 @@ int labelsExport(Context &ctx)
     const QCommandLineOption templ(
         u"template"_s, u"label stock (labels templates lists them)"_s, u"name"_s, u"63up_1in_letter"_s);
     const QCommandLineOption input(u"input"_s, u"CSV of the items to print (gtin, lot, expiry, serial)"_s, u"file"_s);
-    const QCommandLineOption start(u"start"_s, u"first label to use on the first sheet"_s, u"n"_s, u"1"_s);
+    const QCommandLineOption start(u"start"_s,
+        u"first label to use on the first sheet (printing: by default where the last print on this stock ended; "
+        u"otherwise 1)"_s,
+        u"n"_s);
     const QCommandLineOption symbol(
         u"symbol"_s, u"gs1_datamatrix, gs1_qr, digital_link_qr, gs1_128, ean13, upca, itf14"_s, u"kind"_s);
     const QCommandLineOption domain(u"domain"_s, u"Digital Link resolver"_s, u"url"_s, u"https://id.gs1.org"_s);
@@ -205,13 +217,15 @@ int labelsExport(Context &ctx)
     const QCommandLineOption reason(u"reprint-reason"_s, u"makes the print a logged reprint"_s, u"text"_s);
     const QCommandLineOption out(u"out"_s, u"where the PDF or ZIP goes"_s, u"path"_s);
     auto options = sel.all();
-    options << type << format << templ << input << start << symbol << domain << table << outlines << copies << offsetX
-            << offsetY << noHri << noVerify << printer << printCopies << pages << reason << out;
+    options << type << format << templ << input << kDelimiter << start << symbol << domain << table << outlines
+            << copies << offsetX << offsetY << noHri << noVerify << printer << printCopies << pages << reason << out;
     if (!parseOptions(ctx, p,
             u"labels export --scope lots|serials --type TYPE --format FMT [--template NAME] [--input FILE.csv] "
             u"[--start N] [--gtin G ...] [--never-printed] [--symbol KIND] [--print PRINTER] --out PATH\n\n"
             u"Makes the labels, reads every one back (Poppler at 300 dpi, then the barcode reader), and only then\n"
-            u"writes PATH. Prints one JSON line with the job's result."_s,
+            u"writes PATH (never over the store or any other database). With --input the file's rows are stored\n"
+            u"only when the whole job succeeds. Printing a serial printed before needs --reprint-reason; a void\n"
+            u"serial is never printed or exported. Prints one JSON line with the job's result."_s,
             options))
         return p.isSet(u"help"_s) ? Ok : Usage;
     if (!p.isSet(out))
@@ -225,7 +239,14 @@ int labelsExport(Context &ctx)
     q.exportType = p.value(type);
     q.fileFormat = p.value(format);
     q.templateName = p.value(templ);
-    q.startPosition = p.value(start).toInt();
+    if (p.isSet(start)) {
+        bool ok = false;
+        q.startPosition = p.value(start).toInt(&ok);
+        if (!ok || q.startPosition < 1)
+            return ctx.fail(u"--start is a label number from 1"_s, Refused);
+    } else {
+        q.startPosition = p.isSet(printer) ? 0 : 1; // 0: where the last print on this stock ended
+    }
     q.copiesPerItem = p.value(copies).toInt();
     q.outlines = p.isSet(outlines);
     q.resolverDomain = p.value(domain);
@@ -257,30 +278,32 @@ int labelsExport(Context &ctx)
             q.print.reason = p.value(reason);
         }
     }
-    auto *db = ctx.database();
-    if (!db)
-        return StoreFailure;
     if (p.isSet(input)) {
+        const auto delimiter = CsvReader::delimiterFromName(p.value(kDelimiter));
+        if (!delimiter.ok())
+            return ctx.fail(u"--delimiter: "_s + delimiter.error().message);
         QFile f(p.value(input));
         if (!f.open(QIODevice::ReadOnly))
             return ctx.fail(u"%1: %2"_s.arg(f.fileName(), f.errorString()), Refused);
-        const auto report = wait(LabelRepository(db).importCsv(s->scope, f.readAll(), true));
-        if (!report.ok()) {
-            for (const auto &e : report.errors.mid(0, 50))
-                ctx.err() << "closient-station: " << f.fileName() << ": " << e << Qt::endl;
-            return ctx.fail(
-                u"%1 has %2 bad rows; nothing was imported or made"_s.arg(f.fileName()).arg(report.errors.size()),
-                Refused);
-        }
-        s->ids = report.ids; // exactly the file's rows
+        q.importCsv = f.readAll(); // stored by the job, and only when it succeeds
+        q.importDelimiter = delimiter.value();
+        if (q.importCsv.isEmpty())
+            return ctx.fail(u"%1 is empty: the first line must name the columns"_s.arg(f.fileName()), Refused);
     }
     q.selection = *s;
+    auto *db = ctx.database();
+    if (!db)
+        return StoreFailure;
     LabelJob job(db, q);
     const JobResult r = job.run();
     ctx.printJson(r.toJson());
-    if (r.status != u"completed")
-        return ctx.fail(r.error, Refused);
-    return Ok;
+    if (r.status == u"completed")
+        return Ok;
+    for (const auto &f : r.failures.mid(0, 50))
+        ctx.err() << "closient-station: " << f << Qt::endl;
+    if (!r.alreadyPrinted.isEmpty())
+        return ctx.fail(r.error + u"; give --reprint-reason TEXT to print them again"_s, Refused);
+    return ctx.fail(r.error, Refused);
 }
 
 int labelsLog(Context &ctx)

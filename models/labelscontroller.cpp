@@ -79,6 +79,7 @@ LabelsController::LabelsController(store::Database *db, QObject *parent)
                 setTemplateName(text("labels.template"));
             m_printer = text("labels.printer");
             m_restoring = false;
+            loadNextStart();
             Q_EMIT selectionChanged();
             refresh();
             refreshPrinters();
@@ -250,6 +251,16 @@ void LabelsController::setTemplateName(const QString &name)
     m_options.templateName = t->name;
     m_options.startPosition = std::min(m_options.startPosition, t->labelsPerPage());
     optionsEdited();
+    loadNextStart();
+}
+
+void LabelsController::loadNextStart()
+{
+    const QString name = m_options.templateName;
+    store::SettingsRepository(m_db).value(nextStartKey(name)).then(this, [this, name](const QVariant &value) {
+        if (name == m_options.templateName)
+            setStartPosition(std::max(1, value.toInt()));
+    });
 }
 
 QVariantMap LabelsController::sheet() const
@@ -534,8 +545,15 @@ void LabelsController::jobFinished(const JobResult &r, const ExportRequest &q)
         QFile::remove(q.outputPath); // the printer has it; the print log says what was printed
     if (r.status != u"completed") {
         const QString what = printed ? tr("Nothing was printed") : tr("Nothing was saved");
-        setMessage(u"%1: %2"_s.arg(what, r.error), r.error == u"cancelled" ? u"warn"_s : u"bad"_s, r.failures);
+        const bool mild = r.error == u"cancelled" || !r.alreadyPrinted.isEmpty();
+        setMessage(u"%1: %2"_s.arg(what, r.error), mild ? u"warn"_s : u"bad"_s, r.failures);
+        if (!r.alreadyPrinted.isEmpty())
+            Q_EMIT reprintReasonNeeded(r.alreadyPrinted.mid(0, 5).join(u", "_s)
+                + (r.alreadyPrinted.size() > 5 ? tr(" and %1 more").arg(r.alreadyPrinted.size() - 5) : QString()));
     } else if (printed) {
+        // The labels used are gone from the sheet: the next print starts after them.
+        if (r.nextStart > 0 && q.templateName == m_options.templateName)
+            setStartPosition(r.nextStart);
         setMessage(tr("%1 %2 labels on %3 (%4 pages) · all %5 read back before printing")
                        .arg(q.print.action == u"reprint" ? tr("Reprinted") : tr("Printed"))
                        .arg(r.labels)
@@ -551,7 +569,7 @@ void LabelsController::jobFinished(const JobResult &r, const ExportRequest &q)
     refreshHistory();
 }
 
-void LabelsController::print()
+void LabelsController::print(const QString &reason)
 {
     if (m_printer.isEmpty()) {
         setMessage(
@@ -568,6 +586,7 @@ void LabelsController::print()
     q.print.copies = m_printCopies;
     q.print.fromPage = m_fromPage;
     q.print.toPage = m_toPage;
+    q.print.reason = reason.trimmed();
     runJob(q, tr("Printing on %1").arg(m_printer));
 }
 
@@ -600,6 +619,19 @@ void LabelsController::reprint(const QString &itemId, const QString &reason)
         q.selection.ids = { itemId };
     if (q.selection.ids.isEmpty()) {
         setMessage(tr("Tick the labels to print again."), u"warn"_s);
+        return;
+    }
+    // Printing again is for labels that were printed; the rest are printed with Print.
+    QStringList never;
+    for (const auto &id : q.selection.ids) {
+        if (const auto *item = m_items.find(id); item && item->printCount == 0)
+            never << (item->kind == LabelItem::Kind::Serial ? item->serial : item->lot);
+    }
+    if (!never.isEmpty()) {
+        setMessage((never.size() == 1 ? tr("%1 was never printed: print it with Print.")
+                                      : tr("%1 were never printed: print them with Print."))
+                       .arg(never.mid(0, 5).join(u", "_s)),
+            u"warn"_s);
         return;
     }
     if (m_printer.isEmpty()) {
@@ -654,10 +686,10 @@ ItemInput inputFrom(const QVariantMap &fields, QString *error)
     for (const auto &[key, date] :
         { std::pair { u"expiry"_s, &in.expiry }, { u"productionDate"_s, &in.productionDate } }) {
         const QString text = fields.value(key).toString().trimmed();
-        bool ok = true;
-        if (!text.isEmpty())
-            *date = LabelRepository::parseDate(text, &ok);
-        if (!ok)
+        const auto parsed = LabelImport::parseDate(text);
+        if (parsed.ok())
+            *date = parsed.value();
+        else
             *error = QObject::tr("“%1” is not a date: write 2027-12-31 or the GS1 form 271231").arg(text);
     }
     return in;

@@ -142,13 +142,15 @@ public:
     Q_INVOKABLE void refreshPrinters();
     /// The image provider URL of preview page @p page (0-based).
     Q_INVOKABLE QString pageSource(int page) const;
-    /// Prints the previewed job on the chosen printer (checked and logged).
-    Q_INVOKABLE void print();
+    /// Prints the previewed job on the chosen printer (checked and logged). Serials printed before are printed
+    /// again only with a @p reason (a reprint); without one, reprintReasonNeeded asks for it.
+    Q_INVOKABLE void print(const QString &reason = QString());
     /// Writes the job to @p file (a PDF or a ZIP by the export type), checked first.
     Q_INVOKABLE void exportTo(const QUrl &file);
     /// Where to offer to save the export: the documents folder, a name with the scope, type and time.
     Q_INVOKABLE QUrl suggestedExportFile() const;
-    /// Prints one label again, or the ticked ones when @p itemId is empty; a reprint needs a reason.
+    /// Prints one label again, or the ticked ones when @p itemId is empty; a reprint needs a reason, and only what
+    /// was printed before can be printed again.
     Q_INVOKABLE void reprint(const QString &itemId, const QString &reason);
     /// Voids a serial (it is not printed again); logged with the reason.
     Q_INVOKABLE void voidSerial(const QString &itemId, const QString &reason);
@@ -173,6 +175,9 @@ Q_SIGNALS:
     void historyChanged();
     /// The answer to addLot, addSerials or importCsv.
     void entryFinished(bool ok, const QString &message, const QStringList &errors);
+    /// A print was refused because @p serials were printed before: the view asks for the reason and calls
+    /// print(reason).
+    void reprintReasonNeeded(const QString &serials);
 
 private:
     [[nodiscard]] labels::ExportRequest request() const;
@@ -185,6 +190,8 @@ private:
     void jobFinished(const labels::JobResult &result, const labels::ExportRequest &request);
     void refreshHistory();
     void loadCalibration();
+    /// The start position the last print on the chosen stock left (labels.next_start.<template>), or 1.
+    void loadNextStart();
     /// The chosen printer's offsets (mm, within ±10), stored for that printer; a new preview follows.
     void setCalibration(QPointF offsetMm);
     void setMessage(const QString &text, const QString &kind, const QStringList &details = {});

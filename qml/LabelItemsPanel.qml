@@ -43,8 +43,10 @@ Rectangle {
         }
         RowLayout {
             Layout.fillWidth: true
+            spacing: 4
             CheckBox {
                 id: allBox
+                leftPadding: 0
                 text: qsTr("All")
                 tristate: true
                 checkState: LabelsController.items.checkedCount === 0 ? Qt.Unchecked
@@ -57,6 +59,8 @@ Rectangle {
             }
             Switch {
                 objectName: "neverPrinted"
+                leftPadding: 0
+                rightPadding: 0
                 text: qsTr("Never printed")
                 checked: LabelsController.neverPrinted
                 onToggled: LabelsController.neverPrinted = checked
@@ -113,6 +117,7 @@ Rectangle {
                         Layout.fillWidth: true
                         spacing: 1
                         Label {
+                            id: nameLabel
                             Layout.fillWidth: true
                             text: row.name
                             font.family: Theme.monoFont
@@ -121,6 +126,8 @@ Rectangle {
                             color: Theme.text
                         }
                         Label {
+                            id: detailLabel
+                            objectName: "itemDetails"
                             Layout.fillWidth: true
                             text: root.joined([row.gtin, LabelsController.scope === "serials" && row.lot !== "" ? qsTr("lot %1").arg(row.lot) : "",
                                                row.expiry !== "" ? qsTr("exp. %1").arg(row.expiry) : ""])
@@ -128,6 +135,10 @@ Rectangle {
                             color: Theme.muted
                             elide: Text.ElideRight
                         }
+                        // A narrow list cuts the name or the details: the whole text shows on hover.
+                        ToolTip.visible: rowMouse.containsMouse && (nameLabel.truncated || detailLabel.truncated)
+                        ToolTip.delay: 500
+                        ToolTip.text: nameLabel.text + "\n" + detailLabel.text
                     }
                     Label {
                         text: row.printCount === 0 ? qsTr("new") : qsTr("%1×").arg(row.printCount)
@@ -145,7 +156,11 @@ Rectangle {
                         Menu {
                             id: rowMenu
                             MenuItem {
+                                // Printing again is for labels that were printed; the rest print with Print.
+                                objectName: "printAgain"
                                 text: qsTr("Print again…")
+                                visible: row.printCount > 0
+                                height: visible ? implicitHeight : 0
                                 enabled: !LabelsController.jobRunning
                                 onTriggered: reasonDialog.ask("reprint", row.itemId, row.name)
                             }
@@ -177,8 +192,10 @@ Rectangle {
             }
         }
 
-        RowLayout {
+        GridLayout {
             Layout.fillWidth: true
+            columns: root.width < 270 ? 1 : 2 // side by side when both fit
+            rowSpacing: 0
             Button {
                 Layout.fillWidth: true
                 text: LabelsController.scope === "serials" ? qsTr("Add serials…") : qsTr("Add lot…")
@@ -203,6 +220,8 @@ Rectangle {
         onAccepted: {
             if (reasonDialog.action === "void")
                 LabelsController.voidSerial(reasonDialog.itemId, reasonDialog.reason);
+            else if (reasonDialog.action === "print")
+                LabelsController.print(reasonDialog.reason);
             else
                 LabelsController.reprint(reasonDialog.itemId, reasonDialog.reason);
         }
@@ -220,6 +239,10 @@ Rectangle {
         function onEntryFinished(ok: bool, message: string, errors: list<string>) {
             if (!entryDialog.visible)
                 importReport.show(ok, message, errors);
+        }
+        // Print found serials that were printed before: printing them again is a reprint, with a reason.
+        function onReprintReasonNeeded(serials: string) {
+            reasonDialog.ask("print", "", serials);
         }
     }
 

@@ -67,6 +67,8 @@ Rectangle {
     color: Theme.card
     border.color: Theme.border
 
+    // Short texts that fit the narrowest panel: a wrapping or eliding label here makes the panel's layout
+    // depend on its own height while the page is hidden (a polish loop).
     component FieldLabel: Label {
         color: Theme.muted
         font.pixelSize: 12
@@ -96,8 +98,16 @@ Rectangle {
 
             ScrollView {
                 id: scroller
+                // A fixed size hint: what scrolls inside (wrapped text whose height follows the width) must not
+                // feed back into the panel's layout.
+                implicitWidth: 240
+                implicitHeight: 240
                 contentWidth: availableWidth
                 clip: true
+                // The printer settings sit below the fold on a small screen: the bar shows there is more, in a gutter
+                // of its own so it never covers a field.
+                rightPadding: 12
+                ScrollBar.vertical.policy: scroller.contentHeight > scroller.availableHeight ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
 
                 ColumnLayout {
                     width: scroller.availableWidth
@@ -109,16 +119,31 @@ Rectangle {
                     ComboBox {
                         objectName: "exportType"
                         Layout.fillWidth: true
+                        ToolTip.visible: hovered && !popup.visible
+                        ToolTip.delay: 800
+                        ToolTip.text: displayText
+                        Accessible.name: qsTr("Make")
                         textRole: "text"
                         valueRole: "value"
                         model: root.exportTypes
                         currentIndex: root.indexIn(root.exportTypes, "value", LabelsController.exportType)
                         onActivated: LabelsController.exportType = currentValue
                     }
-                    RowLayout {
+                    GridLayout {
                         Layout.fillWidth: true
+                        columns: 2
+                        columnSpacing: 8
+                        rowSpacing: 0
+                        FieldLabel {
+                            text: qsTr("File")
+                        }
+                        FieldLabel {
+                            text: qsTr("Symbol")
+                        }
                         ComboBox {
+                            objectName: "fileFormat"
                             Layout.preferredWidth: 86
+                            Accessible.name: qsTr("File")
                             model: LabelsController.formats
                             displayText: currentText.toUpperCase()
                             enabled: count > 1
@@ -128,6 +153,10 @@ Rectangle {
                         ComboBox {
                             objectName: "symbol"
                             Layout.fillWidth: true
+                            ToolTip.visible: hovered && !popup.visible
+                            ToolTip.delay: 800
+                            ToolTip.text: displayText
+                            Accessible.name: qsTr("Symbol")
                             textRole: "title"
                             valueRole: "name"
                             model: LabelsController.symbols
@@ -142,6 +171,10 @@ Rectangle {
                     ComboBox {
                         objectName: "gs1Table"
                         Layout.fillWidth: true
+                        ToolTip.visible: hovered && !popup.visible
+                        ToolTip.delay: 800
+                        ToolTip.text: displayText
+                        Accessible.name: qsTr("Symbol sizes by the GS1 table for")
                         textRole: "text"
                         valueRole: "value"
                         model: root.gs1Tables
@@ -156,6 +189,7 @@ Rectangle {
                     ComboBox {
                         objectName: "template"
                         Layout.fillWidth: true
+                        Accessible.name: qsTr("Label stock")
                         visible: LabelsController.exportType === "sheet_pdf"
                         textRole: "name"
                         valueRole: "name"
@@ -171,7 +205,7 @@ Rectangle {
                         text: root.sheet.summary ?? ""
                         color: Theme.muted
                         font.pixelSize: 11
-                        elide: Text.ElideRight
+                        wrapMode: Text.WordWrap
                     }
                     GridLayout {
                         Layout.fillWidth: true
@@ -203,7 +237,9 @@ Rectangle {
                             onValueModified: LabelsController.copiesPerItem = value
                         }
                     }
-                    RowLayout {
+                    // One above the other: side by side they are wider than a narrow panel.
+                    ColumnLayout {
+                        spacing: 0
                         visible: LabelsController.exportType === "sheet_pdf"
                         CheckBox {
                             text: qsTr("Text under codes")
@@ -233,6 +269,10 @@ Rectangle {
                         ComboBox {
                             objectName: "printer"
                             Layout.fillWidth: true
+                            ToolTip.visible: hovered && !popup.visible
+                            ToolTip.delay: 800
+                            ToolTip.text: displayText
+                            Accessible.name: qsTr("Printer")
                             textRole: "description"
                             valueRole: "name"
                             model: LabelsController.printers
@@ -283,7 +323,7 @@ Rectangle {
                     }
                     FieldLabel {
                         visible: LabelsController.exportType === "sheet_pdf"
-                        text: qsTr("Calibration for this printer (mm right, mm down)")
+                        text: qsTr("Printer offsets, mm (right, down)")
                     }
                     RowLayout {
                         Layout.fillWidth: true
@@ -355,7 +395,7 @@ Rectangle {
                             font.family: Theme.monoFont
                             font.pixelSize: 11
                             color: Theme.text
-                            elide: Text.ElideRight
+                            wrapMode: Text.WrapAnywhere
                         }
                         Label {
                             Layout.fillWidth: true
@@ -384,11 +424,13 @@ Rectangle {
             spacing: 2
             RowLayout {
                 Label {
+                    objectName: "jobProgressText"
                     Layout.fillWidth: true
                     text: LabelsController.jobTitle + " · " + (LabelsController.jobPhase === "verifying" ? qsTr("reading every label back")
                           : LabelsController.jobPhase === "printing" ? qsTr("sending to the printer")
                           : LabelsController.jobPhase === "rendering" ? qsTr("making the sheets") : qsTr("starting"))
-                    elide: Text.ElideRight
+                          + (LabelsController.jobTotal > 0 ? " · %1 / %2".arg(LabelsController.jobDone).arg(LabelsController.jobTotal) : "")
+                    wrapMode: Text.WordWrap
                     font.pixelSize: 12
                     color: Theme.text
                 }
@@ -424,9 +466,7 @@ Rectangle {
                         objectName: "jobMessage"
                         Layout.fillWidth: true
                         text: LabelsController.message
-                        wrapMode: Text.WordWrap
-                        maximumLineCount: 5
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                         font.pixelSize: 12
                         color: LabelsController.messageKind === "good" ? Theme.good
                              : LabelsController.messageKind === "bad" ? Theme.bad : Theme.warn
@@ -442,7 +482,7 @@ Rectangle {
                         required property string modelData
                         Layout.fillWidth: true
                         text: modelData
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                         font.pixelSize: 11
                         color: Theme.text
                     }

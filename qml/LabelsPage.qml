@@ -12,6 +12,10 @@ import Closient.Station.Models
 Page {
     id: root
 
+    // Below about 1100 px (a 1024 or 1280 px screen with the navigation rail) the side panels give up width so the
+    // sheet keeps room to be seen; the preview never gets narrower than its toolbar.
+    readonly property bool compact: root.width < 1100
+
     background: Rectangle {
         color: Theme.surface
     }
@@ -44,30 +48,36 @@ Page {
             Layout.fillWidth: true
         }
         Label {
+            Layout.rightMargin: Theme.spacing
             text: LabelsController.items.checkedCount > 0
                   ? qsTr("%1 ticked of %2 listed").arg(LabelsController.items.checkedCount).arg(LabelsController.items.count)
-                  : qsTr("%1 listed · all of them go on the labels").arg(LabelsController.items.count)
+                  : root.compact ? qsTr("%1 listed, all go on the labels").arg(LabelsController.items.count)
+                                 : qsTr("%1 listed · all of them go on the labels").arg(LabelsController.items.count)
             color: Theme.muted
         }
     }
 
     RowLayout {
         anchors.fill: parent
-        anchors.margins: Theme.spacing
-        spacing: Theme.spacing
+        anchors.margins: root.compact ? 8 : Theme.spacing
+        spacing: root.compact ? 8 : Theme.spacing
 
         LabelItemsPanel {
-            Layout.preferredWidth: 290
+            Layout.preferredWidth: root.compact ? 232 : 290
+            Layout.minimumWidth: 210
             Layout.fillHeight: true
         }
 
         SheetPreview {
+            objectName: "sheetPreview"
             Layout.fillWidth: true
+            Layout.minimumWidth: 300
             Layout.fillHeight: true
         }
 
         LabelOutputPanel {
-            Layout.preferredWidth: 320
+            Layout.preferredWidth: root.compact ? 272 : 320
+            Layout.minimumWidth: 250
             Layout.fillHeight: true
         }
     }

@@ -26,65 +26,86 @@ Rectangle {
 
     onPagesChanged: root.page = Math.min(root.page, Math.max(0, root.pages - 1))
 
+    component BarButton: ToolButton {
+        implicitWidth: Math.max(36, implicitContentWidth + 12)
+        ToolTip.visible: hovered && ToolTip.text !== ""
+        ToolTip.delay: 500
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
 
         ToolBar {
+            id: toolbar
             Layout.fillWidth: true
             background: Rectangle {
                 color: Theme.card
                 radius: Theme.radius
             }
+            // Narrow (a 1024 px screen): the page reads "1 / 2" and the label count moves into the tooltip, so the
+            // buttons never overlap.
+            readonly property bool narrow: width < 420
+
             RowLayout {
+                id: toolbarRow
+                objectName: "previewToolbar"
                 anchors.fill: parent
-                anchors.leftMargin: 8
-                anchors.rightMargin: 8
-                spacing: 2
-                ToolButton {
+                anchors.leftMargin: 4
+                anchors.rightMargin: 4
+                spacing: 0
+                BarButton {
                     text: "‹"
                     enabled: root.page > 0
                     onClicked: root.page -= 1
-                    ToolTip.visible: hovered
                     ToolTip.text: qsTr("Previous page (Page Up)")
                 }
                 Label {
                     objectName: "pageLabel"
-                    text: root.pages > 0 ? qsTr("Page %1 of %2").arg(root.page + 1).arg(root.pages) : qsTr("No pages")
+                    text: root.pages === 0 ? qsTr("No pages")
+                          : toolbar.narrow ? qsTr("%1 / %2").arg(root.page + 1).arg(root.pages)
+                          : qsTr("Page %1 of %2").arg(root.page + 1).arg(root.pages)
                     color: Theme.text
                 }
-                ToolButton {
+                BarButton {
                     text: "›"
                     enabled: root.page < root.pages - 1
                     onClicked: root.page += 1
-                    ToolTip.visible: hovered
                     ToolTip.text: qsTr("Next page (Page Down)")
                 }
                 Label {
+                    id: countLabel
                     Layout.fillWidth: true
+                    Layout.minimumWidth: 0
+                    Layout.leftMargin: 4
+                    Layout.rightMargin: 4
                     horizontalAlignment: Text.AlignRight
                     text: LabelsController.previewState === "ready"
                           ? (LabelsController.previewLabels === 1 ? qsTr("1 label") : qsTr("%1 labels").arg(LabelsController.previewLabels))
                           : LabelsController.previewState === "rendering" ? qsTr("laying out…") : ""
                     color: Theme.muted
                     elide: Text.ElideLeft
+                    HoverHandler {
+                        id: countHover
+                    }
+                    ToolTip.visible: countHover.hovered && countLabel.truncated
+                    ToolTip.text: countLabel.text
                 }
-                ToolButton {
+                BarButton {
                     text: "−"
                     enabled: root.zoom > 0.5
                     onClicked: root.zoom = Math.max(0.5, root.zoom / 1.25)
-                    ToolTip.visible: hovered
                     ToolTip.text: qsTr("Zoom out (Ctrl+−)")
                 }
-                ToolButton {
+                BarButton {
                     text: qsTr("Fit")
                     onClicked: root.zoom = 1
+                    ToolTip.text: qsTr("The whole page")
                 }
-                ToolButton {
+                BarButton {
                     text: "+"
                     enabled: root.zoom < 8
                     onClicked: root.zoom = Math.min(8, root.zoom * 1.25)
-                    ToolTip.visible: hovered
                     ToolTip.text: qsTr("Zoom in (Ctrl++)")
                 }
             }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdfpageprovider.h"
 
+#include "stationfonts.h"
+
 #include <QPainter>
 #include <QUrl>
 
@@ -26,6 +28,8 @@ QImage PdfPageProvider::requestImage(const QString &id, QSize *size, const QSize
         image = QImage(width, width * 11 / 8, QImage::Format_RGB32);
         image.fill(Qt::white);
         QPainter p(&image);
+        if (const auto &fonts = StationFonts::load(); fonts.ok())
+            p.setFont(StationFonts::font(fonts.value().textFamily, 14)); // the station's font, not the machine's
         p.setPen(QColor(0xc6, 0x28, 0x28));
         p.drawText(image.rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, error);
     }

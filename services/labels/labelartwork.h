@@ -4,15 +4,17 @@
 
 #include "gs1print.h"
 #include "labelsymbol.h"
+#include "result.h"
+#include "sheettemplate.h"
 
 #include <QByteArray>
 #include <QImage>
 #include <QRectF>
 
-#include <optional>
 #include <vector>
 
 class QPainter;
+class QPainterPath;
 
 namespace closient::labels {
 
@@ -22,7 +24,7 @@ struct ArtworkOptions
     Gs1Table table = Gs1Table::General;
     bool humanReadable = true;
     double preferredTextEm = 2.4; // mm: the HRI font size when there is room...
-    double minTextEm = 1.4; // ...and the smallest it may shrink to (about 4 pt)
+    double minTextEm = 1.4; // ...and the smallest it may shrink to (4 pt: OCR-B capitals 1 mm high)
     double printerDpi = 300; // X is a whole number of printer dots (300 dpi dots are also 600 dpi dots)
 };
 
@@ -41,25 +43,31 @@ struct LabelArtwork
     QRectF symbolRect; // mm, quiet zones included
     std::vector<QRectF> dark; // mm
     std::vector<Line> text;
-    QSizeF size; // mm: the area it was laid out in (a label's safe area, or the symbol and text alone)
+    QSizeF size; // mm: the area it was laid out in (a label's content area, or the symbol and text alone)
 
     /// Paints at @p origin (mm) with a painter whose unit is one millimetre. Dark modules are one filled path, so
     /// neighbouring modules leave no seams when a page is rasterised.
     void paint(QPainter &painter, QPointF origin = {}) const;
-    /// A stand-alone SVG in physical units (width/height in mm).
+    /// A stand-alone SVG in physical units (width/height in mm); text as outlines of the station's font.
     [[nodiscard]] QByteArray toSvg() const;
-    /// An EPS with its bounding box in points.
+    /// An EPS with its bounding box in points; text as outlines of the station's font.
     [[nodiscard]] QByteArray toEps() const;
     /// A raster at @p dpi with whole pixels per module; the PNG carries the resolution.
     [[nodiscard]] QImage toImage(double dpi = 600) const;
+    /// The outline of text line @p line in mm, where it is drawn.
+    [[nodiscard]] QPainterPath textOutline(const Line &line) const;
 };
 
-/// Sizes the symbol into @p area (mm; empty = no limit, the table's target X) and sets the HRI under it. Refuses
-/// (nullopt, @p error says why in plain words) when the symbol cannot meet the table's minimum X or height there.
-[[nodiscard]] std::optional<LabelArtwork> layoutArtwork(const SymbolContent &content, const EncodedSymbol &symbol,
-    QSizeF area, const ArtworkOptions &options, QString *error);
+/// Sizes the symbol into @p area (unlimited = the table's target X) and sets the HRI under it in OCR-B, each
+/// element string whole on its line. On a round label the text may use the circle's width below the symbol.
+/// Refuses, saying why in plain words, when the symbol cannot meet the table's minimum X or height there, or when
+/// the station's fonts are missing.
+[[nodiscard]] Result<LabelArtwork> layoutArtwork(
+    const SymbolContent &content, const EncodedSymbol &symbol, const LabelArea &area, const ArtworkOptions &options);
 
-/// The width of @p text in mm at a font size of @p em mm (the HRI font).
+/// The HRI font (OCR-B, StationFonts), or why it is not there.
+[[nodiscard]] Result<Done> hriFontReady();
+/// The width of @p text in mm at a font size of @p em mm in the HRI font (0 without the font).
 [[nodiscard]] double textWidth(const QString &text, double em);
 
 } // namespace closient::labels

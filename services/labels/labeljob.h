@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <optional>
+#include <vector>
 
 namespace closient::labels {
 
@@ -23,7 +24,7 @@ struct PrintTarget
     int fromPage = 0; // 1-based, 0 = all
     int toPage = 0;
     QString action = QStringLiteral("print"); // print | reprint | test
-    QString reason; // required for a reprint
+    QString reason; // required for a reprint, and whenever a serial on the pages was printed before
 };
 
 /** One export, as the API's POST /labels/export/ takes it plus the station's own knobs. */
@@ -34,7 +35,7 @@ struct ExportRequest
     QString fileFormat = QStringLiteral("pdf"); // svg | png | pdf | eps
     Selection selection;
     QString templateName = QStringLiteral("63up_1in_letter");
-    int startPosition = 1;
+    int startPosition = 1; // 0: the stock's next label, as the last print on it left it (nextStartKey)
     QPointF calibration; // mm
     bool outlines = false;
     int copiesPerItem = 1;
@@ -46,6 +47,9 @@ struct ExportRequest
     QString outputPath;
     PrintTarget print;
     QString userName;
+    /// CSV rows to label (an export "from a file"): checked first, stored only when the whole job succeeds.
+    QByteArray importCsv;
+    QChar importDelimiter = u',';
 
     /// The API's coherence rule for (export_type, file_format), or "" when the pair is fine.
     [[nodiscard]] static QString coherenceError(const QString &exportType, const QString &fileFormat);
@@ -68,13 +72,23 @@ struct JobResult
     int verified = 0;
     QStringList failures;
     QString printedOn;
+    int startPosition = 0; // the first label used on the first sheet
+    int nextStart = 0; // after a print: where the next print on this stock starts
+    QStringList alreadyPrinted; // refused: serials printed before, on a print without a reason
     [[nodiscard]] QJsonObject toJson() const;
 };
 
+/// The settings key that remembers where the next print on @p templateName starts ("labels.next_start.<name>",
+/// a number from 1 to the labels per page).
+[[nodiscard]] QString nextStartKey(const QString &templateName);
+
 /**
- * Runs one export: selects the items, lays out and renders them, reads every label back, and only then moves the
- * file into place (and prints). The job row follows the API's lifecycle pending → processing → completed | failed.
- * run() blocks (call it from a worker thread or a command); progress() and cancel() are safe from any thread.
+ * Runs one export: checks everything it can first (template, start, output file, fonts, printer, void serials,
+ * reprints without a reason) and writes nothing when that fails; then lays out and renders the items into a
+ * temporary file, reads every label back, prints, puts the file in place and stores what happened (the rows of
+ * its CSV, the print log, the next start) in one transaction. The job row follows the API's lifecycle pending →
+ * processing → completed | failed. run() blocks (call it from a worker thread or a command); progress() and
+ * cancel() are safe from any thread.
  */
 class LabelJob : public QObject
 {
@@ -92,9 +106,16 @@ Q_SIGNALS:
 
 private:
     JobResult fail(JobResult r, const QString &error);
+    /// The checks that need no items; nothing is written when they fail.
+    [[nodiscard]] Result<Done> validate();
+    /// The items to label, from the file (not stored yet: @p plan) or the store, with the void and reprint rules.
+    [[nodiscard]] Result<std::vector<LabelItem>> collectItems(std::optional<ImportPlan> *plan, JobResult &r);
     bool renderSheets(const std::vector<LabelItem> &items, const QString &path, JobResult &r);
     bool renderZip(const std::vector<LabelItem> &items, const QString &path, JobResult &r);
-    bool printSheets(const std::vector<LabelItem> &items, JobResult &r);
+    /// Prints; @p printed gets the items on the pages that went to the printer.
+    bool printSheets(const std::vector<LabelItem> &items, std::vector<LabelItem> *printed, JobResult &r);
+    /// The pages (0-based, inclusive) that go to the printer, of a job with @p items.
+    [[nodiscard]] std::pair<int, int> printedPages(int items) const;
     void setStatus(const QString &jobId, const QString &status, const JobResult &r);
     [[nodiscard]] SheetLayout sheetLayout() const;
     /// Artwork for item i of @p items on this job's labels; copies of one item reuse it.

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "database.h"
+#include "labelimport.h"
 #include "labelitem.h"
+#include "selection.h"
 #include "storeresult.h"
 
 #include <QDate>
@@ -17,35 +19,6 @@
 namespace closient::labels {
 
 using store::Result;
-
-/** The export's selection, as the Closient API takes it (LabelExportFiltersIn). */
-struct Selection
-{
-    QString scope = QStringLiteral("lots"); // lots | serials (products is refused, as the API does)
-    QStringList gtins;
-    QString productId;
-    QStringList ids; // lot_ids or serial_ids, by scope
-    QString lotRunId;
-    bool neverPrinted = false;
-    QString search; // GUI only: part of a GTIN, lot or serial
-
-    /// Reads the API's filters object; @p error names an unknown key or a wrong type.
-    [[nodiscard]] static std::optional<Selection> fromJson(
-        const QString &scope, const QJsonObject &filters, QString *error);
-    [[nodiscard]] QJsonObject filtersJson() const;
-};
-
-/** A lot or serial as the person enters it; checked by the GS1 core before it is stored. */
-struct ItemInput
-{
-    QString gtin; // 8, 12, 13 or 14 digits
-    QString lot;
-    QString serial;
-    QDate expiry;
-    QDate productionDate;
-    QString productId;
-    QString lotRunId;
-};
 
 /** What an import did, or (ok == false) every row that stopped it: nothing is stored then. */
 struct ImportReport
@@ -76,6 +49,14 @@ struct PrintLogEntry
     QString firstItem; // "09506000134352 · 100001" of the first item, for the list
 };
 
+/** What a job sent to a printer, to be logged: the items on the pages printed, and who, where and why. */
+struct PrintRecord
+{
+    QString action = QStringLiteral("print"); // print | test (an alignment test marks nothing printed)
+    PrintLogEntry entry; // its reason goes with the items printed before (the reprints)
+    std::vector<LabelItem> items;
+};
+
 /** Lots, serials, label jobs and the print log in the store. */
 class LabelRepository
 {
@@ -87,13 +68,21 @@ public:
     /// Serials @p prefix + first … first+count-1, zero-padded to @p width digits, for one GTIN (and lot).
     QFuture<Result<int>> addSerialRange(
         const ItemInput &base, const QString &prefix, qint64 first, int count, int width);
-    /// Imports CSV text (header names the columns: gtin, lot, expiry, serial, production_date, product_id). All rows or
-    /// none. With @p reuseExisting a row already in the store is taken as it is (an export from a file); without, a
-    /// serial that exists is an error.
-    QFuture<ImportReport> importCsv(const QString &scope, const QByteArray &csv, bool reuseExisting = false);
+    /// Imports CSV text (RFC 4180, LabelImport): every row or none. With @p reuseExisting a serial already in the
+    /// store is taken as it is (an export from a file); without, it is an error.
+    QFuture<ImportReport> importCsv(
+        const QString &scope, const QByteArray &csv, bool reuseExisting = false, QChar delimiter = u',');
+    /// What importing @p rows would do, read from the store without writing (LabelImport::plan).
+    QFuture<Result<ImportPlan>> planImport(const ImportRows &rows, bool reuseExisting);
     QFuture<Result<std::vector<LabelItem>>> select(const Selection &selection, int limit = -1);
+    /// Refuses the void serials among @p serialIds, naming them: a void serial is never printed or exported again.
+    QFuture<Result<store::Done>> refuseVoid(const QStringList &serialIds);
     QFuture<Result<qint64>> logPrint(
         const QString &action, const std::vector<LabelItem> &items, const PrintLogEntry &entry, bool markPrinted);
+    /// Stores what a finished job did, in one transaction: the rows of its file (if any), then its print split
+    /// into a print entry for items never printed and a reprint entry (with the reason) for items printed before.
+    /// Nothing is stored when any part fails.
+    QFuture<Result<store::Done>> recordJob(std::optional<ImportPlan> import, std::optional<PrintRecord> print);
     QFuture<Result<store::Done>> voidSerial(const QString &serialId, const QString &reason, const QString &user);
     QFuture<std::vector<PrintLogEntry>> printLog(int limit = 200);
     /// Printer offsets (mm) kept per printer.
@@ -102,10 +91,6 @@ public:
 
     /// NOTE: the following run on the database thread.
     static Result<std::vector<LabelItem>> select(QSqlDatabase &db, const Selection &selection, int limit = -1);
-    /// Checks an input with the GS1 core; empty when good.
-    [[nodiscard]] static QString check(const ItemInput &input, bool serial, ItemInput *normalised);
-    /// Parses "2026-12-31", "261231" (GS1, day 00 = end of month) or "12/31/2026"-free ISO only.
-    [[nodiscard]] static QDate parseDate(const QString &text, bool *ok);
 
 private:
     static Result<LabelItem> readBack(QSqlDatabase &db, const QString &scope, const QString &id);

@@ -131,7 +131,9 @@ std::optional<SymbolContent> symbolContent(
     case SymbolKind::Gs1_128: {
         for (const auto &e : parsed.elements)
             c.data += u"[%1]%2"_s.arg(e.ai, e.value);
-        c.expected = parsed.hri();
+        // What the symbol carries, FNC1 read back as GS: compared as it is, never re-parsed from brackets, so a
+        // lot such as "A(10)B" is checked for what it is.
+        c.expected = gs1::buildElementString(parsed.elements);
         c.hriLines = gs1Lines();
         break;
     }

@@ -27,7 +27,8 @@ struct SymbolContent
 {
     SymbolKind kind = SymbolKind::Gs1DataMatrix;
     QString data; // what zint encodes: "[01]...[10]..." for GS1 modes, the URI, or the digits
-    QString expected; // what a reader must give back: element string with GS, URI, or digits
+    QString expected; // what a reader must give back after the symbology identifier: the element string with
+                      // GS where FNC1 separates, the URI, or the digits
     QStringList hriLines; // "(01)09506000134352", "(10)ABC" (grouped later to fit)
 };
 

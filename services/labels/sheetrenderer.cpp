@@ -90,7 +90,7 @@ bool SheetRenderer::render(
                 painter.end();
                 return false;
             }
-            const QPointF origin = rect.topLeft() + sheet.safeArea().topLeft();
+            const QPointF origin = rect.topLeft() + sheet.contentArea().rect.topLeft();
             art->paint(painter, origin);
             m_placed.push_back({ item, page, cell, rect, art->symbolRect.translated(origin), art->content.expected,
                 art->content.kind });

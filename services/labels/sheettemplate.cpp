@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,15 @@ QRectF SheetTemplate::safeArea() const
     return { safeInset, safeInset, labelWidth - 2 * safeInset, labelHeight - 2 * safeInset };
 }
 
+LabelArea SheetTemplate::contentArea() const
+{
+    if (shape == Shape::Round) {
+        const double d = std::min(labelWidth, labelHeight) - 2 * safeInset;
+        return { QRectF((labelWidth - d) / 2, (labelHeight - d) / 2, d, d), true };
+    }
+    return { safeArea(), false };
+}
+
 QPageSize SheetTemplate::pageSize() const
 {
     if (pageName.compare(u"Letter"_s, Qt::CaseInsensitive) == 0)
@@ -52,6 +62,9 @@ QString SheetTemplate::summary() const
 }
 
 namespace {
+constexpr int kMaxLabelsPerPage = 1000;
+constexpr double kMaxPageMm = 2000; // larger than A0's long side; roll labels are one label per page
+
 double unitFactor(const QString &unit, bool *ok)
 {
     *ok = true;
@@ -99,8 +112,8 @@ std::optional<SheetTemplate> parseTemplate(const QByteArray &json, QString *erro
     t.labelWidth = label.value(u"width"_s).toDouble() * f;
     t.labelHeight = label.value(u"height"_s).toDouble() * f;
     t.cornerRadius = label.value(u"corner_radius"_s).toDouble() * f;
-    t.columns = layout.value(u"columns"_s).toInt();
-    t.rows = layout.value(u"rows"_s).toInt();
+    t.columns = std::clamp(layout.value(u"columns"_s).toInt(), 0, kMaxLabelsPerPage);
+    t.rows = std::clamp(layout.value(u"rows"_s).toInt(), 0, kMaxLabelsPerPage);
     t.x0 = layout.value(u"x0"_s).toDouble() * f;
     t.y0 = layout.value(u"y0"_s).toDouble() * f;
     t.dx = layout.value(u"dx"_s).toDouble(t.labelWidth / f) * f;
@@ -108,15 +121,30 @@ std::optional<SheetTemplate> parseTemplate(const QByteArray &json, QString *erro
     t.safeInset = o.value(u"safe_inset"_s).toDouble(1.5 / f) * f;
     t.roll = o.value(u"roll"_s).toBool();
 
+    // Counts are read as JSON numbers and multiplied in 64 bits: 46341 × 46341 must not wrap around to fit.
+    const double columns = layout.value(u"columns"_s).toDouble();
+    const double rows = layout.value(u"rows"_s).toDouble();
+    const auto finite = [](std::initializer_list<double> values) {
+        return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+    };
     static const QRegularExpression namePattern(u"^[A-Za-z0-9_.-]{1,64}$"_s);
     if (!namePattern.match(t.name).hasMatch())
         *error = u"\"name\" must be 1 to 64 letters, digits, '_', '.' or '-'"_s;
-    else if (t.pageWidth <= 0 || t.pageHeight <= 0)
+    else if (columns != std::floor(columns) || rows != std::floor(rows) || columns < 1 || rows < 1
+        || columns * rows > kMaxLabelsPerPage)
+        *error = u"the layout has %1 columns × %2 rows; it needs whole numbers and 1 to %3 labels in all"_s
+                     .arg(layout.value(u"columns"_s).toVariant().toString(),
+                         layout.value(u"rows"_s).toVariant().toString())
+                     .arg(kMaxLabelsPerPage);
+    else if (!finite({ t.pageWidth, t.pageHeight }) || t.pageWidth <= 0 || t.pageHeight <= 0)
         *error = u"the page needs a width and a height"_s;
-    else if (t.labelWidth <= 0 || t.labelHeight <= 0)
+    else if (t.pageWidth > kMaxPageMm || t.pageHeight > kMaxPageMm)
+        *error = u"the page is %1 × %2 mm; a page may be at most %3 mm on each side"_s.arg(t.pageWidth, 0, 'f', 0)
+                     .arg(t.pageHeight, 0, 'f', 0)
+                     .arg(kMaxPageMm, 0, 'f', 0);
+    else if (!finite({ t.labelWidth, t.labelHeight, t.cornerRadius, t.x0, t.y0, t.dx, t.dy, t.safeInset })
+        || t.labelWidth <= 0 || t.labelHeight <= 0)
         *error = u"the label needs a width and a height"_s;
-    else if (t.columns < 1 || t.rows < 1 || t.columns * t.rows > 1000)
-        *error = u"the layout needs 1 to 1000 labels (columns × rows)"_s;
     else if (t.dx < t.labelWidth - 1e-6 || t.dy < t.labelHeight - 1e-6)
         *error = u"the pitch (dx, dy) is smaller than the label, so labels would overlap"_s;
     else if (t.x0 < -1e-6 || t.y0 < -1e-6 || t.x0 + (t.columns - 1) * t.dx + t.labelWidth > t.pageWidth + 0.01

@@ -12,6 +12,15 @@
 
 namespace closient::labels {
 
+/** Where a label's symbol and text may go: a rectangle, or the circle inscribed in it for round labels. */
+struct LabelArea
+{
+    QRectF rect; // mm, from the label's top-left corner; empty = no limit (a symbol file on its own)
+    bool round = false; // the circle inscribed in rect: text may use its full width where it is wide enough
+
+    [[nodiscard]] bool unlimited() const { return rect.isEmpty(); }
+};
+
 /** A label stock: page, label size and shape, and the grid the labels sit on. Lengths in millimetres. */
 struct SheetTemplate
 {
@@ -42,6 +51,8 @@ struct SheetTemplate
     /// Where a symbol and its text may go inside a label at the origin: the inset rectangle, or for round labels
     /// the inset square inscribed in the circle.
     [[nodiscard]] QRectF safeArea() const;
+    /// What the artwork may use: the inset rectangle, or for round labels the inset circle.
+    [[nodiscard]] LabelArea contentArea() const;
     [[nodiscard]] QPageSize pageSize() const;
     /// "7 × 9 · 25.4 × 25.4 mm round · Letter".
     [[nodiscard]] QString summary() const;

@@ -25,13 +25,15 @@ struct VerifyReport
     int passed = 0;
     QStringList failures; // "page 2, label 14: expected ..., read ..."
     double ms = 0;
+    qint64 largestRender = 0; // pixels of the largest piece of a page rendered at once
     [[nodiscard]] bool ok() const { return checked > 0 && passed == checked && failures.isEmpty(); }
 };
 
 /**
- * Reads every label of an output back the way a scanner would, and compares it with what was meant: sheet PDFs
- * are rendered by Poppler at 300 dpi and cut into their cells; SVG, PNG and EPS files are rasterised on their
- * own. Decoding runs in the isolated decoder process (ZXing-cpp), so a library abort fails a label, not the app.
+ * Reads every label of an output back the way a scanner would, and compares the data with what was meant: sheet
+ * PDFs are rendered by Poppler at 300 dpi around their symbols (never a whole large page at once); SVG, PNG and
+ * EPS files are rasterised on their own. Decoding runs in the isolated decoder process (ZXing-cpp), so a library
+ * abort fails a label, not the app.
  */
 class Verifier
 {
@@ -49,8 +51,6 @@ public:
 
     /// The symbology identifier a reader must report for @p kind ("]d2" for GS1 DataMatrix).
     [[nodiscard]] static QString expectedSymbologyId(SymbolKind kind);
-    /// A reading reduced to what must match: GS1 element strings by their AIs, URIs and digits as they are.
-    [[nodiscard]] static QString canonical(const QString &textWithAimId);
 
     static constexpr double kDpi = 300;
 

@@ -41,6 +41,25 @@ TestCase {
         return null;
     }
 
+    // Every object under @p item, also those that are not items (menus, popups) and their contents.
+    function allObjects(item, out) {
+        if (!item || out.indexOf(item) >= 0)
+            return out;
+        out.push(item);
+        for (const key of ["data", "contentData", "children"]) {
+            const list = item[key];
+            if (list) {
+                for (let i = 0; i < list.length; ++i)
+                    allObjects(list[i], out);
+            }
+        }
+        return out;
+    }
+
+    function visibleLabelTexts(item) {
+        return allObjects(item, []).filter(o => o.text !== undefined && o.elide !== undefined && o.visible).map(o => o.text);
+    }
+
     function test_1_entriesAreCheckedBeforeTheyAreStored() {
         tryVerify(() => AppController.storeReady, 5000);
         const page = createTemporaryObject(pageComponent, tc);
@@ -157,6 +176,71 @@ TestCase {
         LabelsController.gs1Table = "general";
         wait(500);
         tryCompare(LabelsController, "previewState", "ready", 20000);
+    }
+
+    // The screen at 1024 × 600 (the page is what the navigation rail and the status bar leave) and at 1366 × 768.
+    function test_6_fitsSmallScreens_data() {
+        return [{ tag: "1024x600", width: 836, height: 570, paper: 240 },
+                { tag: "1366x768", width: 1178, height: 738, paper: 420 }];
+    }
+
+    function test_6_fitsSmallScreens(data) {
+        const page = createTemporaryObject(pageComponent, tc);
+        page.width = data.width;
+        page.height = data.height;
+        LabelsController.scope = "lots";
+        LabelsController.exportType = "sheet_pdf";
+        tryCompare(LabelsController, "previewState", "ready", 20000);
+        waitForRendering(page);
+        // The sheet keeps room to be seen, and its toolbar's buttons sit side by side inside it.
+        const paper = findNamed(page, "pageImage");
+        verify(paper.width >= data.paper, "the page is shown " + paper.width + " px wide");
+        const bar = findNamed(page, "pageLabel").parent;
+        let right = 0;
+        for (let i = 0; i < bar.children.length; ++i) {
+            const c = bar.children[i];
+            if (!c.visible || c.width === 0)
+                continue;
+            verify(c.x >= right - 0.5, "toolbar item " + i + " overlaps the one before it");
+            right = c.x + c.width;
+        }
+        verify(right <= bar.width + 0.5, "the toolbar runs out of the preview: " + right + " > " + bar.width);
+        // Every combo box has a visible label naming it.
+        const texts = visibleLabelTexts(page);
+        for (const name of ["exportType", "fileFormat", "symbol", "gs1Table", "template", "printer"]) {
+            const combo = findNamed(page, name);
+            verify(combo, name);
+            verify(combo.Accessible.name !== "", name + " has no name");
+            verify(texts.indexOf(combo.Accessible.name) >= 0, name + ": no visible label \"" + combo.Accessible.name + "\"");
+        }
+        // A refusal is shown whole, however narrow the panel.
+        LabelsController.printer = "";
+        LabelsController.exportTo(LabelsController.suggestedExportFile().toString().replace(/[^/]*$/, "") + "no/such/folder/labels.pdf");
+        tryVerify(() => !LabelsController.jobRunning && LabelsController.messageKind === "bad", 10000);
+        const message = findNamed(page, "jobMessage");
+        verify(message.text.indexOf("does not exist") >= 0, message.text);
+        waitForRendering(message);
+        verify(!message.truncated, "the message is cut");
+        verify(message.lineCount > 1);
+        LabelsController.clearMessage();
+    }
+
+    function test_7_printAgainOnlyForPrinted() {
+        const page = createTemporaryObject(pageComponent, tc);
+        LabelsController.scope = "lots";
+        tryVerify(() => LabelsController.items.count > 0, 5000);
+        waitForRendering(page);
+        // None of these was ever printed: the row's menu does not offer to print it again.
+        const list = findNamed(page, "labelItems");
+        const menuButton = allObjects(list, []).filter(o => o.text === "⋮")[0];
+        verify(menuButton);
+        mouseClick(menuButton);
+        const item = allObjects(menuButton, []).filter(o => o.text === "Print again…")[0];
+        verify(item);
+        const menu = allObjects(menuButton, []).filter(o => o.popupType !== undefined || o.opened !== undefined)[0];
+        tryVerify(() => menu.opened, 2000);
+        verify(!item.visible, "\"Print again…\" offered for a label never printed");
+        menu.close();
     }
 
     function test_5_printNeedsAPrinter() {
