@@ -7,6 +7,7 @@
 #include "labeljob.h"
 #include "labelrepository.h"
 #include "sheettemplate.h"
+#include "stationidentity.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -175,7 +176,7 @@ int labelsList(Context &ctx)
     const auto s = sel.read(ctx, p);
     if (!s)
         return Refused;
-    auto *db = ctx.database();
+    auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     const auto rows = wait(LabelRepository(db).select(*s));
@@ -312,7 +313,7 @@ int labelsLog(Context &ctx)
     const QCommandLineOption limit(u"limit"_s, u"how many lines"_s, u"n"_s, u"50"_s);
     if (!parseOptions(ctx, p, u"labels log [--limit N]"_s, { limit }))
         return p.isSet(u"help"_s) ? Ok : Usage;
-    auto *db = ctx.database();
+    auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
     for (const auto &e : wait(LabelRepository(db).printLog(p.value(limit).toInt()))) {
@@ -337,7 +338,7 @@ int labelsVoid(Context &ctx)
     if (!db)
         return StoreFailure;
     const auto r = wait(LabelRepository(db).voidSerial(
-        p.positionalArguments().first(), p.value(reason), qEnvironmentVariable("USER", u"operator"_s)));
+        p.positionalArguments().first(), p.value(reason), StationIdentity::current().user));
     if (!r.ok())
         return ctx.fail(r.error().message, Refused);
     ctx.printJson({ { u"voided"_s, p.positionalArguments().first() } });

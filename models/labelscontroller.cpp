@@ -7,6 +7,7 @@
 #include "printers.h"
 #include "settingsrepository.h"
 #include "sheettemplate.h"
+#include "stationidentity.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,7 +26,7 @@ constexpr int kListLimit = 20000; // rows the list shows; a selection without ti
 
 QString userName()
 {
-    return qEnvironmentVariable("USER", u"operator"_s);
+    return StationIdentity::current().user;
 }
 
 QString workFolder()

@@ -5,6 +5,7 @@
 #include "outputfile.h"
 #include "settingsrepository.h"
 #include "sqlhelpers.h"
+#include "stationidentity.h"
 #include "verifier.h"
 #include "zipwriter.h"
 
@@ -330,8 +331,8 @@ JobResult LabelJob::run()
         entry.copies = std::max(1, q.print.copies);
         entry.templateName = m_template->name;
         entry.startPosition = q.startPosition;
-        entry.userName = q.userName.isEmpty() ? qEnvironmentVariable("USER", u"operator"_s) : q.userName;
-        entry.workstation = QSysInfo::machineHostName();
+        entry.userName = q.userName.isEmpty() ? StationIdentity::current().user : q.userName;
+        entry.workstation = StationIdentity::current().workstation;
         entry.reason = q.print.reason.trimmed();
     }
     if (plan || record) {

@@ -5,6 +5,7 @@
 #include "gs1parser.h"
 #include "gtin.h"
 #include "sqlhelpers.h"
+#include "stationidentity.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -397,7 +398,7 @@ QFuture<Result<Done>> LabelRepository::voidSerial(const QString &serialId, const
             return invalid(u"there is no such serial, or it is void already"_s);
         auto log = exec(db,
             u"INSERT INTO print_log (action, printer, user_name, workstation, reason, created) VALUES ('void', '', ?, ?, ?, ?)"_s,
-            { user, QSysInfo::machineHostName(), reason, now }, &ok);
+            { user, StationIdentity::current().workstation, reason, now }, &ok);
         if (!ok)
             return sqlError(log.lastError());
         (void)exec(db, u"INSERT INTO print_log_items (print_log_id, entity_type, entity_id) VALUES (?, 'serial', ?)"_s,

@@ -139,14 +139,23 @@ const std::vector<SettingSpec> &settingSpecs()
         text(u"labels.gs1Table"_s, 40, u"the GS1 symbol size table"_s, u"[a-z0-9_]+"_s,
             u"a table name such as general"_s),
         text(u"labels.printer"_s, 200, u"the last printer; empty for none"_s),
+        [] {
+            SettingSpec s = integer(u"labels.next_start."_s, 1, 1, 1000,
+                u"per sheet template: the first unused label of the sheet in the printer, after the last print"_s);
+            s.family = true;
+            return s;
+        }(),
     };
     return specs;
 }
 
 const SettingSpec *findSettingSpec(const QString &key)
 {
+    static const QRegularExpression familyName(u"^"_s + QString::fromUtf16(kFamilyNamePattern) + u"$"_s);
     for (const auto &s : settingSpecs()) {
-        if (s.key == key)
+        if (!s.family && s.key == key)
+            return &s;
+        if (s.family && key.startsWith(s.key) && familyName.match(QStringView(key).mid(s.key.size())).hasMatch())
             return &s;
     }
     return nullptr;

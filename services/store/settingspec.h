@@ -20,7 +20,8 @@ struct SettingSpec
 {
     enum class Type { Integer, Boolean, Text, Choice, Url, JsonObject };
 
-    QString key;
+    QString key; // for a family, the prefix up to and with its last dot: "labels.next_start."
+    bool family = false; // one setting per name after the prefix (a template, a printer), see kFamilyNamePattern
     Type type = Type::Text;
     QVariant defaultValue; // typed: int, bool or QString; an empty text means "no choice made"
     QString description; // what it is, in plain words
@@ -41,9 +42,12 @@ struct SettingSpec
     [[nodiscard]] QJsonObject toJson() const;
 };
 
+/// The names a family of settings takes after its prefix (template and printer names).
+inline constexpr char16_t kFamilyNamePattern[] = u"[A-Za-z0-9_.-]{1,64}";
+
 /// Every setting the station reads or writes, in the order people see them.
 [[nodiscard]] const std::vector<SettingSpec> &settingSpecs();
-/// The setting called @p key, or nullptr when there is none.
+/// The setting called @p key (or the family it belongs to), or nullptr when there is none.
 [[nodiscard]] const SettingSpec *findSettingSpec(const QString &key);
 
 } // namespace closient::store

@@ -29,7 +29,7 @@ QString knownKeys()
 {
     QStringList keys;
     for (const auto &s : settingSpecs())
-        keys << s.key;
+        keys << (s.family ? s.key + u"<name>"_s : s.key);
     return keys.join(u", "_s);
 }
 
@@ -53,7 +53,9 @@ QVariant SettingsRepository::read(QSqlDatabase &db, const QString &key)
         return {};
     }
     auto q = exec(db, u"SELECT value FROM settings WHERE key = ?"_s, { key });
-    return q.next() ? typed(*s, q.value(0).toString()) : s->defaultValue;
+    SettingSpec member = *s;
+    member.key = key;
+    return q.next() ? typed(member, q.value(0).toString()) : s->defaultValue;
 }
 
 QFuture<QVariant> SettingsRepository::value(const QString &key)
@@ -65,14 +67,18 @@ QFuture<QVariantMap> SettingsRepository::all()
 {
     return m_db->run([](QSqlDatabase &db) {
         QVariantMap out;
-        for (const auto &s : settingSpecs())
-            out.insert(s.key, s.defaultValue);
+        for (const auto &s : settingSpecs()) {
+            if (!s.family) // a family's members are listed once they are stored
+                out.insert(s.key, s.defaultValue);
+        }
         auto q = exec(db, u"SELECT key, value FROM settings"_s);
         while (q.next()) {
             const QString key = q.value(0).toString();
-            if (const auto *s = spec(key))
-                out.insert(key, typed(*s, q.value(1).toString()));
-            else
+            if (const auto *s = spec(key)) {
+                SettingSpec member = *s;
+                member.key = key;
+                out.insert(key, typed(member, q.value(1).toString()));
+            } else
                 qCDebug(lcSettings) << "ignoring a stored setting this version does not know:" << key;
         }
         return out;
@@ -90,7 +96,9 @@ QFuture<Result<Done>> SettingsRepository::setValue(const QString &key, const QVa
         p.finish();
         return p.future();
     }
-    auto checked = s->validate(value);
+    SettingSpec member = *s; // a family's member speaks of its own key
+    member.key = key;
+    auto checked = member.validate(value);
     return m_db->run([store = m_db, key, checked](QSqlDatabase &db) -> Result<Done> {
         if (!checked.ok())
             return checked.error();

@@ -58,6 +58,9 @@ private Q_SLOTS:
         QTest::newRow("scope") << u"labels.scope"_s << QVariant(u"products"_s) << u"lots, serials"_s;
         QTest::newRow("format") << u"labels.fileFormat"_s << QVariant(u"docx"_s) << u"pdf"_s;
         QTest::newRow("unknown") << u"session_ttl"_s << QVariant(5) << u"session_ttl_minutes"_s;
+        QTest::newRow("next start zero") << u"labels.next_start.avery_5160"_s << QVariant(0) << u"1 to 1000"_s;
+        QTest::newRow("next start text") << u"labels.next_start.avery_5160"_s << QVariant(u"x"_s) << u"whole number"_s;
+        QTest::newRow("family name") << u"labels.next_start.a b"_s << QVariant(3) << u"labels.next_start.<name>"_s;
     }
 
     void valuesOfTheWrongTypeOrRangeAreRefusedWithTheReason()
@@ -92,7 +95,13 @@ private Q_SLOTS:
         QVERIFY(await(settings.setValue(u"wedge"_s, u"{\"enabled\":true}"_s)).ok());
         QVERIFY(await(settings.setValue(u"labels.printer"_s, u""_s)).ok());
         QVERIFY(await(settings.setValue(u"labels.exportType"_s, u"codes_combined"_s)).ok());
+        // A family: one setting per sheet template.
+        QVERIFY(await(settings.setValue(u"labels.next_start.avery_5160"_s, 12)).ok());
+        QCOMPARE(await(settings.value(u"labels.next_start.avery_5160"_s)), QVariant(12));
+        QCOMPARE(await(settings.value(u"labels.next_start.63up_1in_letter"_s)), QVariant(1)); // never printed
         const auto all = await(settings.all());
+        QCOMPARE(all.value(u"labels.next_start.avery_5160"_s), QVariant(12));
+        QVERIFY(!all.contains(u"labels.next_start."_s));
         QCOMPARE(all.value(u"sound_muted"_s), QVariant(false));
         QCOMPARE(all.value(u"confirm_linear_reads"_s), QVariant(2)); // defaults for keys never set
         QCOMPARE(all.value(u"labels.exportType"_s), QVariant(u"codes_combined"_s));
