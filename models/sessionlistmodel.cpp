@@ -98,6 +98,8 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         return s.photoCount;
     case RejectedCountRole:
         return s.rejectedCount;
+    case VoidedCountRole:
+        return s.voidedCount;
     case TakesBarcodesRole:
         return s.captureMode != u"product_photography";
     case DurationTextRole: {
@@ -128,6 +130,7 @@ QHash<int, QByteArray> SessionListModel::roleNames() const
         { CaptureCountRole, "captureCount" },
         { PhotoCountRole, "photoCount" },
         { RejectedCountRole, "rejectedCount" },
+        { VoidedCountRole, "voidedCount" },
         { TakesBarcodesRole, "takesBarcodes" },
         { DurationTextRole, "durationText" },
     };

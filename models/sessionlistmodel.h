@@ -40,6 +40,7 @@ public:
         CaptureCountRole,
         PhotoCountRole,
         RejectedCountRole,
+        VoidedCountRole,
         TakesBarcodesRole, // barcodes may be captured into it (not photos-only)
         DurationTextRole, // "2 h 05 min" from start to the end or the last activity
     };

@@ -14,6 +14,7 @@ Rectangle {
     required property string rawValue
     required property string reason
     required property string source
+    required property bool voided
 
     implicitHeight: column.implicitHeight + 10
     radius: 4
@@ -34,11 +35,17 @@ Rectangle {
             }
             Label {
                 Layout.fillWidth: true
-                text: delegate.rejected ? qsTr("Not captured: %1").arg(delegate.reason) : delegate.summary
-                color: delegate.rejected ? Theme.bad : Theme.text
+                text: delegate.rejected ? qsTr("Not captured: %1").arg(delegate.reason) : delegate.voided ? qsTr("Voided: %1").arg(delegate.summary) : delegate.summary
+                color: delegate.rejected ? Theme.bad : delegate.voided ? Theme.muted : Theme.text
                 font.bold: true
+                font.strikeout: delegate.voided
                 font.pixelSize: 12
                 elide: Text.ElideRight
+                ToolTip.visible: truncated && summaryHover.hovered
+                ToolTip.text: text
+                HoverHandler {
+                    id: summaryHover
+                }
             }
         }
         Label {
@@ -48,6 +55,11 @@ Rectangle {
             font.pixelSize: 10
             color: Theme.muted
             elide: Text.ElideMiddle
+            ToolTip.visible: truncated && rawHover.hovered
+            ToolTip.text: text
+            HoverHandler {
+                id: rawHover
+            }
         }
     }
 }

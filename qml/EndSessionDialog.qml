@@ -56,6 +56,14 @@ StationDialog {
                 font.bold: true
             }
             Label {
+                text: qsTr("Voided")
+                color: Theme.muted
+            }
+            Label {
+                text: root.info.voidedCount ?? 0
+                font.bold: true
+            }
+            Label {
                 text: qsTr("Refused")
                 color: Theme.muted
             }

@@ -68,6 +68,12 @@ Page {
             root.feedback = qsTr("Not captured: %1").arg(reason);
             entry.selectAll();
         }
+        function onCorrected(sessionId: string, captureId: string, message: string) {
+            if (sessionId !== root.sessionId)
+                return;
+            root.feedbackGood = true;
+            root.feedback = message;
+        }
     }
 
     Connections {
@@ -111,7 +117,7 @@ Page {
             Layout.fillWidth: true
         }
         Label {
-            text: ((root.info.captureCount ?? 0) === 1 ? qsTr("1 capture") : qsTr("%1 captures").arg(root.info.captureCount ?? 0)) + ((root.info.rejectedCount ?? 0) > 0 ? qsTr(" · %1 refused").arg(root.info.rejectedCount) : "")
+            text: ((root.info.captureCount ?? 0) === 1 ? qsTr("1 capture") : qsTr("%1 captures").arg(root.info.captureCount ?? 0)) + ((root.info.voidedCount ?? 0) > 0 ? qsTr(" · %1 voided").arg(root.info.voidedCount) : "") + ((root.info.rejectedCount ?? 0) > 0 ? qsTr(" · %1 refused").arg(root.info.rejectedCount) : "")
             color: Theme.muted
         }
         Button {
@@ -188,6 +194,7 @@ Page {
 
         ListView {
             id: captures
+            objectName: "captureList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 6
@@ -198,6 +205,8 @@ Page {
             }
             delegate: CaptureDelegate {
                 width: captures.width
+                onVoidRequested: (id, summary) => voidDialog.ask(root.sessionId, id, summary)
+                onEditRequested: (id, raw) => editDialog.ask(root.sessionId, id, raw)
             }
             add: Transition {
                 NumberAnimation {
@@ -218,6 +227,16 @@ Page {
 
     EndSessionDialog {
         id: endDialog
+        returnFocusTo: entry
+    }
+
+    VoidCaptureDialog {
+        id: voidDialog
+        returnFocusTo: entry
+    }
+
+    EditCaptureDialog {
+        id: editDialog
         returnFocusTo: entry
     }
 

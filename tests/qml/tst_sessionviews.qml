@@ -90,6 +90,80 @@ TestCase {
         SignalSpy {}
     }
 
+    function delegateFor(page: Item, summaryPart: string): Item {
+        const list = findChild(page, "captureList");
+        for (let i = 0; i < list.count; ++i) {
+            const d = list.itemAtIndex(i);
+            if (d && d.summary.indexOf(summaryPart) >= 0)
+                return d;
+        }
+        return null;
+    }
+
+    // A typo in a typed code is corrected before it is sent; a wrong capture is voided, kept, struck through.
+    function test_correctAndVoidCaptures() {
+        tryVerify(() => AppController.storeReady, 5000);
+        const area = createTemporaryObject(areaComponent, tc);
+        const created = createTemporaryObject(spyComponent, tc, { target: SessionsController, signalName: "sessionCreated" });
+        SessionsController.createSession("barcode_scan", { name: "Corrections" });
+        created.wait(5000);
+        const id = created.signalArguments[0][0];
+        tryVerify(() => SessionsController.sessions.get(id).title === "Corrections", 5000);
+        area.openSession(id);
+        tryCompare(area, "depth", 2, 5000);
+        const page = area.currentItem;
+        const entry = findChild(page, "captureEntry");
+        tryVerify(() => entry.activeFocus, 2000);
+        typeText("4006381333932"); // a typo: the check digit is wrong, so it is refused...
+        keyClick(Qt.Key_Return);
+        tryVerify(() => page.feedback.indexOf("check digit") >= 0, 5000);
+        entry.clear();
+        typeText("96385074"); // ...and a valid code typed by mistake
+        keyClick(Qt.Key_Return);
+        tryCompare(entry, "text", "", 5000);
+        tryVerify(() => delegateFor(page, "96385074") !== null, 5000);
+
+        // Correct it to the code that was meant.
+        let row = delegateFor(page, "96385074");
+        verify(row.editable);
+        mouseClick(findChild(row, "captureMenuButton"));
+        const menu = findChild(row, "captureMenu");
+        tryCompare(menu, "opened", true, 2000);
+        mouseClick(findChild(row, "editCaptureItem"));
+        const editDialog = findChild(page, "editCaptureDialog");
+        tryCompare(editDialog, "opened", true, 2000);
+        const field = findChild(editDialog, "editCaptureField");
+        field.text = "4006381333931";
+        mouseClick(findChild(editDialog, "confirmEdit"));
+        tryCompare(editDialog, "visible", false, 5000);
+        tryVerify(() => delegateFor(page, "04006381333931") !== null, 5000, "the corrected code is shown");
+        row = delegateFor(page, "04006381333931");
+        verify(row.edited);
+        compare(row.originalRawValue, "96385074");
+        verify(page.feedback.indexOf("Corrected") >= 0, page.feedback);
+        tryVerify(() => entry.activeFocus, 2000, "the focus is back in the capture field");
+        compare(SessionsController.sessions.get(id).captureCount, 1);
+
+        // Void it: it stays, struck through, and no longer counts.
+        mouseClick(findChild(row, "captureMenuButton"));
+        tryCompare(findChild(row, "captureMenu"), "opened", true, 2000);
+        mouseClick(findChild(row, "voidCaptureItem"));
+        const voidDialog = findChild(page, "voidCaptureDialog");
+        tryCompare(voidDialog, "opened", true, 2000);
+        const reasons = findChild(voidDialog, "voidReason");
+        reasons.currentIndex = reasons.count - 1; // "Other" needs words of its own
+        verify(!findChild(voidDialog, "confirmVoid").enabled);
+        findChild(voidDialog, "voidDetails").text = "pallet returned";
+        mouseClick(findChild(voidDialog, "confirmVoid"));
+        tryCompare(voidDialog, "visible", false, 5000);
+        tryVerify(() => delegateFor(page, "04006381333931").voided, 5000);
+        row = delegateFor(page, "04006381333931");
+        verify(row.voidText.indexOf("pallet returned") >= 0, row.voidText);
+        verify(!row.editable);
+        tryCompare(SessionsController.sessions.get(id), "captureCount", 0, 5000);
+        tryVerify(() => entry.activeFocus, 2000, "the focus is back in the capture field");
+    }
+
     function test_previewExplainsWhileTyping() {
         const p = CaptureController.preview("]d20109506000134352" + "17201301");
         compare(p.valid, false);
