@@ -216,6 +216,8 @@ Response SandboxServer::handleApi(const Request &request, const FaultPlan &plan)
             p.retryAfter = 1;
         if (plan.errorStatus == 503)
             p.code = u"service_unavailable"_s;
+        if (plan.errorStatus == 429)
+            p.code = u"rate_limited"_s;
         return problem(p, request);
     }
 
