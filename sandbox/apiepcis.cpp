@@ -119,15 +119,14 @@ Outcome queryEvents(Context &ctx)
                 QJsonObject { { u"queryName"_s, u"SimpleEventQuery"_s },
                     { u"resultsBody"_s, QJsonObject { { u"eventList"_s, list } } }, { u"eventList"_s, list } } } } },
     };
+    const bool more = found.size() > perPage;
+    const QString token = more ? found[perPage - 1].value(u"seq"_s).toString() : QString();
+    if (more)
+        body.insert(u"GS1-Next-Page-Token"_s, token);
     Response r = jsonResponse(200, body);
     r.setHeader("Content-Type", "application/ld+json");
-    if (found.size() > perPage) {
-        const QString token = found[perPage - 1].value(u"seq"_s).toString();
-        body.insert(u"GS1-Next-Page-Token"_s, token);
-        r = jsonResponse(200, body);
-        r.setHeader("Content-Type", "application/ld+json");
+    if (more)
         r.setHeader("GS1-Next-Page-Token", token.toLatin1());
-    }
     return r;
 }
 } // namespace

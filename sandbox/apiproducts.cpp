@@ -60,15 +60,12 @@ Outcome createProduct(Context &ctx)
     if (const QString c = in.value(u"country_of_origin"_s).toString(); !c.isEmpty() && c.size() != 2)
         errors.append(
             fieldError({ u"body"_s, u"country_of_origin"_s }, u"An ISO 3166-1 alpha-2 code."_s, u"value_error"_s));
-    const auto metadata = mergeMetadata({}, in.value(u"metadata"_s), { u"body"_s, u"metadata"_s });
-    if (auto *p = std::get_if<Problem>(&metadata))
-        for (const auto &e : p->details.toArray())
-            errors.append(e);
+    const QJsonObject metadata = mergeMetadata({}, in.value(u"metadata"_s), { u"body"_s, u"metadata"_s }, errors);
     if (!errors.isEmpty())
         return validationProblem(errors);
     if (ctx.state.row(u"SELECT 1 FROM products WHERE gtin = ?"_s, { check.gtin14 }))
         return conflict(u"GTIN %1 exists already; claim it instead."_s.arg(check.gtin14));
-    in.insert(u"metadata"_s, std::get<QJsonObject>(metadata));
+    in.insert(u"metadata"_s, metadata);
     in.insert(u"data_source"_s, u"claimed"_s);
     const auto id = ctx.state.upsertProduct(in, ctx.key->orgId);
     if (!id.ok())

@@ -212,10 +212,7 @@ Outcome createSession(Context &ctx)
     if (!device.isUndefined() && !device.isNull() && !device.isObject())
         errors.append(
             fieldError({ u"body"_s, u"device_context"_s }, u"Input should be a valid dictionary"_s, u"dict_type"_s));
-    const auto metadata = mergeMetadata({}, in.value(u"metadata"_s), { u"body"_s, u"metadata"_s });
-    if (auto *p = std::get_if<Problem>(&metadata))
-        for (const auto &e : p->details.toArray())
-            errors.append(e);
+    const QJsonObject metadata = mergeMetadata({}, in.value(u"metadata"_s), { u"body"_s, u"metadata"_s }, errors);
     if (!errors.isEmpty())
         return validationProblem(errors);
     const QString org = in.value(u"organization_short_id"_s).toString();
@@ -226,7 +223,7 @@ Outcome createSession(Context &ctx)
     auto r = ctx.state.exec(
         u"INSERT INTO sessions (id, org_id, status, capture_mode, metadata, user_agent, device_context,"
         " created, modified, last_activity_ms) VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?)"_s,
-        { id, ctx.key->orgId, mode, jsonText(std::get<QJsonObject>(metadata)), in.value(u"user_agent"_s).toString(),
+        { id, ctx.key->orgId, mode, jsonText(metadata), in.value(u"user_agent"_s).toString(),
             jsonText(device.toObject()), now, now, ctx.now });
     if (!r.ok())
         return makeProblem(500, u"internal_error"_s, r.error().message);
@@ -344,13 +341,9 @@ Outcome createCapture(Context &ctx)
     if (!c.gs1DlData.isUndefined() && !c.gs1DlData.isNull() && !c.gs1DlData.isObject())
         errors.append(
             fieldError({ u"body"_s, u"gs1_dl_data"_s }, u"Input should be a valid dictionary"_s, u"dict_type"_s));
-    const auto metadata = mergeMetadata({}, in.value(u"metadata"_s), { u"body"_s, u"metadata"_s });
-    if (auto *p = std::get_if<Problem>(&metadata))
-        for (const auto &e : p->details.toArray())
-            errors.append(e);
+    c.metadata = mergeMetadata({}, in.value(u"metadata"_s), { u"body"_s, u"metadata"_s }, errors);
     if (!errors.isEmpty())
         return validationProblem(errors);
-    c.metadata = std::get<QJsonObject>(metadata);
     return insertCapture(ctx, c);
 }
 

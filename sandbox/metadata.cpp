@@ -6,20 +6,21 @@ using namespace Qt::StringLiterals;
 
 namespace closient::sandbox {
 
-std::variant<QJsonObject, Problem> mergeMetadata(
-    const QJsonObject &current, const QJsonValue &change, const QStringList &loc)
+QJsonObject mergeMetadata(
+    const QJsonObject &current, const QJsonValue &change, const QStringList &loc, QJsonArray &errors)
 {
     if (change.isUndefined())
         return current; // omitted: unchanged
     if (change.isNull())
         return QJsonObject();
-    if (!change.isObject())
-        return validationProblem(
-            { fieldError(loc, u"Metadata must be an object of string values."_s, u"dict_type"_s) });
+    if (!change.isObject()) {
+        errors.append(fieldError(loc, u"Metadata must be an object of string values."_s, u"dict_type"_s));
+        return current;
+    }
     const QJsonObject patch = change.toObject();
     if (patch.isEmpty())
         return QJsonObject();
-    QJsonArray errors;
+    const qsizetype before = errors.size();
     QJsonObject merged = current;
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         const QStringList where = loc + QStringList { it.key() };
@@ -34,12 +35,10 @@ std::variant<QJsonObject, Problem> mergeMetadata(
         else
             merged.insert(it.key(), it.value());
     }
-    if (errors.isEmpty() && merged.size() > 50)
+    if (errors.size() == before && merged.size() > 50)
         errors.append(fieldError(
             loc, u"Metadata holds at most 50 keys; this would make %1."_s.arg(merged.size()), u"too_long"_s));
-    if (!errors.isEmpty())
-        return validationProblem(errors);
-    return merged;
+    return errors.size() == before ? merged : current;
 }
 
 } // namespace closient::sandbox
