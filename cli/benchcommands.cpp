@@ -19,16 +19,7 @@ int benchDecode(Context &ctx)
     for (qsizetype i = 0; i < args.size(); ++i) {
         const auto &a = args[i];
         const bool hasValue = i + 1 < args.size();
-        if (a == u"--help") {
-            ctx.out() << "Usage: closient-station bench decode DIR [--out FILE] [--engines "
-                         "closient,zxing-demo,zbar,zxing-multi]\n"
-                         "                                     [--no-still] [--no-frames] [--frame-sample N] "
-                         "[--workers N]\n\n"
-                         "Decode rate, misreads, false positives, aborts and p50/p95 ms per format folder of DIR (the\n"
-                         "zxing-cpp black-box layout) for each engine, on still images and on codes composited into\n"
-                         "640x480, 1280x720 and 1920x1080 frames. Writes Markdown (default bench/results/decode.md).\n";
-            return Ok;
-        } else if (a == u"--out" && hasValue) {
+        if (a == u"--out" && hasValue) {
             o.output = args[++i];
         } else if (a == u"--engines" && hasValue) {
             o.engines = args[++i].split(u',', Qt::SkipEmptyParts);
@@ -37,9 +28,15 @@ int benchDecode(Context &ctx)
         } else if (a == u"--no-frames") {
             o.frames = false;
         } else if (a == u"--frame-sample" && hasValue) {
-            o.frameSample = std::max(1, args[++i].toInt());
+            const auto n = wholeNumber(a, args[++i], 1, 1000);
+            if (!n.ok())
+                return ctx.fail(n.error().message);
+            o.frameSample = int(n.value());
         } else if (a == u"--workers" && hasValue) {
-            o.workers = std::max(1, args[++i].toInt());
+            const auto n = wholeNumber(a, args[++i], 1, 64);
+            if (!n.ok())
+                return ctx.fail(n.error().message);
+            o.workers = int(n.value());
         } else if (!a.startsWith(u"--") && o.corpusDir.isEmpty()) {
             o.corpusDir = a;
         } else {
@@ -58,17 +55,13 @@ int benchLabels(Context &ctx)
     for (qsizetype i = 0; i < args.size(); ++i) {
         const auto &a = args[i];
         const bool hasValue = i + 1 < args.size();
-        if (a == u"--help") {
-            ctx.out()
-                << "Usage: closient-station bench labels [--count N] [--out FILE] [--no-glabels]\n\n"
-                   "Makes N serials (default 10,000) as verified sheets on 63up_1in_letter (GS1 DataMatrix) and\n"
-                   "Avery 5160 (GS1-128), and the same sheets with glabels-3-batch; reports time and peak memory\n"
-                   "(default output bench/results/labels.md).\n";
-            return Ok;
-        } else if (a == u"--out" && hasValue) {
+        if (a == u"--out" && hasValue) {
             o.output = args[++i];
         } else if (a == u"--count" && hasValue) {
-            o.count = std::max(10, args[++i].toInt());
+            const auto n = wholeNumber(a, args[++i], 10, 1'000'000);
+            if (!n.ok())
+                return ctx.fail(n.error().message);
+            o.count = int(n.value());
         } else if (a == u"--no-glabels") {
             o.glabels = false;
         } else {
@@ -85,27 +78,23 @@ int benchLive(Context &ctx)
     for (qsizetype i = 0; i < args.size(); ++i) {
         const auto &a = args[i];
         const bool hasValue = i + 1 < args.size();
-        if (a == u"--help") {
-            ctx.out()
-                << "Usage: closient-station bench live DIR [--out FILE] [--codes N] [--size WxH] [--keep-video "
-                   "FILE]\n\n"
-                   "Plays a generated 30 fps video of codes from DIR through Qt Multimedia into the live pipeline and "
-                   "a\n"
-                   "store; reports dropped frames, decode time and frame-to-stored-capture latency (default output\n"
-                   "bench/results/live.md).\n";
-            return Ok;
-        } else if (a == u"--out" && hasValue) {
+        if (a == u"--out" && hasValue) {
             o.output = args[++i];
         } else if (a == u"--codes" && hasValue) {
-            o.codes = std::max(1, args[++i].toInt());
+            const auto n = wholeNumber(a, args[++i], 1, 1000);
+            if (!n.ok())
+                return ctx.fail(n.error().message);
+            o.codes = int(n.value());
         } else if (a == u"--keep-video" && hasValue) {
             o.keepVideo = args[++i];
         } else if (a == u"--size" && hasValue) {
             const auto wh = args[++i].split(u'x');
-            if (wh.size() != 2)
-                return ctx.fail(u"--size takes WIDTHxHEIGHT"_s);
-            o.width = wh[0].toInt();
-            o.height = wh[1].toInt();
+            const auto w = wholeNumber(u"--size width"_s, wh.value(0), 16, 7680);
+            const auto h = wholeNumber(u"--size height"_s, wh.value(1), 16, 4320);
+            if (wh.size() != 2 || !w.ok() || !h.ok())
+                return ctx.fail(u"--size takes WIDTHxHEIGHT in pixels, such as 1280x720, not \"%1\""_s.arg(args[i]));
+            o.width = int(w.value());
+            o.height = int(h.value());
         } else if (!a.startsWith(u"--") && o.corpusDir.isEmpty()) {
             o.corpusDir = a;
         } else {
@@ -123,11 +112,22 @@ std::vector<Command> benchCommands()
 {
     return { { u"bench decode"_s,
                  u"decode benchmark against plain ZXing-cpp and zbar; writes bench/results/decode.md"_s, true,
-                 benchDecode },
+                 benchDecode,
+                 u"DIR [--out FILE] [--engines closient,zxing-demo,zbar,zxing-multi] [--no-still] [--no-frames]\n"
+                 "                                    [--frame-sample N] [--workers N]"_s,
+                 u"Decode rate, misreads, false positives, aborts and p50/p95 ms per format folder of DIR (the\n"
+                 "zxing-cpp black-box layout) for each engine, on still images and on codes composited into\n"
+                 "640x480, 1280x720 and 1920x1080 frames. Writes Markdown (default bench/results/decode.md)."_s },
         { u"bench live"_s, u"30 fps video through the live pipeline: drops and latency; writes bench/results/live.md"_s,
-            true, benchLive },
+            true, benchLive, u"DIR [--out FILE] [--codes N] [--size WxH] [--keep-video FILE]"_s,
+            u"Plays a generated 30 fps video of codes from DIR through Qt Multimedia into the live pipeline and a\n"
+            "store; reports dropped frames, decode time and frame-to-stored-capture latency (default output\n"
+            "bench/results/live.md)."_s },
         { u"bench labels"_s, u"10,000 verified labels against glabels-3-batch; writes bench/results/labels.md"_s, false,
-            benchLabels } };
+            benchLabels, u"[--count N] [--out FILE] [--no-glabels]"_s,
+            u"Makes N serials (default 10,000) as verified sheets on 63up_1in_letter (GS1 DataMatrix) and\n"
+            "Avery 5160 (GS1-128), and the same sheets with glabels-3-batch; reports time and peak memory\n"
+            "(default output bench/results/labels.md)."_s } };
 }
 
 } // namespace closient::cli

@@ -4,12 +4,14 @@
 
 #include "command.h"
 #include "database.h"
+#include "displaytext.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+#include <cmath>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -68,6 +70,18 @@ void printHelp(QTextStream &out)
     out << "\nExit codes: 0 done, 1 refused or invalid data, 2 wrong usage, 3 the store cannot be used.\n";
 }
 
+// --help or -h anywhere among a command's arguments, but not after "--" (what follows is data).
+bool wantsHelp(const QStringList &args)
+{
+    for (const auto &a : args) {
+        if (a == u"--")
+            return false;
+        if (a == u"--help" || a == u"-h")
+            return true;
+    }
+    return false;
+}
+
 const Command *findCommand(const QStringList &rest, int *consumed)
 {
     // Commands may have two words ("sessions list", "bench decode"): prefer the longest match.
@@ -113,13 +127,81 @@ store::Database *Context::database(Access access)
 
 void Context::printJson(const QJsonObject &o)
 {
-    m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    m_out << QString::fromUtf8(escapeTerminalControls(QJsonDocument(o).toJson(QJsonDocument::Compact))) << Qt::endl;
 }
 
 int Context::fail(const QString &message, int code)
 {
-    m_err << "closient-station: " << message << Qt::endl;
+    warn(message);
     return code;
+}
+
+void Context::warn(const QString &message)
+{
+    QStringList lines = message.split(u'\n');
+    for (auto &line : lines)
+        line = visibleText(line);
+    m_err << "closient-station: " << lines.join(u'\n') << Qt::endl;
+}
+
+QByteArray escapeTerminalControls(const QByteArray &json)
+{
+    // QJsonDocument escapes C0 controls but writes DEL, the C1 controls (U+0080-U+009F, which include the 8-bit
+    // CSI) and the bidi overrides as they are. In compact JSON they can only stand inside strings, where \u
+    // escapes mean the same characters.
+    QByteArray out;
+    out.reserve(json.size());
+    const auto escape
+        = [&out](uint codePoint) { out += "\\u" + QByteArray::number(codePoint, 16).rightJustified(4, '0'); };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const auto c = uchar(json[i]);
+        if (c == 0x7F) {
+            escape(0x7F);
+        } else if (c == 0xC2 && i + 1 < json.size() && uchar(json[i + 1]) >= 0x80 && uchar(json[i + 1]) <= 0x9F) {
+            escape(uchar(json[++i]));
+        } else if (c == 0xE2 && i + 2 < json.size() && uchar(json[i + 1]) == 0x80 && uchar(json[i + 2]) >= 0xAA
+            && uchar(json[i + 2]) <= 0xAE) {
+            escape(0x2000 + (uchar(json[i + 2]) - 0x80));
+            i += 2;
+        } else if (c == 0xE2 && i + 2 < json.size() && uchar(json[i + 1]) == 0x81 && uchar(json[i + 2]) >= 0xA6
+            && uchar(json[i + 2]) <= 0xA9) {
+            escape(0x2040 + (uchar(json[i + 2]) - 0x80));
+            i += 2;
+        } else {
+            out += char(c);
+        }
+    }
+    return out;
+}
+
+Result<qint64> wholeNumber(const QString &option, const QString &value, qint64 minimum, qint64 maximum)
+{
+    bool ok = false;
+    const QString text = value.trimmed();
+    const qint64 n = text.toLongLong(&ok);
+    if (!ok || text.startsWith(u'+'))
+        return Error { u"usage"_s,
+            u"%1 needs a whole number from %2 to %3, not \"%4\""_s.arg(option).arg(minimum).arg(maximum).arg(
+                value.left(40)) };
+    if (n < minimum || n > maximum)
+        return Error { u"usage"_s, u"%1 must be from %2 to %3, not %4"_s.arg(option).arg(minimum).arg(maximum).arg(n) };
+    return n;
+}
+
+Result<double> decimalNumber(const QString &option, const QString &value, double minimum, double maximum)
+{
+    bool ok = false;
+    const QString text = value.trimmed();
+    const double n = text.toDouble(&ok);
+    if (!ok || !std::isfinite(n) || text.contains(u'e', Qt::CaseInsensitive))
+        return Error { u"usage"_s,
+            u"%1 needs a number from %2 to %3 (a dot for decimals), not \"%4\""_s.arg(option)
+                .arg(minimum)
+                .arg(maximum)
+                .arg(value.left(40)) };
+    if (n < minimum || n > maximum)
+        return Error { u"usage"_s, u"%1 must be from %2 to %3, not %4"_s.arg(option).arg(minimum).arg(maximum).arg(n) };
+    return n;
 }
 
 bool parseOptions(Context &ctx, QCommandLineParser &p, const QString &usage, const QList<QCommandLineOption> &options)
@@ -134,7 +216,10 @@ bool parseOptions(Context &ctx, QCommandLineParser &p, const QString &usage, con
         return false;
     }
     if (p.isSet(u"help"_s)) {
-        ctx.out() << "Usage: closient-station " << usage << "\n" << Qt::flush;
+        // The usage line, then the options as the parser lists them (without its own generic usage line).
+        QString options = p.helpText();
+        options = options.mid(options.indexOf(u"Options:"_s));
+        ctx.out() << "Usage: closient-station " << usage << "\n\n" << options << Qt::flush;
         return false;
     }
     return true;
@@ -195,6 +280,13 @@ int run(int argc, char **argv)
         return Usage;
     }
     Context ctx(p.rest.mid(consumed), p.dbPath);
+    if (!cmd->ownHelp && wantsHelp(ctx.args())) {
+        out << "Usage: closient-station " << cmd->name << (cmd->usage.isEmpty() ? QString() : u" "_s + cmd->usage)
+            << "\n\n"
+            << cmd->summary << "\n"
+            << (cmd->details.isEmpty() ? QString() : u"\n"_s + cmd->details + u"\n"_s);
+        return Ok;
+    }
     return cmd->run(ctx);
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QCommandLineParser>
 #include <QFuture>
 #include <QJsonObject>
@@ -38,9 +40,14 @@ public:
     /// A command uses one access throughout; the first call decides.
     store::Database *database(Access access = Access::ReadWrite);
     /// Prints one JSON object as one line and flushes it at once, so a reader sees each line as it happens.
+    /// Control characters that JSON leaves raw (DEL, C1, bidi overrides) are written as \u escapes, so output
+    /// read on a terminal cannot drive it.
     void printJson(const QJsonObject &o);
-    /// Prints "closient-station: <message>" to stderr and returns @p code.
+    /// Prints "closient-station: <message>" to stderr and returns @p code. Control characters in the message (an
+    /// echoed code) are shown as visible marks.
     int fail(const QString &message, int code = Usage);
+    /// Prints "closient-station: <message>" to stderr, control characters shown as visible marks.
+    void warn(const QString &message);
 
 private:
     QStringList m_args;
@@ -58,7 +65,21 @@ struct Command
     QString summary;
     bool needsGui = false; // renders text or images, so needs a QGuiApplication (offscreen is fine)
     std::function<int(Context &)> run;
+    // What follows the name in its usage line ("ID", "KEY VALUE"); --help and -h anywhere among its arguments
+    // print it with the summary. Commands that explain their own options (parseOptions) leave it empty.
+    QString usage = {};
+    QString details = {}; // more lines for --help: what it reads and writes
+    bool ownHelp = false; // the command answers --help itself (through parseOptions)
 };
+
+/// A whole number given for @p option, between @p minimum and @p maximum; "abc", "12x", "1.5" or an empty value
+/// are refused with the option's name and the range, never read as 0.
+[[nodiscard]] Result<qint64> wholeNumber(const QString &option, const QString &value, qint64 minimum, qint64 maximum);
+/// A decimal number (a dot, no units) for @p option, between @p minimum and @p maximum.
+[[nodiscard]] Result<double> decimalNumber(const QString &option, const QString &value, double minimum, double maximum);
+
+/// @p json with DEL, C1 controls and bidi overrides written as \u escapes (see Context::printJson).
+[[nodiscard]] QByteArray escapeTerminalControls(const QByteArray &json);
 
 /// Waits for a store future: a headless command is a sequential script (see Context::database()).
 template<typename T>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command.h"
 
+#include "displaytext.h"
+
 #include "decoderpool.h"
 #include "decoderprotocol.h"
 
@@ -26,11 +28,6 @@ bool strategyFromName(const QString &name, Strategy *out)
 
 namespace {
 
-QString visible(QString s)
-{
-    return s.replace(QChar(0x1D), u"<GS>"_s);
-}
-
 int decodeCommand(Context &ctx)
 {
     bool json = false;
@@ -47,20 +44,6 @@ int decodeCommand(Context &ctx)
             if (!strategyFromName(args[++i], &strategy))
                 return ctx.fail(
                     u"unknown strategy \"%1\": still, frame, zxing-demo, zxing-multi, zbar or verify"_s.arg(args[i]));
-        } else if (args[i] == u"--help") {
-            ctx.out()
-                << "Usage: closient-station decode [--json] [--strategy still|frame|zxing-demo|zxing-multi|zbar] "
-                   "FILE...\n\n"
-                   "Decodes still images (PNG, JPEG, WebP, BMP, TIFF, ...) in the isolated decoder process and prints\n"
-                   "one line per file. With --json: {\"file\", \"ms\", \"results\": [{\"format\", \"text\", "
-                   "\"symbology_id\",\n"
-                   "\"gs1\", \"quad\"}]} (text exactly as decoded, GS as 0x1D), or {\"file\", \"error\"} for a file "
-                   "that\n"
-                   "cannot be read (an image of more than "
-                << protocol::kMaxImagePixels / 1'000'000
-                << " megapixels is refused from its header, never decoded).\n"
-                   "Exit code 1 when any file could not be read.\n";
-            return Ok;
         } else {
             files << args[i];
         }
@@ -92,12 +75,14 @@ int decodeCommand(Context &ctx)
                 line.insert(u"decoder_restarts"_s, o.crashes);
             ctx.printJson(line);
         } else if (!o.ok()) {
-            ctx.out() << files[i] << ": error: " << o.error << Qt::endl;
+            ctx.out() << visibleText(files[i]) << ": error: " << visibleText(o.error) << Qt::endl;
         } else if (o.results.empty()) {
-            ctx.out() << files[i] << ": no code found (" << QString::number(o.decodeMs, 'f', 1) << " ms)" << Qt::endl;
+            ctx.out() << visibleText(files[i]) << ": no code found (" << QString::number(o.decodeMs, 'f', 1) << " ms)"
+                      << Qt::endl;
         } else {
             for (const auto &r : o.results)
-                ctx.out() << files[i] << ": " << r.format << " " << r.symbologyId << " " << visible(r.text) << Qt::endl;
+                ctx.out() << visibleText(files[i]) << ": " << r.format << " " << r.symbologyId << " "
+                          << visibleText(r.text) << Qt::endl;
         }
     }
     return allRead ? Ok : Refused;
@@ -108,7 +93,12 @@ int decodeCommand(Context &ctx)
 std::vector<Command> decodeCommands()
 {
     return { { u"decode"_s, u"decode barcodes in image files (--json for one JSON line per file)"_s, false,
-        decodeCommand } };
+        decodeCommand, u"[--json] [--explain] [--strategy still|frame|zxing-demo|zxing-multi|zbar|verify] FILE..."_s,
+        u"Decodes still images (PNG, JPEG, WebP, BMP, TIFF, ...) in the isolated decoder process and prints\n"
+        "one line per file. With --json: {\"file\", \"ms\", \"results\": [{\"format\", \"text\", \"symbology_id\",\n"
+        "\"gs1\", \"quad\"}]} (text exactly as decoded, GS as 0x1D), or {\"file\", \"error\"} for a file that\n"
+        "cannot be read (an image of more than %1 megapixels is refused from its header, never decoded).\n"
+        "Exit code 1 when any file could not be read."_s.arg(protocol::kMaxImagePixels / 1'000'000) } };
 }
 
 } // namespace closient::cli

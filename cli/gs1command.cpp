@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command.h"
 
+#include "displaytext.h"
+
 #include "gs1parser.h"
 #include "result.h"
 #include "symbology.h"
@@ -16,14 +18,9 @@ namespace closient::cli {
 
 namespace {
 
-QString visible(QString s)
-{
-    return s.replace(QChar(0x1D), u"<GS>"_s);
-}
-
 void printHuman(QTextStream &out, const gs1::ParseResult &r)
 {
-    out << "Input:          " << visible(r.input) << '\n';
+    out << "Input:          " << visibleText(r.input) << '\n';
     QString kind;
     switch (r.kind) {
     case gs1::DataKind::Gtin:
@@ -46,7 +43,7 @@ void printHuman(QTextStream &out, const gs1::ParseResult &r)
         kind += u" from %1 (%2)"_s.arg(gs1::symbologyName(r.symbologyId), r.symbologyId);
     out << "Kind:           " << kind << '\n';
     for (const auto &el : r.elements) {
-        QString line = u"  (%1) %2"_s.arg(el.ai, el.title).leftJustified(32) + el.value;
+        QString line = u"  (%1) %2"_s.arg(el.ai, el.title).leftJustified(32) + visibleText(el.value);
         if (el.ai == u"11" || el.ai == u"13" || el.ai == u"15" || el.ai == u"16" || el.ai == u"17") {
             if (const auto d = gs1::gs1Date(el.value); d.isValid())
                 line += u"  = "_s + d.toString(Qt::ISODate);
@@ -55,13 +52,13 @@ void printHuman(QTextStream &out, const gs1::ParseResult &r)
     }
     if (r.isGs1()) {
         out << "GTIN-14:        " << (r.gtin14.isEmpty() ? u"-"_s : r.gtin14) << '\n';
-        out << "HRI:            " << r.hri() << '\n';
-        out << "Element string: " << visible(r.elementString()) << '\n';
+        out << "HRI:            " << visibleText(r.hri()) << '\n';
+        out << "Element string: " << visibleText(r.elementString()) << '\n';
         out << "Digital Link:   " << (r.digitalLink().isEmpty() ? u"-"_s : r.digitalLink()) << '\n';
     }
     out << "Valid:          " << (r.isValid() ? "yes" : "no") << '\n';
     for (const auto &e : r.errors)
-        out << "  error: " << e.message << '\n';
+        out << "  error: " << visibleText(e.message) << '\n';
     for (const auto &w : r.warnings)
         out << "  note:  " << w << '\n';
     out.flush();
@@ -173,16 +170,7 @@ int parseCommand(Context &ctx)
             json = true;
         else if (a == u"--batch" || a == u"-")
             batch = true;
-        else if (a == u"--help") {
-            ctx.out() << "Usage: closient-station gs1 parse [--json] DATA...\n"
-                         "       closient-station gs1 parse --batch < lines\n\n"
-                         "Parses raw scanner data (AIM symbology identifier optional, FNC1 as GS), bracketed HRI,\n"
-                         "GTIN-8/12/13/14 and GS1 Digital Link URIs, strictly by the GS1 standards. --batch reads one\n"
-                         "JSON string per line on stdin (UTF-8; blank lines are skipped; any other line that is not\n"
-                         "exactly one JSON string gets a bad_line error) and prints one JSON object per line.\n"
-                         "Exit code 1 when any data is invalid.\n";
-            return Ok;
-        } else
+        else
             data << a;
     }
     bool allValid = true;
@@ -237,7 +225,12 @@ int parseCommand(Context &ctx)
 std::vector<Command> gs1Commands()
 {
     return { { u"gs1 parse"_s, u"parse GS1 data, GTINs and Digital Links; --batch reads JSON strings"_s, false,
-        parseCommand } };
+        parseCommand, u"[--json] DATA...   or   gs1 parse --batch < lines"_s,
+        u"Parses raw scanner data (AIM symbology identifier optional, FNC1 as GS), bracketed HRI,\n"
+        "GTIN-8/12/13/14 and GS1 Digital Link URIs, strictly by the GS1 standards. --batch reads one\n"
+        "JSON string per line on stdin (UTF-8; blank lines are skipped; any other line that is not\n"
+        "exactly one JSON string gets a bad_line error) and prints one JSON object per line.\n"
+        "Exit code 1 when any data is invalid."_s } };
 }
 
 } // namespace closient::cli

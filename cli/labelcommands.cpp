@@ -90,7 +90,7 @@ int labelsTemplates(Context &ctx)
             { u"equivalents"_s, QJsonArray::fromStringList(t.equivalents) } });
     }
     for (const auto &problem : TemplateLibrary::instance().problems())
-        ctx.err() << "closient-station: template skipped: " << problem << Qt::endl;
+        ctx.warn(u"template skipped: "_s + problem);
     return Ok;
 }
 
@@ -119,7 +119,7 @@ int labelsImport(Context &ctx)
     ctx.printJson({ { u"imported"_s, report.ok() }, { u"lots"_s, report.lots }, { u"serials"_s, report.serials },
         { u"unchanged"_s, report.unchanged }, { u"errors"_s, QJsonArray::fromStringList(report.errors) } });
     for (const auto &e : report.errors)
-        ctx.err() << "closient-station: " << e << Qt::endl;
+        ctx.warn(e);
     return report.ok() ? Ok : Refused;
 }
 
@@ -152,8 +152,15 @@ int labelsAdd(Context &ctx)
         return StoreFailure;
     LabelRepository repo(db);
     if (p.isSet(count)) {
-        const auto n = wait(repo.addSerialRange(
-            in, p.value(prefix), p.value(first).toLongLong(), p.value(count).toInt(), p.value(width).toInt()));
+        const auto from = wholeNumber(u"--first"_s, p.isSet(first) ? p.value(first) : u"1"_s, 0, 999'999'999'999'999);
+        const auto howMany = wholeNumber(u"--count"_s, p.value(count), 1, 1'000'000);
+        const auto digits = wholeNumber(u"--width"_s, p.value(width), 1, 20);
+        for (const auto *r : { &from, &howMany, &digits }) {
+            if (!r->ok())
+                return ctx.fail(r->error().message);
+        }
+        const auto n
+            = wait(repo.addSerialRange(in, p.value(prefix), from.value(), int(howMany.value()), int(digits.value())));
         if (!n.ok())
             return ctx.fail(n.error().message, Refused);
         ctx.printJson({ { u"serials"_s, n.value() } });
@@ -241,17 +248,26 @@ int labelsExport(Context &ctx)
     q.fileFormat = p.value(format);
     q.templateName = p.value(templ);
     if (p.isSet(start)) {
-        bool ok = false;
-        q.startPosition = p.value(start).toInt(&ok);
-        if (!ok || q.startPosition < 1)
-            return ctx.fail(u"--start is a label number from 1"_s, Refused);
+        const auto n = wholeNumber(u"--start"_s, p.value(start), 1, 1000);
+        if (!n.ok())
+            return ctx.fail(n.error().message);
+        q.startPosition = int(n.value());
     } else {
         q.startPosition = p.isSet(printer) ? 0 : 1; // 0: where the last print on this stock ended
     }
-    q.copiesPerItem = p.value(copies).toInt();
+    const auto copiesPerItem = wholeNumber(u"--copies-per-item"_s, p.value(copies), 1, 1000);
+    const auto x = decimalNumber(u"--offset-x"_s, p.value(offsetX), -20, 20);
+    const auto y = decimalNumber(u"--offset-y"_s, p.value(offsetY), -20, 20);
+    if (!copiesPerItem.ok())
+        return ctx.fail(copiesPerItem.error().message);
+    for (const auto *r : { &x, &y }) {
+        if (!r->ok())
+            return ctx.fail(r->error().message);
+    }
+    q.copiesPerItem = int(copiesPerItem.value());
     q.outlines = p.isSet(outlines);
     q.resolverDomain = p.value(domain);
-    q.calibration = QPointF(p.value(offsetX).toDouble(), p.value(offsetY).toDouble());
+    q.calibration = QPointF(x.value(), y.value());
     q.verify = !p.isSet(noVerify);
     q.artwork.humanReadable = !p.isSet(noHri);
     q.outputPath = p.value(out);
@@ -266,13 +282,18 @@ int labelsExport(Context &ctx)
     }
     if (p.isSet(printer)) {
         q.print.printer = p.value(printer);
-        q.print.copies = p.value(printCopies).toInt();
+        const auto jobCopies = wholeNumber(u"--print-copies"_s, p.value(printCopies), 1, 999);
+        if (!jobCopies.ok())
+            return ctx.fail(jobCopies.error().message);
+        q.print.copies = int(jobCopies.value());
         if (p.isSet(pages)) {
             const auto range = p.value(pages).split(u'-');
-            q.print.fromPage = range.value(0).toInt();
-            q.print.toPage = range.size() > 1 ? range.value(1).toInt() : q.print.fromPage;
-            if (q.print.fromPage < 1 || q.print.toPage < q.print.fromPage)
-                return ctx.fail(u"--pages must be like 2 or 2-5"_s, Refused);
+            const auto from = wholeNumber(u"--pages"_s, range.value(0), 1, 100'000);
+            const auto to = range.size() > 1 ? wholeNumber(u"--pages"_s, range.value(1), 1, 100'000) : from;
+            if (range.size() > 2 || !from.ok() || !to.ok() || to.value() < from.value())
+                return ctx.fail(u"--pages takes a page or a range such as 2 or 2-5, not \"%1\""_s.arg(p.value(pages)));
+            q.print.fromPage = int(from.value());
+            q.print.toPage = int(to.value());
         }
         if (p.isSet(reason)) {
             q.print.action = u"reprint"_s;
@@ -301,7 +322,7 @@ int labelsExport(Context &ctx)
     if (r.status == u"completed")
         return Ok;
     for (const auto &f : r.failures.mid(0, 50))
-        ctx.err() << "closient-station: " << f << Qt::endl;
+        ctx.warn(f);
     if (!r.alreadyPrinted.isEmpty())
         return ctx.fail(r.error + u"; give --reprint-reason TEXT to print them again"_s, Refused);
     return ctx.fail(r.error, Refused);
@@ -316,7 +337,10 @@ int labelsLog(Context &ctx)
     auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
-    for (const auto &e : wait(LabelRepository(db).printLog(p.value(limit).toInt()))) {
+    const auto lines = wholeNumber(u"--limit"_s, p.value(limit), 1, 100'000);
+    if (!lines.ok())
+        return ctx.fail(lines.error().message);
+    for (const auto &e : wait(LabelRepository(db).printLog(int(lines.value())))) {
         ctx.printJson({ { u"id"_s, e.id }, { u"action"_s, e.action }, { u"printer"_s, e.printer },
             { u"copies"_s, e.copies }, { u"template"_s, e.templateName }, { u"start"_s, e.startPosition },
             { u"user"_s, e.userName }, { u"workstation"_s, e.workstation }, { u"reason"_s, e.reason },
@@ -350,13 +374,16 @@ int labelsVoid(Context &ctx)
 std::vector<Command> labelCommands()
 {
     return {
-        { u"labels templates"_s, u"the label stocks (built in and the user's own)"_s, false, labelsTemplates },
-        { u"labels add"_s, u"add a lot, a serial, or a range of serials"_s, false, labelsAdd },
-        { u"labels import"_s, u"import lots or serials from CSV (all rows or none)"_s, false, labelsImport },
-        { u"labels list"_s, u"lots or serials, with the export's filters"_s, false, labelsList },
-        { u"labels export"_s, u"make verified label sheets (PDF) or symbol ZIPs, and print"_s, true, labelsExport },
-        { u"labels log"_s, u"the print history: prints, reprints, voids"_s, false, labelsLog },
-        { u"labels void"_s, u"void a serial's label, with a reason"_s, false, labelsVoid },
+        { u"labels templates"_s, u"the label stocks (built in and the user's own)"_s, false, labelsTemplates, {}, {},
+            true },
+        { u"labels add"_s, u"add a lot, a serial, or a range of serials"_s, false, labelsAdd, {}, {}, true },
+        { u"labels import"_s, u"import lots or serials from CSV (all rows or none)"_s, false, labelsImport, {}, {},
+            true },
+        { u"labels list"_s, u"lots or serials, with the export's filters"_s, false, labelsList, {}, {}, true },
+        { u"labels export"_s, u"make verified label sheets (PDF) or symbol ZIPs, and print"_s, true, labelsExport, {},
+            {}, true },
+        { u"labels log"_s, u"the print history: prints, reprints, voids"_s, false, labelsLog, {}, {}, true },
+        { u"labels void"_s, u"void a serial's label, with a reason"_s, false, labelsVoid, {}, {}, true },
     };
 }
 

@@ -22,7 +22,7 @@ namespace {
 
 int storeFailure(Context &ctx, const StoreError &e)
 {
-    ctx.err() << "closient-station: " << e.message << Qt::endl;
+    ctx.warn(e.message);
     static const QStringList refusals { u"invalid"_s, u"not_found"_s, u"not_active"_s, u"session_closed"_s,
         u"already_voided"_s, u"not_editable"_s, u"already_sent"_s, u"too_long"_s, u"empty"_s };
     return refusals.contains(e.code) ? Refused : StoreFailure;
@@ -326,21 +326,27 @@ int settingsKeys(Context &ctx)
 std::vector<Command> sessionCommands()
 {
     return {
-        { u"sessions create"_s, u"start a scan session (--mode, --meta key=value)"_s, false, sessionsCreate },
-        { u"sessions list"_s, u"list sessions, newest activity first (--status)"_s, false, sessionsList },
-        { u"sessions show"_s, u"one session with its captures"_s, false, sessionsShow },
-        { u"sessions end"_s, u"end an active session"_s, false, sessionsEnd },
-        { u"sessions meta"_s, u"change a session's metadata (key=value, key= deletes)"_s, false, sessionsMeta },
-        { u"sessions expire"_s, u"mark sessions idle past the TTL as EXPIRED"_s, false, sessionsExpire },
-        { u"sessions summary"_s, u"what a session holds: counted, voided, refused, by type"_s, false, sessionsSummary },
-        { u"capture"_s, u"capture codes into a session; - reads stdin, one ack line per code"_s, false, capture },
-        { u"capture void"_s, u"void a capture (--capture ID --reason TEXT); it is kept, marked"_s, false, captureVoid },
-        { u"capture edit"_s, u"correct a typed capture not yet sent (--capture ID VALUE)"_s, false, captureEdit },
-        { u"outbox list"_s, u"changes waiting to be sent to Closient"_s, false, outboxList },
-        { u"settings"_s, u"show settings, or set one: settings KEY VALUE"_s, false, settingsCommand },
-        { u"settings get"_s, u"one setting's value"_s, false, settingsGet },
-        { u"settings set"_s, u"set one setting, checked by its type and range"_s, false, settingsSet },
-        { u"settings keys"_s, u"every setting: type, allowed values, default"_s, false, settingsKeys },
+        { u"sessions create"_s, u"start a scan session (--mode, --meta key=value)"_s, false, sessionsCreate, {}, {},
+            true },
+        { u"sessions list"_s, u"list sessions, newest activity first (--status)"_s, false, sessionsList, {}, {}, true },
+        { u"sessions show"_s, u"one session with its captures"_s, false, sessionsShow, u"SESSION_ID"_s },
+        { u"sessions end"_s, u"end an active session"_s, false, sessionsEnd, u"SESSION_ID"_s },
+        { u"sessions meta"_s, u"change a session's metadata (key=value, key= deletes)"_s, false, sessionsMeta,
+            u"SESSION_ID key=value..."_s },
+        { u"sessions expire"_s, u"mark sessions idle past the TTL as EXPIRED"_s, false, sessionsExpire, {} },
+        { u"sessions summary"_s, u"what a session holds: counted, voided, refused, by type"_s, false, sessionsSummary,
+            u"SESSION_ID"_s },
+        { u"capture"_s, u"capture codes into a session; - reads stdin, one ack line per code"_s, false, capture, {}, {},
+            true },
+        { u"capture void"_s, u"void a capture (--capture ID --reason TEXT); it is kept, marked"_s, false, captureVoid,
+            {}, {}, true },
+        { u"capture edit"_s, u"correct a typed capture not yet sent (--capture ID VALUE)"_s, false, captureEdit, {}, {},
+            true },
+        { u"outbox list"_s, u"changes waiting to be sent to Closient"_s, false, outboxList, {} },
+        { u"settings"_s, u"show settings, or set one: settings KEY VALUE"_s, false, settingsCommand, u"[KEY VALUE]"_s },
+        { u"settings get"_s, u"one setting's value"_s, false, settingsGet, u"KEY"_s },
+        { u"settings set"_s, u"set one setting, checked by its type and range"_s, false, settingsSet, u"KEY VALUE"_s },
+        { u"settings keys"_s, u"every setting: type, allowed values, default"_s, false, settingsKeys, {} },
     };
 }
 

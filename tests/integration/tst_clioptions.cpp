@@ -1,0 +1,143 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line's options as a person mistypes them: help anywhere, numbers that are not numbers, codes with
+// control characters. Each answer is clear, and nothing is stored or shown raw.
+#include "clirunner.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace closient;
+
+class TestCliOptions : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    // Every subcommand --help lists, as its words.
+    static QList<QStringList> subcommands()
+    {
+        const auto r = test::runCli({ u"--help"_s });
+        QList<QStringList> out;
+        bool listing = false;
+        for (const auto &line : QString::fromUtf8(r.out).split(u'\n')) {
+            if (line.startsWith(u"Subcommands:"_s)) {
+                listing = true;
+                continue;
+            }
+            if (listing && line.trimmed().isEmpty())
+                break;
+            if (listing) {
+                // "  sessions show          one session with its captures": the name is up to two spaces.
+                const QString name = line.trimmed().section(u"  "_s, 0, 0);
+                out << name.split(u' ');
+            }
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void helpWorksAfterEverySubcommandAndTouchesNothing_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        const auto all = subcommands();
+        QVERIFY(all.size() >= 20);
+        for (const auto &c : all)
+            QTest::newRow(qPrintable(c.join(u' '))) << c;
+    }
+
+    void helpWorksAfterEverySubcommandAndTouchesNothing()
+    {
+        QFETCH(QStringList, command);
+        const QString db = m_dir.filePath(u"never-made.sqlite"_s);
+        for (const auto &flag : { u"--help"_s, u"-h"_s }) {
+            // After the command, and after an argument too ("sessions show ID --help").
+            for (const auto &extra : { QStringList {}, QStringList { u"SOMETHING"_s } }) {
+                const auto r = test::runCli(QStringList { u"--db"_s, db } + command + extra + QStringList { flag });
+                QCOMPARE(r.exitCode, 0);
+                QVERIFY2(r.out.startsWith("Usage: closient-station " + command.join(u' ').toUtf8()), r.out.constData());
+                // Qt's own remark about a missing runtime folder (a root shell) is the machine's, not an error.
+                const QString err = QString::fromUtf8(r.err).remove(
+                    QRegularExpression(u"QStandardPaths: XDG_RUNTIME_DIR[^\n]*\n?"_s));
+                QVERIFY2(err.isEmpty(), qPrintable(err));
+            }
+        }
+        QVERIFY2(!QFile::exists(db), "help never opens or makes a store");
+    }
+
+    void sessionsShowHelpIsNotASessionId()
+    {
+        const auto r
+            = test::runCli({ u"--db"_s, m_dir.filePath(u"s.sqlite"_s), u"sessions"_s, u"show"_s, u"--help"_s });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("SESSION_ID"));
+        QVERIFY(!r.err.contains("no session"));
+    }
+
+    void numbersThatAreNotNumbersAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("option");
+        const QStringList add { u"labels"_s, u"add"_s, u"--gtin"_s, u"09506000134352"_s, u"--lot"_s, u"L1"_s };
+        QTest::newRow("count text") << add + QStringList { u"--count"_s, u"ten"_s } << u"--count"_s;
+        QTest::newRow("count trailing") << add + QStringList { u"--count"_s, u"10x"_s } << u"--count"_s;
+        QTest::newRow("count zero") << add + QStringList { u"--count"_s, u"0"_s } << u"--count"_s;
+        QTest::newRow("first fraction") << add + QStringList { u"--count"_s, u"3"_s, u"--first"_s, u"1.5"_s }
+                                        << u"--first"_s;
+        QTest::newRow("width empty") << add + QStringList { u"--count"_s, u"3"_s, u"--width"_s, u""_s } << u"--width"_s;
+        const QStringList exportArgs { u"labels"_s, u"export"_s, u"--scope"_s, u"serials"_s, u"--type"_s,
+            u"sheet_pdf"_s, u"--format"_s, u"pdf"_s, u"--out"_s, u"/tmp/never.pdf"_s };
+        QTest::newRow("start text") << exportArgs + QStringList { u"--start"_s, u"3x"_s } << u"--start"_s;
+        QTest::newRow("copies text") << exportArgs + QStringList { u"--copies-per-item"_s, u"two"_s }
+                                     << u"--copies-per-item"_s;
+        QTest::newRow("offset comma") << exportArgs + QStringList { u"--offset-x"_s, u"1,5"_s } << u"--offset-x"_s;
+        QTest::newRow("offset range") << exportArgs + QStringList { u"--offset-y"_s, u"35"_s } << u"--offset-y"_s;
+        QTest::newRow("log limit") << QStringList { u"labels"_s, u"log"_s, u"--limit"_s, u"-1"_s } << u"--limit"_s;
+        QTest::newRow("bench count") << QStringList { u"bench"_s, u"labels"_s, u"--count"_s, u"lots"_s }
+                                     << u"--count"_s;
+        QTest::newRow("bench size") << QStringList { u"bench"_s, u"live"_s, u"dir"_s, u"--size"_s, u"12xab"_s }
+                                    << u"--size"_s;
+        QTest::newRow("bench workers") << QStringList { u"bench"_s, u"decode"_s, u"dir"_s, u"--workers"_s, u"-"_s }
+                                       << u"--workers"_s;
+    }
+
+    void numbersThatAreNotNumbersAreRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, option);
+        const QString db = m_dir.filePath(u"numbers.sqlite"_s);
+        const auto r = test::runCli(QStringList { u"--db"_s, db } + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(option.toUtf8()), r.err.constData());
+        const auto list = test::runCli({ u"--db"_s, db, u"labels"_s, u"list"_s, u"--scope"_s, u"serials"_s });
+        QVERIFY2(list.out.trimmed().isEmpty(), "nothing was added with a made-up number");
+    }
+
+    void controlCharactersNeverReachTheTerminalRaw()
+    {
+        // An ANSI escape, a bell, DEL, the 8-bit CSI (U+009B) and a bidi override, as a code might carry them.
+        const QString code = u"AB\x1b[2J\x07\x7f"_s + QChar(0x9B) + u"31m"_s + QChar(0x202E) + u"CD"_s;
+        const auto human = test::runCli({ u"gs1"_s, u"parse"_s, code });
+        const auto json = test::runCli({ u"gs1"_s, u"parse"_s, u"--json"_s, code });
+        const auto refused = test::runCli({ u"--db"_s, m_dir.filePath(u"c.sqlite"_s), u"sessions"_s, u"show"_s, code });
+        for (const QByteArray &out : { human.out, human.err, json.out, json.err, refused.out, refused.err }) {
+            for (const char raw : { '\x1b', '\x07', '\x7f' })
+                QVERIFY2(!out.contains(raw), out.constData());
+            QVERIFY2(!out.contains("\xc2\x9b"), out.constData());
+            QVERIFY2(!out.contains("\xe2\x80\xae"), out.constData());
+        }
+        QVERIFY2(human.out.contains("AB<0x1B>[2J<0x07><0x7F><0x9B>31m<0x202E>CD"), human.out.constData());
+        QVERIFY2(refused.err.contains("<0x1B>"), refused.err.constData());
+        // JSON keeps the exact characters, escaped: a program reading it gets the code back unchanged.
+        const auto parsed = json.jsonLines();
+        QCOMPARE(parsed.size(), 1);
+        QCOMPARE(parsed.first().value(u"input"_s).toString(), code);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliOptions)
+#include "tst_clioptions.moc"
