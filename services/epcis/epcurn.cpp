@@ -178,8 +178,9 @@ Result<EpcUrn> parseEpcUrn(QStringView urn)
         if (parts.size() != 3)
             return invalid(urn, u"an lgtin URN has 3 parts separated by dots, this one has %1"_s.arg(parts.size()));
     }
-    if (kind == u"idpat" && (scheme != u"sgtin" || parts.size() != 3 || parts[2] != u"*"))
-        return out; // a pattern: no single class with a Digital Link
+    if (kind == u"idpat"
+        && (scheme != u"sgtin" || parts.size() != 3 || parts[2] != u"*" || parts[0] == u"*" || parts[1] == u"*"))
+        return out; // a pattern wider than one product: no single class with a Digital Link
     const QString cp = parts[0].toString();
     const QString ref = parts[1].toString();
     if (!allDigits(cp) || cp.size() < 6 || cp.size() > 12 || !allDigits(ref) || cp.size() + ref.size() != 13)

@@ -138,10 +138,36 @@ void EventRules::contents(EventType type, const QString &action)
             issue(m_path,
                 u"a TransformationEvent needs inputs (inputEPCList or inputQuantityList) and outputs "
                 "(outputEPCList or outputQuantityList), or a transformationID with at least one of them"_s);
-        if (m_e.contains(u"action"))
-            issue(at(u"action"_s), u"a TransformationEvent has no action"_s);
         break;
     }
+    }
+    // A standard field of another event type (ilmd has its own rule).
+    static const QSet<QString> common { u"@context"_s, u"type"_s, u"eventTime"_s, u"eventTimeZoneOffset"_s,
+        u"recordTime"_s, u"eventID"_s, u"errorDeclaration"_s, u"certificationInfo"_s, u"bizStep"_s, u"disposition"_s,
+        u"readPoint"_s, u"bizLocation"_s, u"bizTransactionList"_s, u"sourceList"_s, u"destinationList"_s,
+        u"sensorElementList"_s, u"ilmd"_s };
+    QSet<QString> own;
+    switch (type) {
+    case EventType::Object:
+        own = { u"action"_s, u"epcList"_s, u"quantityList"_s, u"persistentDisposition"_s };
+        break;
+    case EventType::Aggregation:
+    case EventType::Association:
+        own = { u"action"_s, u"parentID"_s, u"childEPCs"_s, u"childQuantityList"_s };
+        break;
+    case EventType::Transaction:
+        own = { u"action"_s, u"parentID"_s, u"epcList"_s, u"quantityList"_s };
+        break;
+    case EventType::Transformation:
+        own = { u"inputEPCList"_s, u"inputQuantityList"_s, u"outputEPCList"_s, u"outputQuantityList"_s,
+            u"transformationID"_s, u"persistentDisposition"_s };
+        break;
+    }
+    const auto name = toString(type);
+    const auto article = name.startsWith(u'A') || name.startsWith(u'O') ? u"an"_s : u"a"_s;
+    for (auto it = m_e.begin(); it != m_e.end(); ++it) {
+        if (standardEventFields().contains(it.key()) && !common.contains(it.key()) && !own.contains(it.key()))
+            issue(at(it.key()), u"%1 %2 has no %3"_s.arg(article, name, it.key()));
     }
 }
 
