@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QUrl>
 
+#include <cctype>
 #include <cmath>
 
 using namespace Qt::StringLiterals;

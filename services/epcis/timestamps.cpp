@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <cstdlib>
+
 using namespace Qt::StringLiterals;
 
 namespace closient::epcis {

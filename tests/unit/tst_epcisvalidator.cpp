@@ -131,6 +131,13 @@ private Q_SLOTS:
                 u"$.epcisBody.eventList[9].epcList[0]"_s, u"$.epcisBody.eventList[10].epcList[0]"_s }));
     }
 
+    void byteOrderMarkIsNotJson()
+    {
+        const auto doc = readFile(test::dataFile(u"epcis/hash/01-object-urn.jsonld"_s));
+        const auto issues = Validator::instance().validateJson("\xEF\xBB\xBF" + doc);
+        QVERIFY2(issues.empty(), qPrintable(issuesText(issues)));
+    }
+
     void notAnObject()
     {
         const auto issues = Validator::instance().validateJson("[1, 2]");
