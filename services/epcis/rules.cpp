@@ -289,7 +289,11 @@ void EventRules::extensions(const QJsonObject &o, const QSet<QString> &standard,
             continue;
         const auto member = jsonPathMember(path, it.key());
         const auto colon = it.key().indexOf(u':');
-        if (colon > 0 && !m_ns.expand(it.key()))
+        if (colon <= 0)
+            issue(member,
+                u"is not a field of EPCIS here, and an extension needs a namespace prefix (such as example:%1)"_s.arg(
+                    it.key()));
+        else if (!m_ns.expand(it.key()))
             issue(member, u"the namespace prefix \"%1\" is not declared in @context"_s.arg(it.key().left(colon)));
         const auto v = it.value();
         if (v.isObject()) {
