@@ -101,5 +101,6 @@ std::vector<Command> sessionCommands();
 std::vector<Command> decodeCommands();
 std::vector<Command> benchCommands();
 std::vector<Command> labelCommands();
+std::vector<Command> epcisCommands();
 
 } // namespace closient::cli

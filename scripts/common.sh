@@ -22,7 +22,7 @@ RUN_PACKAGES=(
   fonts-dejavu-core fonts-ocr-b ghostscript xvfb xauth
 )
 # What the tests and benchmarks need on top: a print server with a PDF printer, glabels for comparison.
-TEST_PACKAGES=(cups cups-client cups-bsd printer-driver-cups-pdf glabels imagemagick poppler-utils unzip dbus)
+TEST_PACKAGES=(cups cups-client cups-bsd printer-driver-cups-pdf glabels imagemagick poppler-utils unzip dbus python3-jsonschema)
 
 ensure_packages() {
   local missing=()
