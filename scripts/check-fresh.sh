@@ -13,6 +13,7 @@ SHARED="$(cd "$ROOT/.." && pwd)/shared"
 CACHE="${CLOSIENT_FRESH_CACHE:-/var/cache/closient-station/check-fresh}"
 MIRROR="${CLOSIENT_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 BASE="$CACHE/debian12-base.tar.gz"
+CCACHE_HOST="${CCACHE_DIR:-/var/cache/closient-station/ccache}" # the compiler cache scripts/common.sh uses
 REFRESH=0
 KEEP=0
 for a in "$@"; do
@@ -23,7 +24,8 @@ for a in "$@"; do
   esac
 done
 
-say() { echo "check-fresh: $*"; }
+T0=$(date +%s)
+say() { echo "check-fresh: [$(( $(date +%s) - T0 )) s] $*"; }
 if [ "$(id -u)" -ne 0 ]; then echo "check-fresh: run this as root (it builds a Debian root)" >&2; exit 2; fi
 
 # The test command, as README.md writes it: the fenced block under the line that starts with "Test:".
@@ -59,7 +61,9 @@ fi
 FRESH="$(mktemp -d /var/tmp/closient-fresh.XXXXXX)"
 chmod 755 "$FRESH" # it is the new root: every user must be able to enter it, as on a real machine
 cleanup() {
-  for m in dev/shm dev/pts dev sys proc; do umount -l "$FRESH/$m" 2>/dev/null || true; done
+  for m in var/cache/apt/archives "${CCACHE_HOST#/}" dev/shm dev/pts dev sys proc; do
+    umount -l "$FRESH/$m" 2>/dev/null || true
+  done
   if [ "$KEEP" = 1 ]; then say "root kept in $FRESH"; else rm -rf "$FRESH"; fi
 }
 trap cleanup EXIT
@@ -76,13 +80,18 @@ mount -t sysfs sys "$FRESH/sys"
 mount --bind /dev "$FRESH/dev"
 mount -t devpts devpts "$FRESH/dev/pts" -o newinstance,ptmxmode=0666 2>/dev/null || mount --bind /dev/pts "$FRESH/dev/pts"
 mount -t tmpfs shm "$FRESH/dev/shm"
+# Caches only, never what is installed: the packages already downloaded on this machine (apt checks each one),
+# and the compiler cache of the first build (the compiler and headers of the new root decide every hit).
+mkdir -p "$CCACHE_HOST" "$FRESH$CCACHE_HOST" "$FRESH/var/cache/apt/archives"
+mount --bind "$CCACHE_HOST" "$FRESH$CCACHE_HOST"
+mount --bind /var/cache/apt/archives "$FRESH/var/cache/apt/archives"
 
 # 3. The README's test command, as root, in the clean root, with nothing of this machine's environment.
 say "running the test command in the clean root"
 start=$(date +%s)
 set +e
 chroot "$FRESH" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  LANG=C.UTF-8 TERM=dumb /bin/bash -c "cd /work/main && $TEST_COMMAND"
+  LANG=C.UTF-8 TERM=dumb CCACHE_DIR="$CCACHE_HOST" /bin/bash -c "cd /work/main && $TEST_COMMAND"
 rc=$?
 set -e
 say "the test command exited $rc after $(( $(date +%s) - start )) s"
