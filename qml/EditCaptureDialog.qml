@@ -26,7 +26,9 @@ StationDialog {
 
     objectName: "editCaptureDialog"
     title: qsTr("Correct a typed code")
-    standardButtons: Dialog.Cancel
+    actionText: qsTr("Save correction")
+    actionEnabled: field.text.trim() !== ""
+    onAction: CaptureController.editCapture(root.sessionId, root.captureId, field.text)
 
     Connections {
         target: CaptureController
@@ -51,7 +53,7 @@ StationDialog {
             font.family: Theme.monoFont
             Accessible.name: qsTr("Code")
             onTextEdited: errorLabel.text = ""
-            onAccepted: saveButton.clicked()
+            onAccepted: root.action()
         }
         ParsePreview {
             Layout.fillWidth: true
@@ -69,15 +71,6 @@ StationDialog {
             visible: text !== ""
             color: Theme.bad
             wrapMode: Text.WordWrap
-        }
-        Button {
-            id: saveButton
-            objectName: "confirmEdit"
-            Layout.alignment: Qt.AlignRight
-            text: qsTr("Save correction")
-            highlighted: true
-            enabled: field.text.trim() !== ""
-            onClicked: CaptureController.editCapture(root.sessionId, root.captureId, field.text)
         }
     }
 }

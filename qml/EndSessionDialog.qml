@@ -24,7 +24,8 @@ StationDialog {
     objectName: "endSessionDialog"
     preferredWidth: 460
     title: qsTr("End “%1”?").arg(root.info.title ?? "")
-    standardButtons: Dialog.Cancel
+    actionText: qsTr("End session")
+    onAction: SessionsController.endSession(root.sessionId)
 
     Connections {
         target: SessionsController
@@ -114,13 +115,6 @@ StationDialog {
             visible: text !== ""
             color: Theme.bad
             wrapMode: Text.WordWrap
-        }
-        Button {
-            objectName: "confirmEndSession"
-            Layout.alignment: Qt.AlignRight
-            text: qsTr("End session")
-            highlighted: true
-            onClicked: SessionsController.endSession(root.sessionId)
         }
     }
 }

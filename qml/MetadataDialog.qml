@@ -13,7 +13,15 @@ StationDialog {
     property var current: ({})
 
     title: qsTr("Session metadata")
-    standardButtons: Dialog.Cancel
+    actionText: qsTr("Save")
+    onAction: {
+            let change = editor.metadata();
+            for (const key in root.current) {
+                if (!(key in change))
+                    change[key] = ""; // removed rows delete their key
+            }
+            SessionsController.updateMetadata(root.sessionId, change);
+        }
 
     onOpened: {
         editor.reset(root.current);
@@ -51,19 +59,6 @@ StationDialog {
             visible: text !== ""
             color: Theme.bad
             wrapMode: Text.WordWrap
-        }
-        Button {
-            Layout.alignment: Qt.AlignRight
-            text: qsTr("Save")
-            highlighted: true
-            onClicked: {
-                let change = editor.metadata();
-                for (const key in root.current) {
-                    if (!(key in change))
-                        change[key] = ""; // removed rows delete their key
-                }
-                SessionsController.updateMetadata(root.sessionId, change);
-            }
         }
     }
 }

@@ -16,7 +16,13 @@ StationDialog {
 
     objectName: "newSessionDialog"
     title: qsTr("New scan session")
-    standardButtons: Dialog.Cancel
+    actionText: qsTr("Start session")
+    onAction: {
+            let meta = metadataEditor.metadata();
+            if (nameField.text.trim() !== "")
+                meta["name"] = nameField.text.trim();
+            SessionsController.createSession(modeBox.currentText, meta);
+        }
 
     onOpened: {
         modeBox.currentIndex = 0;
@@ -53,7 +59,7 @@ StationDialog {
             Layout.fillWidth: true
             placeholderText: qsTr("e.g. Inbound dock 3, morning")
             maximumLength: 500
-            Keys.onReturnPressed: startButton.clicked()
+            Keys.onReturnPressed: root.action()
         }
         Label {
             text: qsTr("Captures")
@@ -83,18 +89,6 @@ StationDialog {
             visible: text !== ""
             color: Theme.bad
             wrapMode: Text.WordWrap
-        }
-        Button {
-            id: startButton
-            Layout.alignment: Qt.AlignRight
-            text: qsTr("Start session")
-            highlighted: true
-            onClicked: {
-                let meta = metadataEditor.metadata();
-                if (nameField.text.trim() !== "")
-                    meta["name"] = nameField.text.trim();
-                SessionsController.createSession(modeBox.currentText, meta);
-            }
         }
     }
 }

@@ -29,8 +29,9 @@ Page {
         ComboBox {
             id: sessionBox
             objectName: "sessionBox"
-            Layout.preferredWidth: 300
-            Layout.minimumWidth: 160
+            Layout.fillWidth: true
+            Layout.maximumWidth: 300
+            Layout.minimumWidth: 140
             model: ScanController.sessions
             textRole: "title"
             valueRole: "sessionId"

@@ -98,18 +98,27 @@ Page {
             onClicked: root.back()
         }
         Label {
+            Layout.fillWidth: true
+            Layout.minimumWidth: 80
+            Layout.maximumWidth: implicitWidth
             text: root.info.title ?? ""
             font.pixelSize: 19
             font.bold: true
             color: Theme.text
             elide: Text.ElideRight
-            Layout.maximumWidth: 420
+            ToolTip.visible: truncated && titleHover.hovered
+            ToolTip.text: text
+            HoverHandler {
+                id: titleHover
+            }
         }
         StatusBadge {
             status: root.info.status ?? ""
             visible: status !== ""
         }
         Label {
+            // Room for the counts and the buttons comes first on a small screen.
+            visible: root.width > 900
             text: root.info.modeText ?? ""
             color: Theme.muted
         }
@@ -117,8 +126,18 @@ Page {
             Layout.fillWidth: true
         }
         Label {
+            Layout.fillWidth: true
+            Layout.minimumWidth: 60
+            Layout.maximumWidth: implicitWidth
+            horizontalAlignment: Text.AlignRight
             text: ((root.info.captureCount ?? 0) === 1 ? qsTr("1 capture") : qsTr("%1 captures").arg(root.info.captureCount ?? 0)) + ((root.info.voidedCount ?? 0) > 0 ? qsTr(" · %1 voided").arg(root.info.voidedCount) : "") + ((root.info.rejectedCount ?? 0) > 0 ? qsTr(" · %1 refused").arg(root.info.rejectedCount) : "")
             color: Theme.muted
+            elide: Text.ElideRight
+            ToolTip.visible: truncated && countsHover.hovered
+            ToolTip.text: text
+            HoverHandler {
+                id: countsHover
+            }
         }
         Button {
             text: qsTr("Metadata…")

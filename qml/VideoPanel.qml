@@ -134,15 +134,19 @@ Rectangle {
                     text: qsTr("Torch")
                     onToggled: ScanController.setTorch(checked)
                 }
-                Item {
-                    Layout.fillWidth: true
-                }
                 Label {
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 0
                     Layout.rightMargin: Theme.spacing
+                    horizontalAlignment: Text.AlignRight
                     text: ScanController.sourceState === "running" ? ScanController.sourceStatus : ""
                     color: "#c9d6e8"
                     elide: Text.ElideLeft
-                    Layout.maximumWidth: 320
+                    ToolTip.visible: truncated && sourceHover.hovered
+                    ToolTip.text: text
+                    HoverHandler {
+                        id: sourceHover
+                    }
                 }
             }
         }

@@ -31,7 +31,9 @@ StationDialog {
     objectName: "voidCaptureDialog"
     preferredWidth: 480
     title: qsTr("Void this capture?")
-    standardButtons: Dialog.Cancel
+    actionText: qsTr("Void capture")
+    actionEnabled: !root.other || details.text.trim() !== ""
+    onAction: CaptureController.voidCapture(root.sessionId, root.captureId, root.reason)
 
     Connections {
         target: CaptureController
@@ -73,7 +75,7 @@ StationDialog {
             placeholderText: qsTr("Why, in a few words")
             maximumLength: 180
             Accessible.name: qsTr("Why, in a few words")
-            onAccepted: voidButton.clicked()
+            onAccepted: if (root.actionEnabled) root.action()
         }
         Label {
             Layout.fillWidth: true
@@ -87,15 +89,6 @@ StationDialog {
             visible: text !== ""
             color: Theme.bad
             wrapMode: Text.WordWrap
-        }
-        Button {
-            id: voidButton
-            objectName: "confirmVoid"
-            Layout.alignment: Qt.AlignRight
-            text: qsTr("Void capture")
-            highlighted: true
-            enabled: !root.other || details.text.trim() !== ""
-            onClicked: CaptureController.voidCapture(root.sessionId, root.captureId, root.reason)
         }
     }
 }

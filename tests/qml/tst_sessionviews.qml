@@ -79,7 +79,7 @@ TestCase {
         tryVerify(() => entry.activeFocus, 2000, "the focus is back in the capture field");
         mouseClick(findChild(page, "endSessionButton"));
         tryCompare(dialog, "opened", true, 2000);
-        mouseClick(findChild(dialog, "confirmEndSession"));
+        mouseClick(findChild(dialog, "actionButton"));
         tryVerify(() => !page.active, 5000);
         tryCompare(dialog, "visible", false, 2000);
         verify(!entry.enabled);
@@ -134,7 +134,7 @@ TestCase {
         tryCompare(editDialog, "opened", true, 2000);
         const field = findChild(editDialog, "editCaptureField");
         field.text = "4006381333931";
-        mouseClick(findChild(editDialog, "confirmEdit"));
+        mouseClick(findChild(editDialog, "actionButton"));
         tryCompare(editDialog, "visible", false, 5000);
         tryVerify(() => delegateFor(page, "04006381333931") !== null, 5000, "the corrected code is shown");
         row = delegateFor(page, "04006381333931");
@@ -152,9 +152,9 @@ TestCase {
         tryCompare(voidDialog, "opened", true, 2000);
         const reasons = findChild(voidDialog, "voidReason");
         reasons.currentIndex = reasons.count - 1; // "Other" needs words of its own
-        verify(!findChild(voidDialog, "confirmVoid").enabled);
+        verify(!findChild(voidDialog, "actionButton").enabled);
         findChild(voidDialog, "voidDetails").text = "pallet returned";
-        mouseClick(findChild(voidDialog, "confirmVoid"));
+        mouseClick(findChild(voidDialog, "actionButton"));
         tryCompare(voidDialog, "visible", false, 5000);
         tryVerify(() => delegateFor(page, "04006381333931").voided, 5000);
         row = delegateFor(page, "04006381333931");
