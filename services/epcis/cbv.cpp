@@ -189,4 +189,15 @@ QString cbvUrnToWebUri(QStringView urn)
     return {};
 }
 
+const QSet<QString> &standardEventFields()
+{
+    static const QSet<QString> f { u"@context"_s, u"type"_s, u"eventTime"_s, u"eventTimeZoneOffset"_s, u"recordTime"_s,
+        u"eventID"_s, u"errorDeclaration"_s, u"certificationInfo"_s, u"epcList"_s, u"parentID"_s, u"inputEPCList"_s,
+        u"childEPCs"_s, u"quantityList"_s, u"childQuantityList"_s, u"inputQuantityList"_s, u"outputEPCList"_s,
+        u"outputQuantityList"_s, u"action"_s, u"transformationID"_s, u"bizStep"_s, u"disposition"_s,
+        u"persistentDisposition"_s, u"readPoint"_s, u"bizLocation"_s, u"bizTransactionList"_s, u"sourceList"_s,
+        u"destinationList"_s, u"sensorElementList"_s, u"ilmd"_s };
+    return f;
+}
+
 } // namespace closient::epcis

@@ -2,12 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 
 namespace closient::epcis {
+
+/// The members EPCIS 2.0 defines for an event (every other member is a user extension).
+[[nodiscard]] const QSet<QString> &standardEventFields();
 
 /** The five EPCIS 2.0 event types. */
 enum class EventType { Object, Aggregation, Transaction, Transformation, Association };

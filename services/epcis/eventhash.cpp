@@ -19,18 +19,6 @@ namespace closient::epcis {
 
 namespace {
 
-// The fields EPCIS defines for an event; every other member is a user extension.
-const QSet<QString> &eventFields()
-{
-    static const QSet<QString> f { u"@context"_s, u"type"_s, u"eventTime"_s, u"eventTimeZoneOffset"_s, u"recordTime"_s,
-        u"eventID"_s, u"errorDeclaration"_s, u"certificationInfo"_s, u"epcList"_s, u"parentID"_s, u"inputEPCList"_s,
-        u"childEPCs"_s, u"quantityList"_s, u"childQuantityList"_s, u"inputQuantityList"_s, u"outputEPCList"_s,
-        u"outputQuantityList"_s, u"action"_s, u"transformationID"_s, u"bizStep"_s, u"disposition"_s,
-        u"persistentDisposition"_s, u"readPoint"_s, u"bizLocation"_s, u"bizTransactionList"_s, u"sourceList"_s,
-        u"destinationList"_s, u"sensorElementList"_s, u"ilmd"_s };
-    return f;
-}
-
 const QStringList kSensorMetadataFields { u"time"_s, u"startTime"_s, u"endTime"_s, u"deviceID"_s, u"deviceMetadata"_s,
     u"rawData"_s, u"dataProcessingMethod"_s, u"bizRules"_s };
 const QStringList kSensorReportFields { u"type"_s, u"exception"_s, u"deviceID"_s, u"deviceMetadata"_s, u"rawData"_s,
@@ -334,7 +322,7 @@ QString PreHash::event(const QJsonObject &e)
         if (!x.isEmpty())
             s += u"ilmd"_s + x;
     }
-    s += extensions(e, eventFields(), m_path);
+    s += extensions(e, standardEventFields(), m_path);
     return s;
 }
 

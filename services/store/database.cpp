@@ -51,6 +51,20 @@ StoreError openError(const QString &path, const QSqlError &err)
 }
 
 /// Creates the schema in an empty store inside @p tx, after checking it is still empty.
+// WAL with synchronous=FULL: a commit is on disk before it returns. Switching needs the file to ourselves for a
+// moment, so another program holding it shows up here.
+Result<Done> useWriteAheadLog(QSqlDatabase &db, const QString &path)
+{
+    QSqlError err;
+    const QString mode = scalar(db, u"PRAGMA journal_mode=WAL"_s, &err);
+    if (err.isValid())
+        return openError(path, err);
+    if (mode.toLower() != u"wal")
+        return refuse("locked", u"%1 is locked by another program. Close it and try again."_s.arg(path), true);
+    (void)scalar(db, u"PRAGMA synchronous=FULL"_s);
+    return Done {};
+}
+
 Result<Done> createSchema(QSqlDatabase &db, const QString &path, Transaction &tx)
 {
     QSqlError err;
@@ -285,12 +299,8 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
         return Done {};
     }
 
-    const QString mode = scalar(db, u"PRAGMA journal_mode=WAL"_s, &err);
-    if (err.isValid())
-        return openError(path, err);
-    if (mode.toLower() != u"wal")
-        return refuse("locked", u"%1 is locked by another program. Close it and try again."_s.arg(path), true);
-    (void)scalar(db, u"PRAGMA synchronous=FULL"_s);
+    if (auto wal = useWriteAheadLog(db, path); !wal.ok())
+        return wal;
     auto ready = appId == kStoreApplicationId ? upgrade(db, path) : initialise(db, path);
     if (!ready.ok())
         return ready;
@@ -303,12 +313,8 @@ Result<Done> Database::initialise(QSqlDatabase &db, const QString &path)
     // An existing empty file (a store is never created in place, but an older version or a person may have left
     // one): set it up under the write lock, after checking again that no other program just did.
     QSqlError err;
-    const QString mode = scalar(db, u"PRAGMA journal_mode=WAL"_s, &err);
-    if (err.isValid())
-        return openError(path, err);
-    if (mode.toLower() != u"wal")
-        return refuse("locked", u"%1 is locked by another program. Close it and try again."_s.arg(path), true);
-    (void)scalar(db, u"PRAGMA synchronous=FULL"_s);
+    if (auto wal = useWriteAheadLog(db, path); !wal.ok())
+        return wal;
     bool setUpMeanwhile = false;
     {
         Transaction tx(db);
