@@ -17,6 +17,7 @@ RUN_PACKAGES=(
   qml6-module-qtquick-templates qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript
   qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models
   qml6-module-qt-labs-folderlistmodel
+  qtkeychain-qt6-dev
   libqt6sql6-sqlite libsqlite3-dev zlib1g-dev libzxing-dev libopencv-dev libpoppler-qt6-dev libzint-dev libzbar-dev
   gstreamer1.0-plugins-good gstreamer1.0-plugins-base
   fonts-dejavu-core fonts-ocr-b ghostscript xvfb xauth
