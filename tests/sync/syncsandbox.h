@@ -24,7 +24,12 @@ public:
     }
     void stop() { m_process.stop(); }
     [[nodiscard]] QString error() const { return m_process.error(); }
-    [[nodiscard]] QUrl baseUrl() const { return m_process.url(QStringLiteral("/")).adjusted(QUrl::StripTrailingSlash); }
+    [[nodiscard]] QUrl baseUrl() const
+    {
+        QUrl url = m_process.url(QStringLiteral("/"));
+        url.setPath(QString());
+        return url;
+    }
     [[nodiscard]] QString stateFile() const { return m_dir.filePath(QStringLiteral("sandbox.sqlite")); }
 
     /// An admin call (no key, no limiter, no faults); the answer's JSON.
