@@ -22,9 +22,10 @@ RUN_PACKAGES=(
   gstreamer1.0-plugins-good gstreamer1.0-plugins-base
   fonts-dejavu-core fonts-ocr-b ghostscript xvfb xauth
 )
-# What the tests and benchmarks need on top: a print server with a PDF printer, glabels for comparison.
+# What the tests and benchmarks need on top: a print server with a PDF printer, glabels for comparison, a Secret
+# Service (gnome-keyring) for the keyring test.
 # ccache makes a second build of the same sources (CI's clean-machine check) take minutes instead of a quarter hour.
-TEST_PACKAGES=(cups cups-client cups-bsd printer-driver-cups-pdf glabels imagemagick poppler-utils unzip dbus ccache python3-jsonschema)
+TEST_PACKAGES=(cups cups-client cups-bsd printer-driver-cups-pdf glabels imagemagick poppler-utils unzip dbus ccache python3-jsonschema gnome-keyring)
 
 ensure_packages() {
   local missing=()

@@ -71,8 +71,11 @@ Result<Done> syncFolder(const QString &folder)
 
 Result<Done> removeFile(const QString &path)
 {
-    if (::unlink(QFile::encodeName(path).constData()) != 0 && errno != ENOENT)
+    if (::unlink(QFile::encodeName(path).constData()) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return Done {}; // nothing there: nothing changed
         return ioError(u"cannot remove"_s, path);
+    }
     return syncFolder(QFileInfo(path).absolutePath());
 }
 } // namespace

@@ -132,6 +132,16 @@ QString ApiReply::message() const
 {
     switch (delivery) {
     case Delivery::Answered:
+        if (status >= 300 && status < 400) {
+            // Redirects are not followed (a POST would become a GET): the address is likely wrong (http for https).
+            QByteArray location;
+            for (const auto &[k, v] : headers) {
+                if (k.compare("Location", Qt::CaseInsensitive) == 0)
+                    location = v;
+            }
+            return u"The server sends this request elsewhere (HTTP %1 to %2): check the Closient address."_s.arg(
+                QString::number(status), QString::fromUtf8(location));
+        }
         return status >= 400 ? problem.userMessage() : u"HTTP %1"_s.arg(status);
     case Delivery::NotSent:
         return u"The Closient server cannot be reached (%1)."_s.arg(transportError);
@@ -149,6 +159,8 @@ Error ApiReply::error() const
 {
     switch (delivery) {
     case Delivery::Answered:
+        if (status >= 300 && status < 400)
+            return { u"redirected"_s, message(), false };
         return problem.toError();
     case Delivery::NotSent:
         return { u"offline"_s, message(), true };
@@ -172,6 +184,15 @@ HttpClient::HttpClient(Options options, QObject *parent)
 
 HttpClient::~HttpClient()
 {
+    // Requests on the wire end now (their futures say so), and nothing new leaves.
+    m_closing = true;
+    if (m_nam) {
+        const auto replies = m_nam->findChildren<QNetworkReply *>();
+        for (QNetworkReply *reply : replies)
+            reply->abort(); // emits finished(): its future ends as "unknown"
+    }
+    delete m_nam;
+    m_nam = nullptr;
     for (auto &p : m_queue) {
         ApiReply reply;
         reply.request = p->request;
@@ -338,6 +359,11 @@ void HttpClient::finish(
                        << (out.timedOut ? "timed out" : "");
     }
     reply->deleteLater();
+    if (m_closing) {
+        pending->promise.addResult(out);
+        pending->promise.finish();
+        return;
+    }
     setOnline(out.delivery == ApiReply::Delivery::Answered);
     {
         QMutexLocker lock(&m_mutex);

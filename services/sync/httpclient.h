@@ -114,7 +114,8 @@ public:
     void setAccount(const QUrl &baseUrl, const QString &apiKey);
     [[nodiscard]] QUrl baseUrl() const;
 
-    /// Queues @p request; the future ends with the reply, never with an exception. NOTE: callable from any thread.
+    /// Queues @p request; the future ends with the reply, never with an exception. NOTE: callable from any thread;
+    /// never wait for the future on the sync thread itself (use .then()): the answer comes on that thread.
     [[nodiscard]] QFuture<ApiReply> send(ApiRequest request);
 
     /// The last request reached the server (any answer) / could not.
@@ -156,6 +157,7 @@ private:
     Governor::State m_governorState;
 
     QNetworkAccessManager *m_nam = nullptr; // created on the sync thread on first use
+    bool m_closing = false;
     Governor m_governor;
     std::deque<std::shared_ptr<Pending>> m_queue;
     QTimer *m_pumpTimer = nullptr;

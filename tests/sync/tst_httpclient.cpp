@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QJsonArray>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -329,6 +330,35 @@ private Q_SLOTS:
         QCOMPARE(call(ApiRequest::get(u"/account/api/v1/whoami"_s)).status, 200);
     }
 
+    void redirectsAreNotFollowed()
+    {
+        // http:// where the server wants https://: a POST must not turn into a GET somewhere else.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int requests = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests] {
+                if (!socket->readAll().contains("\r\n\r\n"))
+                    return;
+                ++requests;
+                socket->write("HTTP/1.1 301 Moved Permanently\r\nLocation: https://www.closient.com/scanner/api/v1/"
+                              "sessions\r\nContent-Length: 0\r\n\r\n");
+                socket->disconnectFromHost();
+            });
+        });
+        ApiRequest r = ApiRequest::post(u"/scanner/api/v1/sessions"_s, kSession);
+        r.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+        auto f = m_client->send(r);
+        QVERIFY(QTest::qWaitFor([&] { return f.isFinished(); }, 10000)); // this thread serves meanwhile
+        const ApiReply reply = f.result();
+        QCOMPARE(reply.status, 301);
+        QCOMPARE(requests, 1);
+        QCOMPARE(reply.disposition(), ApiReply::Disposition::Permanent);
+        QCOMPARE(reply.error().code, u"redirected"_s);
+        QVERIFY2(reply.message().contains(u"https://www.closient.com"_s), qPrintable(reply.message()));
+    }
+
     void pagesOfProducts()
     {
         QVERIFY(!m_orgId.isEmpty());
@@ -357,6 +387,28 @@ private Q_SLOTS:
         }
         QCOMPARE(page, 3);
         QCOMPARE(names.size(), 5);
+    }
+
+    void shutdownEndsEveryFuture()
+    {
+        m_sandbox.faults({ { u"latency_ms"_s, 1500 } });
+        QFuture<ApiReply> onTheWire;
+        QFuture<ApiReply> queued;
+        {
+            SyncThread thread;
+            auto *client = new HttpClient;
+            thread.adopt(client);
+            client->setAccount(m_sandbox.baseUrl(), m_owner);
+            onTheWire = client->send(ApiRequest::post(u"/scanner/api/v1/sessions"_s, kSession));
+            queued = client->send(ApiRequest::get(u"/account/api/v1/whoami"_s)); // waits for the first answer
+            QTest::qWait(300);
+        } // the thread ends and takes the client with it
+        m_sandbox.clearFaults();
+        QVERIFY(onTheWire.isFinished());
+        QCOMPARE(onTheWire.result().delivery, ApiReply::Delivery::Unknown);
+        QVERIFY(queued.isFinished());
+        QCOMPARE(queued.result().delivery, ApiReply::Delivery::NotSent);
+        QVERIFY(queued.result().message().contains(u"shutting down"_s));
     }
 
     void cleanupTestCase() { m_sandbox.stop(); }
