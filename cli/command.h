@@ -102,5 +102,6 @@ std::vector<Command> decodeCommands();
 std::vector<Command> benchCommands();
 std::vector<Command> labelCommands();
 std::vector<Command> epcisCommands();
+std::vector<Command> accountCommands();
 
 } // namespace closient::cli

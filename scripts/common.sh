@@ -17,13 +17,15 @@ RUN_PACKAGES=(
   qml6-module-qtquick-templates qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript
   qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models
   qml6-module-qt-labs-folderlistmodel
+  qtkeychain-qt6-dev
   libqt6sql6-sqlite libsqlite3-dev zlib1g-dev libzxing-dev libopencv-dev libpoppler-qt6-dev libzint-dev libzbar-dev
   gstreamer1.0-plugins-good gstreamer1.0-plugins-base
   fonts-dejavu-core fonts-ocr-b ghostscript xvfb xauth
 )
-# What the tests and benchmarks need on top: a print server with a PDF printer, glabels for comparison.
+# What the tests and benchmarks need on top: a print server with a PDF printer, glabels for comparison, a Secret
+# Service (gnome-keyring) for the keyring test.
 # ccache makes a second build of the same sources (CI's clean-machine check) take minutes instead of a quarter hour.
-TEST_PACKAGES=(cups cups-client cups-bsd printer-driver-cups-pdf glabels imagemagick poppler-utils unzip dbus ccache python3-jsonschema)
+TEST_PACKAGES=(cups cups-client cups-bsd printer-driver-cups-pdf glabels imagemagick poppler-utils unzip dbus ccache python3-jsonschema gnome-keyring)
 
 ensure_packages() {
   local missing=()

@@ -1,0 +1,129 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The account object the Settings page will bind to: connected, organisation and online, answered without the
+// window ever waiting.
+#include "httpclient.h"
+#include "syncaccount.h"
+#include "syncsandbox.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace closient::sync;
+using namespace closient::test;
+
+class TestSyncAccount : public QObject
+{
+    Q_OBJECT
+
+private:
+    SyncSandbox m_sandbox;
+    QTemporaryDir m_dir;
+    QString m_owner;
+
+    /// Waits for the account's next finished() while this (GUI) thread's event loop runs.
+    static bool finish(SyncAccount &account)
+    {
+        QSignalSpy spy(&account, &SyncAccount::finished);
+        return spy.wait(20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("CLOSIENT_KEY_STORE", "file"); // never the desktop's keyring from a test
+        qunsetenv("CLOSIENT_API_KEY");
+        qunsetenv("CLOSIENT_BASE_URL");
+        QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.error()));
+        m_owner = m_sandbox.newKey(
+            { { u"prefix"_s, u"csb"_s }, { u"org"_s, u"Acme Foods"_s }, { u"email"_s, u"ops@acme.test"_s } });
+    }
+
+    void connectRefreshForget()
+    {
+        SyncThread thread;
+        auto *client = new HttpClient;
+        thread.adopt(client);
+        SyncAccount account(client, m_dir.filePath(u"config"_s));
+        QSignalSpy busy(&account, &SyncAccount::busyChanged);
+
+        account.refresh();
+        QVERIFY(account.busy());
+        QVERIFY(finish(account));
+        QVERIFY(!account.busy());
+        QVERIFY(!account.connected());
+        QVERIFY(account.lastError().isEmpty()); // no key yet is not an error
+
+        account.connectKey(u"csb_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEf_1a2b3c4d"_s, m_sandbox.baseUrl().toString());
+        QVERIFY(finish(account));
+        QVERIFY(!account.connected());
+        QVERIFY2(account.lastError().contains(u"checksum"_s), qPrintable(account.lastError()));
+
+        account.connectKey(m_owner, m_sandbox.baseUrl().toString());
+        QVERIFY(finish(account));
+        QVERIFY2(account.connected(), qPrintable(account.lastError()));
+        QCOMPARE(account.organisation(), u"Acme Foods"_s);
+        QCOMPARE(account.email(), u"ops@acme.test"_s);
+        QCOMPARE(account.role(), u"owner"_s);
+        QCOMPARE(account.keySource(), u"file"_s);
+        QVERIFY(account.online());
+        QCOMPARE(client->baseUrl(), m_sandbox.baseUrl());
+        QVERIFY(busy.count() >= 6);
+
+        // A refused second key leaves the connection as it was.
+        account.connectKey(u"csb_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEf_84041098"_s, m_sandbox.baseUrl().toString());
+        QVERIFY(finish(account));
+        QVERIFY(account.connected());
+        QVERIFY2(account.lastError().contains(u"no such key"_s), qPrintable(account.lastError()));
+        QCOMPARE(account.organisation(), u"Acme Foods"_s);
+
+        // A new object (the next start) finds the stored key and asks the server.
+        SyncAccount next(client, m_dir.filePath(u"config"_s));
+        next.refresh();
+        QVERIFY(finish(next));
+        QVERIFY(next.connected());
+        QVERIFY(next.online());
+        QCOMPARE(next.organisation(), u"Acme Foods"_s);
+
+        account.forgetKey();
+        QVERIFY(finish(account));
+        QVERIFY(!account.connected());
+        QVERIFY(account.organisation().isEmpty());
+    }
+
+    void offlineKeepsTheOrganisation()
+    {
+        SyncThread thread;
+        auto *client = new HttpClient;
+        thread.adopt(client);
+        const QString config = m_dir.filePath(u"offline"_s);
+        SyncAccount account(client, config);
+        account.connectKey(m_owner, m_sandbox.baseUrl().toString());
+        QVERIFY(finish(account));
+        QVERIFY(account.connected());
+        QSignalSpy online(&account, &SyncAccount::onlineChanged);
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QString url = u"http://127.0.0.1:%1"_s.arg(closed.serverPort());
+        closed.close();
+        qputenv("CLOSIENT_BASE_URL", url.toUtf8());
+        account.refresh();
+        QVERIFY(finish(account));
+        qunsetenv("CLOSIENT_BASE_URL");
+        QVERIFY(account.connected());
+        QVERIFY(!account.online());
+        QVERIFY(online.count() >= 1);
+        QCOMPARE(account.organisation(), u"Acme Foods"_s);
+        QVERIFY2(account.lastError().contains(u"cannot be reached"_s), qPrintable(account.lastError()));
+        account.refresh();
+        QVERIFY(finish(account));
+        QVERIFY(account.online());
+    }
+
+    void cleanupTestCase() { m_sandbox.stop(); }
+};
+
+QTEST_GUILESS_MAIN(TestSyncAccount)
+#include "tst_syncaccount.moc"
