@@ -54,10 +54,11 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, command);
         const QString db = m_dir.filePath(u"never-made.sqlite"_s);
-        for (const auto &flag : { u"--help"_s, u"-h"_s }) {
-            // After the command, and after an argument too ("sessions show ID --help").
-            for (const auto &extra : { QStringList {}, QStringList { u"SOMETHING"_s } }) {
-                const auto r = test::runCli(QStringList { u"--db"_s, db } + command + extra + QStringList { flag });
+        // Right after the command, and after an argument too ("sessions show ID -h").
+        const QList<QStringList> asked { { u"--help"_s }, { u"SOMETHING"_s, u"-h"_s } };
+        for (const auto &help : asked) {
+            {
+                const auto r = test::runCli(QStringList { u"--db"_s, db } + command + help);
                 QCOMPARE(r.exitCode, 0);
                 QVERIFY2(r.out.startsWith("Usage: closient-station " + command.join(u' ').toUtf8()), r.out.constData());
                 // Qt's own remark about a missing runtime folder (a root shell) is the machine's, not an error.
