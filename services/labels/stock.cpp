@@ -47,13 +47,51 @@ QPainterPath StockShape::outline() const
 
 bool StockShape::contains(const QRectF &rect) const
 {
-    if (kind == Kind::Rectangle && cornerRadius <= 0)
-        return QRectF(0, 0, width, height).adjusted(-1e-6, -1e-6, 1e-6, 1e-6).contains(rect);
-    QPainterPath r;
-    r.addRect(rect);
-    // A path subtraction, not QPainterPath::contains(QRectF), which misses a hole inside the rectangle.
-    const QPainterPath outside = r.subtracted(outline());
-    return outside.isEmpty() || outside.boundingRect().width() * outside.boundingRect().height() < 1e-6;
+    // Worked out exactly, not with QPainterPath's boolean operations: those flatten curves into chords, and the
+    // square inscribed in a circle would stick out by the chords' sagitta. Ten micrometres of tolerance: a box laid
+    // exactly on an edge is on the label.
+    constexpr double e = 0.01;
+    const QRectF r = rect.normalized();
+    if (r.left() < -e || r.top() < -e || r.right() > width + e || r.bottom() > height + e)
+        return false;
+    const QPointF corners[] = { r.topLeft(), r.topRight(), r.bottomLeft(), r.bottomRight() };
+    const auto withinCircle = [&](QPointF centre, double radius) {
+        return std::all_of(std::begin(corners), std::end(corners),
+            [&](QPointF p) { return std::hypot(p.x() - centre.x(), p.y() - centre.y()) <= radius + e; });
+    };
+    switch (kind) {
+    case Kind::Rectangle: {
+        // A corner of the box inside one of the label's rounded corners must lie within that corner's arc.
+        const double cr = std::min({ cornerRadius, width / 2, height / 2 });
+        for (const QPointF p : corners) {
+            const double cx = std::clamp(p.x(), cr, width - cr);
+            const double cy = std::clamp(p.y(), cr, height - cr);
+            if (std::hypot(p.x() - cx, p.y() - cy) > cr + e)
+                return false;
+        }
+        return true;
+    }
+    case Kind::Round:
+    case Kind::Ellipse: {
+        const double a = width / 2;
+        const double b = height / 2;
+        return std::all_of(std::begin(corners), std::end(corners), [&](QPointF p) {
+            const double u = (p.x() - a) / (a + e);
+            const double v = (p.y() - b) / (b + e);
+            return u * u + v * v <= 1;
+        });
+    }
+    case Kind::Cd: {
+        const QPointF centre(width / 2, height / 2);
+        if (!withinCircle(centre, outerRadius))
+            return false;
+        // Off the hole: the box's nearest point to the centre is outside it.
+        const double nx = std::clamp(centre.x(), r.left(), r.right());
+        const double ny = std::clamp(centre.y(), r.top(), r.bottom());
+        return std::hypot(nx - centre.x(), ny - centre.y()) >= holeRadius - e;
+    }
+    }
+    return false;
 }
 
 QRectF StockShape::insetRect(double inset) const

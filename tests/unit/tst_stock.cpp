@@ -94,6 +94,11 @@ private Q_SLOTS:
         QCOMPARE(s.labelRects()[4], QRectF(3.96875 + 70.64375, 12.7 + 25.4, 66.675, 25.4)); // row 2, column 2
         QCOMPARE(s.displayName(), u"Acme R-1 — Address labels, 1 × 2⅝ in, 30 per sheet"_s);
         QVERIFY(!s.roll);
+        // A box laid exactly on the straight edges is on the label; one a hair past them is not.
+        QVERIFY(s.shape.contains(QRectF(0, 5, 20, 15)));
+        QVERIFY(s.shape.contains(QRectF(10, 0, 20, 25.4)));
+        QVERIFY(!s.shape.contains(QRectF(-0.1, 5, 20, 15)));
+        QVERIFY(!s.shape.contains(QRectF(0, 0, 5, 5))); // the rounded corner
         // The rounded corner is cut off; the clip path says so.
         QVERIFY(!s.shape.clipPath().contains(QPointF(0.1, 0.1)));
         QVERIFY(s.shape.clipPath().contains(QPointF(2, 0.5)));
@@ -131,6 +136,11 @@ private Q_SLOTS:
         const QPainterPath clip = s.shape.clipPath();
         QVERIFY(clip.contains(QPointF(20, 1)) && clip.contains(QPointF(20, 20)));
         QVERIFY(!clip.contains(QPointF(2, 2)) && !clip.contains(QPointF(38, 38)));
+        // The square inscribed in the circle touches it at its corners: it is on the label (the circle is drawn
+        // with curves that stray from it by micrometres).
+        const double side = 40 / std::sqrt(2.0);
+        QVERIFY(s.shape.contains(QRectF(20 - side / 2, 20 - side / 2, side, side)));
+        QVERIFY(!s.shape.contains(QRectF(20 - side / 2 - 0.1, 20 - side / 2, side, side)));
         const QRectF inset = s.shape.insetRect(1.5);
         QVERIFY(s.shape.contains(inset));
         QVERIFY(near(inset.width(), (20 - 1.5) * std::sqrt(2.0)));
