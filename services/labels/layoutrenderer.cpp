@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layoutrenderer.h"
 
-#include "labelartwork.h"
 #include "stationfonts.h"
 
 #include <QDir>
@@ -51,39 +50,6 @@ QTransform objectTransform(const LayoutObject &o)
     t.rotate(o.rotation);
     t.translate(-c.width() / 2, -c.height() / 2);
     return t;
-}
-
-/// X on the printer's dot grid (whole dots), as labelartwork does it: down while that stays legal, else up when
-/// the box and the table allow (@p upper), else as it is.
-double snapToDots(double x, double minX, double upper, double dpi)
-{
-    if (dpi <= 0)
-        return x;
-    const double dot = 25.4 / dpi;
-    const double down = std::floor(x / dot + 1e-9) * dot;
-    if (down >= minX - 1e-9)
-        return down;
-    const double up = std::ceil(x / dot - 1e-9) * dot;
-    return up <= upper + 1e-9 ? up : x;
-}
-
-/// A symbol drawn at @p x filling @p box without the table's checks: for DataBar, and to show a symbol that is too
-/// small where it was put (with its problem reported).
-LabelArtwork plainArtwork(const SymbolContent &content, const EncodedSymbol &symbol, QSizeF box, double x, bool stretch)
-{
-    LabelArtwork art;
-    art.content = content;
-    art.xDim = x;
-    art.size = box;
-    const double w = symbol.widthModules * x;
-    const double sy = stretch ? box.height() / symbol.heightModules : x;
-    const double h = symbol.heightModules * sy;
-    const double left = (box.width() - w) / 2;
-    const double top = (box.height() - h) / 2;
-    art.symbolRect = QRectF(left, top, w, h);
-    for (const auto &r : symbol.bars)
-        art.dark.emplace_back(left + r.x() * x, top + r.y() * sy, r.width() * x, r.height() * sy);
-    return art;
 }
 
 QString fontFamily(const StationFonts &fonts, LayoutObject::Font font)
@@ -296,240 +262,218 @@ QImage toMonochrome(const QImage &image)
     return mono;
 }
 
+namespace {
+
+/** One object being laid out (and drawn, when there is a painter), and where its problems go. */
+struct ObjectPass
+{
+    QPainter *painter; // null: lay out only
+    const LayoutObject &o;
+    const StockShape &label;
+    const LayoutRenderOptions &options;
+    LayoutRenderResult &result;
+    QSizeF box; // the content box (turned back for 90° and 270°)
+
+    void report(LayoutProblem::Kind kind, const QString &message, bool blocking = true)
+    {
+        result.problems.push_back(problem(o, kind, message, blocking));
+    }
+};
+
+void drawText(ObjectPass &pass, const FieldTemplate &text, const LabelData &data)
+{
+    const LayoutObject &o = pass.o;
+    const auto bound = text.bind(data, pass.options.locale);
+    for (const auto &u : bound.unknown)
+        pass.report(LayoutProblem::Kind::UnknownField,
+            u"the field {%1} is neither a standard field nor a column of the data"_s.arg(u));
+    if (o.required && !bound.missing.isEmpty())
+        pass.report(LayoutProblem::Kind::MissingValue,
+            u"no value for {%1}, which this label must show"_s.arg(bound.missing.join(u"}, {"_s)));
+    if (bound.text.isEmpty())
+        return;
+    const auto &fonts = StationFonts::load();
+    if (!fonts.ok())
+        return pass.report(LayoutProblem::Kind::FontMissing, fonts.error().message);
+    QFont font = StationFonts::font(fontFamily(fonts.value(), o.font), 10);
+    font.setBold(o.bold);
+    if (pass.options.monochrome)
+        font.setStyleStrategy(QFont::StyleStrategy(font.styleStrategy() | QFont::NoAntialias));
+    const TextBlock block = layoutText(bound.text, font, o, pass.box);
+    if (!block.fits) {
+        const double widest = block.widths.empty() ? 0 : *std::max_element(block.widths.begin(), block.widths.end());
+        pass.report(LayoutProblem::Kind::TextDoesNotFit,
+            u"\"%1\" does not fit in %2 × %3 mm even at %4 pt: it needs %5 × %6 mm"_s
+                .arg(QString(bound.text).replace(u'\n', u" / "_s).left(60))
+                .arg(pass.box.width(), 0, 'f', 1)
+                .arg(pass.box.height(), 0, 'f', 1)
+                .arg(o.minFontSize)
+                .arg(widest, 0, 'f', 1)
+                .arg(block.height, 0, 'f', 1));
+    }
+    if (!pass.label.contains(o.rect))
+        pass.report(LayoutProblem::Kind::OutsideLabel, u"the text box reaches past the label's edge"_s, false);
+    if (!pass.painter)
+        return;
+    QPainter &p = *pass.painter;
+    p.setClipRect(QRectF(QPointF(0, 0), pass.box), Qt::IntersectClip); // text that does not fit stays in its box
+    font.setPixelSize(kReferencePixels);
+    p.setFont(font);
+    p.setPen(Qt::black);
+    const double free = pass.box.height() - block.height;
+    const double top = o.valign == LayoutObject::VAlign::Top ? 0
+        : o.valign == LayoutObject::VAlign::Middle           ? free / 2
+                                                             : free;
+    const double scale = block.em / kReferencePixels;
+    for (qsizetype l = 0; l < block.lines.size(); ++l) {
+        const double room = pass.box.width() - block.widths[size_t(l)];
+        const double x = o.align == LayoutObject::Align::Left ? 0
+            : o.align == LayoutObject::Align::Centre          ? room / 2
+                                                              : room;
+        p.save();
+        p.translate(x, top + block.ascent + l * block.lineSpacing);
+        p.scale(scale, scale);
+        p.drawText(QPointF(0, 0), block.lines[l]);
+        p.restore();
+    }
+}
+
+void drawSymbol(ObjectPass &pass, const std::vector<std::pair<QString, FieldTemplate>> &elements, const LabelData &data,
+    const Layout &layout, const QTransform &toLabel)
+{
+    const LayoutObject &o = pass.o;
+    std::vector<std::pair<QString, QString>> values;
+    bool gtinMissing = false;
+    for (const auto &[ai, tmpl] : elements) {
+        const auto bound = tmpl.bind(data, pass.options.locale);
+        for (const auto &u : bound.unknown)
+            pass.report(LayoutProblem::Kind::UnknownField,
+                u"AI %1: the field {%2} is neither a standard field nor a column of the data"_s.arg(ai, u));
+        if (!bound.text.isEmpty())
+            values.emplace_back(ai, bound.text);
+        else if (ai == u"01")
+            gtinMissing = true;
+    }
+    if (gtinMissing)
+        return pass.report(LayoutProblem::Kind::MissingValue, u"no GTIN for this label's symbol"_s);
+    const auto content = layoutSymbolContent(o.symbology, values, layout.resolverDomain);
+    if (!content.ok())
+        return pass.report(LayoutProblem::Kind::SymbolData, content.error().message);
+    const auto encoded = encodeLayoutSymbol(o.symbology, content.value());
+    if (!encoded.ok())
+        return pass.report(LayoutProblem::Kind::SymbolData, encoded.error().message);
+    const PlacedArtwork placed = placeLayoutSymbol(
+        o.symbology, content.value(), encoded.value(), pass.box, layout.table, o.humanReadable, pass.options.dpi);
+    if (!placed.tooSmall.isEmpty())
+        pass.report(LayoutProblem::Kind::SymbolTooSmall, placed.tooSmall);
+    if (!placed.offGrid.isEmpty())
+        pass.report(LayoutProblem::Kind::SymbolOffGrid, placed.offGrid, false);
+    const QRectF onLabel = toLabel.mapRect(placed.art.symbolRect);
+    pass.result.symbols.push_back(
+        { o.id, o.symbology, onLabel, placed.art.xDim, content.value().expected, o.rotation });
+    if (!pass.label.contains(onLabel))
+        pass.report(LayoutProblem::Kind::OutsideLabel,
+            u"the symbol or its quiet zone reaches past the label's edge%1"_s.arg(
+                pass.label.kind == StockShape::Kind::Cd ? u" or onto the hole"_s : QString()));
+    if (pass.painter)
+        placed.art.paint(*pass.painter);
+}
+
+void drawImage(ObjectPass &pass, const QImage &raster, const QByteArray &svg)
+{
+    const LayoutObject &o = pass.o;
+    if (!pass.label.contains(o.rect))
+        pass.report(LayoutProblem::Kind::OutsideLabel, u"the image reaches past the label's edge"_s, false);
+    if (!pass.painter)
+        return;
+    // An SVG renderer per drawing: QSvgRenderer is not promised to be thread-safe.
+    QSvgRenderer vector(svg);
+    QSizeF natural = raster.isNull() ? QSizeF(vector.defaultSize()) : QSizeF(raster.size());
+    QRectF target(QPointF(0, 0), pass.box);
+    if (o.keepAspect && !natural.isEmpty()) {
+        natural.scale(pass.box, Qt::KeepAspectRatio);
+        target = QRectF(
+            QPointF((pass.box.width() - natural.width()) / 2, (pass.box.height() - natural.height()) / 2), natural);
+    }
+    if (raster.isNull())
+        vector.render(pass.painter, target);
+    else
+        pass.painter->drawImage(target, raster);
+}
+
+void drawLineOrBox(ObjectPass &pass)
+{
+    const LayoutObject &o = pass.o;
+    const bool line = o.type == LayoutObject::Type::Line;
+    // A line's extent is its stroke around it.
+    const double half = line ? o.stroke / 2 : 0;
+    if (!pass.label.contains(o.rect.normalized().adjusted(-half, -half, half, half)))
+        pass.report(LayoutProblem::Kind::OutsideLabel,
+            u"the %1 reaches past the label's edge"_s.arg(line ? u"line"_s : u"box"_s), false);
+    if (!pass.painter)
+        return;
+    QPainter &p = *pass.painter;
+    const QPen pen(Qt::black, o.stroke, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin);
+    if (line) {
+        p.setPen(pen);
+        p.drawLine(o.rect.topLeft(), o.rect.bottomRight());
+        return;
+    }
+    p.setPen(o.stroke > 0 ? pen : QPen(Qt::NoPen));
+    p.setBrush(o.filled ? QBrush(Qt::black) : QBrush(Qt::NoBrush));
+    const QRectF r = o.rect.adjusted(o.stroke / 2, o.stroke / 2, -o.stroke / 2, -o.stroke / 2); // stroke inside
+    if (o.cornerRadius > 0)
+        p.drawRoundedRect(r, o.cornerRadius, o.cornerRadius);
+    else
+        p.drawRect(r);
+}
+
+} // namespace
+
 LayoutRenderResult LayoutRenderer::run(
     QPainter *painter, const LabelData &data, const LayoutRenderOptions &options) const
 {
     LayoutRenderResult result;
     const StockShape &label = m_layout.label;
-    const auto &fonts = StationFonts::load();
     if (painter) {
         painter->save();
         if (options.clipToShape)
             painter->setClipPath(label.clipPath(), painter->hasClipping() ? Qt::IntersectClip : Qt::ReplaceClip);
     }
-
     for (size_t i = 0; i < m_layout.objects.size(); ++i) {
         const LayoutObject &o = m_layout.objects[i];
         const Prepared &prep = *m_prepared[i];
-        const QSizeF box = contentSize(o);
         const QTransform toLabel = objectTransform(o);
-        // Lines and boxes are placed by their corners on the label, whatever the rotation; the rest is laid out in
-        // its own turned box.
-        const bool turned = o.type != LayoutObject::Type::Line && o.type != LayoutObject::Type::Box;
+        ObjectPass pass { painter, o, label, options, result, contentSize(o) };
         if (painter) {
             painter->save();
-            if (turned)
+            // Lines and boxes are placed by their corners on the label, whatever the rotation; the rest is laid out
+            // in its own turned box.
+            if (o.type != LayoutObject::Type::Line && o.type != LayoutObject::Type::Box)
                 painter->setTransform(toLabel, true);
         }
         switch (o.type) {
-        case LayoutObject::Type::Text: {
-            if (!prep.text)
-                break;
-            const auto bound = prep.text->bind(data, options.locale);
-            for (const auto &u : bound.unknown)
-                result.problems.push_back(problem(o, LayoutProblem::Kind::UnknownField,
-                    u"the field {%1} is neither a standard field nor a column of the data"_s.arg(u)));
-            if (o.required && !bound.missing.isEmpty())
-                result.problems.push_back(problem(o, LayoutProblem::Kind::MissingValue,
-                    u"no value for {%1}, which this label must show"_s.arg(bound.missing.join(u"}, {"_s))));
-            if (bound.text.isEmpty())
-                break;
-            if (!fonts.ok()) {
-                result.problems.push_back(problem(o, LayoutProblem::Kind::FontMissing, fonts.error().message));
-                break;
-            }
-            QFont font = StationFonts::font(fontFamily(fonts.value(), o.font), 10);
-            font.setBold(o.bold);
-            if (options.monochrome)
-                font.setStyleStrategy(QFont::StyleStrategy(font.styleStrategy() | QFont::NoAntialias));
-            const TextBlock block = layoutText(bound.text, font, o, box);
-            if (!block.fits) {
-                const double widest
-                    = block.widths.empty() ? 0 : *std::max_element(block.widths.begin(), block.widths.end());
-                result.problems.push_back(problem(o, LayoutProblem::Kind::TextDoesNotFit,
-                    u"\"%1\" does not fit in %2 × %3 mm even at %4 pt: it needs %5 × %6 mm"_s
-                        .arg(QString(bound.text).replace(u'\n', u" / "_s).left(60))
-                        .arg(box.width(), 0, 'f', 1)
-                        .arg(box.height(), 0, 'f', 1)
-                        .arg(o.minFontSize)
-                        .arg(widest, 0, 'f', 1)
-                        .arg(block.height, 0, 'f', 1)));
-            }
-            if (!label.contains(o.rect))
-                result.problems.push_back(problem(
-                    o, LayoutProblem::Kind::OutsideLabel, u"the text box reaches past the label's edge"_s, false));
-            if (!painter)
-                break;
-            painter->setClipRect(QRectF(QPointF(0, 0), box), Qt::IntersectClip);
-            font.setPixelSize(kReferencePixels);
-            painter->setFont(font);
-            painter->setPen(Qt::black);
-            const double top = o.valign == LayoutObject::VAlign::Top ? 0
-                : o.valign == LayoutObject::VAlign::Middle           ? (box.height() - block.height) / 2
-                                                                     : box.height() - block.height;
-            const double scale = block.em / kReferencePixels;
-            for (qsizetype l = 0; l < block.lines.size(); ++l) {
-                const double w = block.widths[size_t(l)];
-                const double x = o.align == LayoutObject::Align::Left ? 0
-                    : o.align == LayoutObject::Align::Centre          ? (box.width() - w) / 2
-                                                                      : box.width() - w;
-                painter->save();
-                painter->translate(x, top + block.ascent + l * block.lineSpacing);
-                painter->scale(scale, scale);
-                painter->drawText(QPointF(0, 0), block.lines[l]);
-                painter->restore();
-            }
+        case LayoutObject::Type::Text:
+            if (prep.text)
+                drawText(pass, *prep.text, data);
             break;
-        }
-        case LayoutObject::Type::Symbol: {
-            std::vector<std::pair<QString, QString>> values;
-            bool gtinMissing = false;
-            for (const auto &[ai, tmpl] : prep.elements) {
-                const auto bound = tmpl.bind(data, options.locale);
-                for (const auto &u : bound.unknown)
-                    result.problems.push_back(problem(o, LayoutProblem::Kind::UnknownField,
-                        u"AI %1: the field {%2} is neither a standard field nor a column of the data"_s.arg(ai, u)));
-                if (!bound.text.isEmpty())
-                    values.emplace_back(ai, bound.text);
-                else if (ai == u"01")
-                    gtinMissing = true;
-            }
-            if (gtinMissing) {
-                result.problems.push_back(
-                    problem(o, LayoutProblem::Kind::MissingValue, u"no GTIN for this label's symbol"_s));
-                break;
-            }
-            auto content = layoutSymbolContent(o.symbology, values, m_layout.resolverDomain);
-            if (!content.ok()) {
-                result.problems.push_back(problem(o, LayoutProblem::Kind::SymbolData, content.error().message));
-                break;
-            }
-            auto encoded = encodeLayoutSymbol(o.symbology, content.value());
-            if (!encoded.ok()) {
-                result.problems.push_back(problem(o, LayoutProblem::Kind::SymbolData, encoded.error().message));
-                break;
-            }
-            const EncodedSymbol &sym = encoded.value();
-            const XSpec spec = layoutXSpec(o.symbology, m_layout.table);
-            const double fitX = std::min(box.width() / sym.widthModules,
-                isLinear(content.value().kind) && toSymbolKind(o.symbology) ? 1e9 : box.height() / sym.heightModules);
-            std::optional<LabelArtwork> art;
-            if (toSymbolKind(o.symbology)) {
-                ArtworkOptions ao;
-                ao.table = m_layout.table;
-                ao.humanReadable = o.humanReadable;
-                ao.printerDpi = options.dpi;
-                auto laid = layoutArtwork(content.value(), sym, LabelArea { QRectF(QPointF(0, 0), box), false }, ao);
-                if (laid.ok()) {
-                    art = std::move(laid.value());
-                } else {
-                    result.problems.push_back(problem(o, LayoutProblem::Kind::SymbolTooSmall, laid.error().message));
-                    art = plainArtwork(content.value(), sym, box, fitX, isLinear(content.value().kind));
-                }
-            } else {
-                const double x
-                    = snapToDots(std::min(spec.targetX, fitX), spec.minX, std::min(fitX, spec.maxX), options.dpi);
-                if (x < spec.minX - 1e-9)
-                    result.problems.push_back(problem(o, LayoutProblem::Kind::SymbolTooSmall,
-                        u"%1 with this data is %2 modules wide: at the smallest X allowed (%3 mm) it needs %4 × %5 mm, "
-                        u"and this box is %6 × %7 mm (X %8 mm)"_s.arg(layoutSymbologyTitle(o.symbology))
-                            .arg(sym.widthModules, 0, 'f', 0)
-                            .arg(spec.minX, 0, 'f', 3)
-                            .arg(sym.widthModules * spec.minX, 0, 'f', 1)
-                            .arg(sym.heightModules * spec.minX, 0, 'f', 1)
-                            .arg(box.width(), 0, 'f', 1)
-                            .arg(box.height(), 0, 'f', 1)
-                            .arg(fitX, 0, 'f', 3)));
-                art = plainArtwork(content.value(), sym, box, x, false);
-            }
-            const bool tooSmall = !result.problems.empty() && result.problems.back().objectId == o.id
-                && result.problems.back().kind == LayoutProblem::Kind::SymbolTooSmall;
-            if (options.dpi > 0 && !tooSmall) {
-                const double dots = art->xDim * options.dpi / 25.4;
-                if (std::abs(dots - std::round(dots)) > 1e-6) {
-                    const double next = std::ceil(dots) * 25.4 / options.dpi;
-                    result.problems.push_back(problem(o, LayoutProblem::Kind::SymbolOffGrid,
-                        u"its X-dimension is %1 dots at %2 dpi, so bars print unevenly; at %3 dots (X %4 mm) it needs "
-                        u"%5 × %6 mm"_s.arg(dots, 0, 'f', 2)
-                            .arg(options.dpi, 0, 'f', 0)
-                            .arg(std::ceil(dots), 0, 'f', 0)
-                            .arg(next, 0, 'f', 3)
-                            .arg(sym.widthModules * next, 0, 'f', 1)
-                            .arg(isLinear(content.value().kind) && toSymbolKind(o.symbology)
-                                        && content.value().kind != SymbolKind::Ean13
-                                        && content.value().kind != SymbolKind::UpcA
-                                    ? art->symbolRect.height()
-                                    : sym.heightModules * next,
-                                0, 'f', 1),
-                        false));
-                }
-            }
-            const QRectF onLabel = toLabel.mapRect(art->symbolRect);
-            result.symbols.push_back({ o.id, o.symbology, onLabel, art->xDim, content.value().expected, o.rotation });
-            if (!label.contains(onLabel))
-                result.problems.push_back(problem(o, LayoutProblem::Kind::OutsideLabel,
-                    u"the symbol or its quiet zone reaches past the label's edge%1"_s.arg(
-                        label.kind == StockShape::Kind::Cd ? u" or onto the hole"_s : QString())));
-            if (painter)
-                art->paint(*painter);
+        case LayoutObject::Type::Symbol:
+            drawSymbol(pass, prep.elements, data, m_layout, toLabel);
             break;
-        }
-        case LayoutObject::Type::Image: {
-            if (!prep.imageProblem.isEmpty()) {
-                result.problems.push_back(problem(o, LayoutProblem::Kind::ImageUnreadable, prep.imageProblem));
-                break;
-            }
-            if (!label.contains(o.rect))
-                result.problems.push_back(
-                    problem(o, LayoutProblem::Kind::OutsideLabel, u"the image reaches past the label's edge"_s, false));
-            if (!painter)
-                break;
-            QSizeF natural = prep.raster.isNull() ? QSvgRenderer(prep.svg).defaultSize() : prep.raster.size();
-            QRectF target(QPointF(0, 0), box);
-            if (o.keepAspect && !natural.isEmpty()) {
-                natural.scale(box, Qt::KeepAspectRatio);
-                target = QRectF(
-                    QPointF((box.width() - natural.width()) / 2, (box.height() - natural.height()) / 2), natural);
-            }
-            if (prep.raster.isNull()) {
-                QSvgRenderer svg(prep.svg);
-                svg.render(painter, target);
-            } else {
-                painter->drawImage(target, prep.raster);
-            }
+        case LayoutObject::Type::Image:
+            if (prep.imageProblem.isEmpty())
+                drawImage(pass, prep.raster, prep.svg);
+            else
+                pass.report(LayoutProblem::Kind::ImageUnreadable, prep.imageProblem);
             break;
-        }
         case LayoutObject::Type::Line:
-        case LayoutObject::Type::Box: {
-            // A line's extent is its stroke around it.
-            const double half = o.type == LayoutObject::Type::Line ? o.stroke / 2 : 0;
-            if (!label.contains(o.rect.normalized().adjusted(-half, -half, half, half)))
-                result.problems.push_back(problem(o, LayoutProblem::Kind::OutsideLabel,
-                    u"the %1 reaches past the label's edge"_s.arg(
-                        o.type == LayoutObject::Type::Line ? u"line"_s : u"box"_s),
-                    false));
-            if (!painter)
-                break;
-            QPen pen(Qt::black, o.stroke, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin);
-            if (o.type == LayoutObject::Type::Line) {
-                painter->setPen(pen);
-                painter->drawLine(o.rect.topLeft(), o.rect.bottomRight());
-            } else {
-                painter->setPen(o.stroke > 0 ? pen : QPen(Qt::NoPen));
-                painter->setBrush(o.filled ? QBrush(Qt::black) : QBrush(Qt::NoBrush));
-                const QRectF r = o.rect.adjusted(o.stroke / 2, o.stroke / 2, -o.stroke / 2, -o.stroke / 2);
-                if (o.cornerRadius > 0)
-                    painter->drawRoundedRect(r, o.cornerRadius, o.cornerRadius);
-                else
-                    painter->drawRect(r);
-            }
+        case LayoutObject::Type::Box:
+            drawLineOrBox(pass);
             break;
-        }
         }
         if (painter)
             painter->restore();
     }
-
     if (painter) {
         if (options.outline) {
             painter->setClipping(false);

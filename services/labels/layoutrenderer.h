@@ -80,6 +80,8 @@ public:
 
     [[nodiscard]] const Layout &layout() const { return m_layout; }
 
+    // NOTE: check(), paint() and render() run on any thread, several at once.
+
     /// Lays the label out without drawing: its problems and where its symbols go.
     [[nodiscard]] LayoutRenderResult check(const LabelData &data, const LayoutRenderOptions &options = {}) const;
     /// Paints the label with its top-left corner at the painter's origin; one painter unit is one millimetre.

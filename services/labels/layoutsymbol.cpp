@@ -6,6 +6,7 @@
 
 #include <zint.h>
 
+#include <cmath>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -240,6 +241,93 @@ Result<EncodedSymbol> encodeLayoutSymbol(LayoutSymbology s, const SymbolContent 
         return *e;
     }
     return encodeDataBar(s, content);
+}
+
+namespace {
+/// X on the printer's dot grid (whole dots), as labelartwork does it: down while that stays legal, else up when
+/// the box and the table allow (@p upper), else as it is.
+double snapToDots(double x, double minX, double upper, double dpi)
+{
+    if (dpi <= 0)
+        return x;
+    const double dot = 25.4 / dpi;
+    const double down = std::floor(x / dot + 1e-9) * dot;
+    if (down >= minX - 1e-9)
+        return down;
+    const double up = std::ceil(x / dot - 1e-9) * dot;
+    return up <= upper + 1e-9 ? up : x;
+}
+
+/// A symbol drawn at @p x filling @p box without the table's checks: for DataBar, and to show a symbol that is too
+/// small where it was put (with its problem reported).
+LabelArtwork plainArtwork(const SymbolContent &content, const EncodedSymbol &symbol, QSizeF box, double x, bool stretch)
+{
+    LabelArtwork art;
+    art.content = content;
+    art.xDim = x;
+    art.size = box;
+    const double w = symbol.widthModules * x;
+    const double sy = stretch ? box.height() / symbol.heightModules : x;
+    const double h = symbol.heightModules * sy;
+    const double left = (box.width() - w) / 2;
+    const double top = (box.height() - h) / 2;
+    art.symbolRect = QRectF(left, top, w, h);
+    for (const auto &r : symbol.bars)
+        art.dark.emplace_back(left + r.x() * x, top + r.y() * sy, r.width() * x, r.height() * sy);
+    return art;
+}
+
+} // namespace
+
+PlacedArtwork placeLayoutSymbol(LayoutSymbology s, const SymbolContent &content, const EncodedSymbol &sym, QSizeF box,
+    Gs1Table table, bool humanReadable, double dpi)
+{
+    PlacedArtwork out;
+    const XSpec spec = layoutXSpec(s, table);
+    const bool linear = toSymbolKind(s) && isLinear(content.kind);
+    // Linear symbols other than EAN/UPC take the box's height for their bars; the rest keep their proportions.
+    const bool freeHeight = linear && content.kind != SymbolKind::Ean13 && content.kind != SymbolKind::UpcA;
+    const double fitX = std::min(box.width() / sym.widthModules, linear ? 1e9 : box.height() / sym.heightModules);
+    if (toSymbolKind(s)) {
+        ArtworkOptions ao;
+        ao.table = table;
+        ao.humanReadable = humanReadable;
+        ao.printerDpi = dpi;
+        auto laid = layoutArtwork(content, sym, LabelArea { QRectF(QPointF(0, 0), box), false }, ao);
+        if (laid.ok()) {
+            out.art = std::move(laid.value());
+        } else {
+            out.tooSmall = laid.error().message;
+            out.art = plainArtwork(content, sym, box, fitX, linear);
+        }
+    } else {
+        const double x = snapToDots(std::min(spec.targetX, fitX), spec.minX, std::min(fitX, spec.maxX), dpi);
+        if (x < spec.minX - 1e-9)
+            out.tooSmall = u"%1 with this data is %2 modules wide: at the smallest X allowed (%3 mm) it needs %4 × %5 "
+                           u"mm, and this box is %6 × %7 mm (X %8 mm)"_s.arg(layoutSymbologyTitle(s))
+                               .arg(sym.widthModules, 0, 'f', 0)
+                               .arg(spec.minX, 0, 'f', 3)
+                               .arg(sym.widthModules * spec.minX, 0, 'f', 1)
+                               .arg(sym.heightModules * spec.minX, 0, 'f', 1)
+                               .arg(box.width(), 0, 'f', 1)
+                               .arg(box.height(), 0, 'f', 1)
+                               .arg(fitX, 0, 'f', 3);
+        out.art = plainArtwork(content, sym, box, x, false);
+    }
+    if (dpi > 0 && out.tooSmall.isEmpty()) {
+        const double dots = out.art.xDim * dpi / 25.4;
+        if (std::abs(dots - std::round(dots)) > 1e-6) {
+            const double next = std::ceil(dots) * 25.4 / dpi;
+            out.offGrid = u"its X-dimension is %1 dots at %2 dpi, so bars print unevenly; at %3 dots (X %4 mm) it "
+                          u"needs %5 × %6 mm"_s.arg(dots, 0, 'f', 2)
+                              .arg(dpi, 0, 'f', 0)
+                              .arg(std::ceil(dots), 0, 'f', 0)
+                              .arg(next, 0, 'f', 3)
+                              .arg(sym.widthModules * next, 0, 'f', 1)
+                              .arg(freeHeight ? out.art.symbolRect.height() : sym.heightModules * next, 0, 'f', 1);
+        }
+    }
+    return out;
 }
 
 } // namespace closient::labels

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "gs1print.h"
+#include "labelartwork.h"
 #include "labelsymbol.h"
 #include "result.h"
 
+#include <QSizeF>
 #include <QString>
 
 #include <optional>
@@ -58,5 +60,18 @@ struct LayoutElement
     LayoutSymbology s, const std::vector<std::pair<QString, QString>> &elements, const QString &resolverDomain);
 /// Encodes with libzint: encodeSymbol() for SymbolKinds, DataBar here.
 [[nodiscard]] Result<EncodedSymbol> encodeLayoutSymbol(LayoutSymbology s, const SymbolContent &content);
+
+/** A symbol laid out in its box, and what is wrong with its size there. */
+struct PlacedArtwork
+{
+    LabelArtwork art; // in the box's coordinates
+    QString tooSmall; // below the table's X or bar height (or its HRI does not fit): why; drawn anyway, to be seen
+    QString offGrid; // X is no whole number of printer dots: bars print unevenly; what whole dots need
+};
+
+/// Lays the symbol out in a box of @p box mm: layoutArtwork() for SymbolKinds (the table's target X when there is
+/// room, on the dot grid of @p dpi, 0 = none), the same rules for DataBar (whose height is part of the symbol).
+[[nodiscard]] PlacedArtwork placeLayoutSymbol(LayoutSymbology s, const SymbolContent &content,
+    const EncodedSymbol &symbol, QSizeF box, Gs1Table table, bool humanReadable, double dpi);
 
 } // namespace closient::labels
