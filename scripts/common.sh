@@ -20,7 +20,7 @@ RUN_PACKAGES=(
   qtkeychain-qt6-dev
   libqt6sql6-sqlite libsqlite3-dev zlib1g-dev libzxing-dev libopencv-dev libpoppler-qt6-dev libzint-dev libzbar-dev
   gstreamer1.0-plugins-good gstreamer1.0-plugins-base
-  fonts-dejavu-core fonts-ocr-b ghostscript xvfb xauth
+  fonts-dejavu-core fonts-ocr-b glabels-data ghostscript xvfb xauth
 )
 # What the tests and benchmarks need on top: a print server with a PDF printer, glabels for comparison, a Secret
 # Service (gnome-keyring) for the keyring test.
