@@ -53,13 +53,13 @@ deb $MIRROR bookworm-updates main
 deb ${MIRROR%/debian}/debian-security bookworm-security main
 EOF
   rm -rf "$tmp/var/cache/apt/archives/"*.deb
+  chmod 755 "$tmp"
   tar -C "$tmp" -czf "$BASE.part" . && mv "$BASE.part" "$BASE"
   rm -rf "$tmp"
 fi
 
 # 2. A new root from the base, with the repository as a clean clone of what is committed.
 FRESH="$(mktemp -d /var/tmp/closient-fresh.XXXXXX)"
-chmod 755 "$FRESH" # it is the new root: every user must be able to enter it, as on a real machine
 cleanup() {
   for m in var/cache/apt/archives "${CCACHE_HOST#/}" dev/shm dev/pts dev sys proc; do
     umount -l "$FRESH/$m" 2>/dev/null || true
@@ -69,6 +69,7 @@ cleanup() {
 trap cleanup EXIT
 say "unpacking a fresh root in $FRESH"
 tar -C "$FRESH" -xzf "$BASE"
+chmod 755 "$FRESH" # the new root: every user must be able to enter it, as on a real machine (mktemp made it 0700)
 mkdir -p "$FRESH/work"
 git clone -q --no-local --no-hardlinks "$ROOT" "$FRESH/work/main"
 git -C "$FRESH/work/main" log -1 --format='check-fresh: testing commit %h %s'
