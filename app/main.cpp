@@ -32,6 +32,10 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
 Q_IMPORT_QML_PLUGIN(Closient_Station_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(Closient_Station_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Closient_StationPlugin)
@@ -83,6 +87,16 @@ int main(int argc, char *argv[])
     if (cli::wantsCommandLine(argc, argv))
         return cli::run(argc, argv);
 
+    // Without a screen, Qt would abort with its own words about platform plugins: say what to do instead.
+    const bool platformGiven
+        = std::any_of(argv + 1, argv + argc, [](const char *a) { return std::strcmp(a, "-platform") == 0; });
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && !platformGiven) {
+        std::fputs("closient-station: there is no display to open the window on. Start it from a desktop session "
+                   "(scripts/run.sh starts a virtual one), or run a subcommand: closient-station --help lists them.\n",
+            stderr);
+        return 2;
+    }
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"closient-station"_s);
     QCoreApplication::setOrganizationName(u"Closient"_s);

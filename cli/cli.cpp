@@ -26,7 +26,17 @@ struct Parsed
     QStringList rest; // subcommand and its arguments
     bool help = false;
     bool version = false;
+    QString error; // a global option that is wrong: the program stops with it, never guesses
 };
+
+// The options every Qt application takes for its window (QGuiApplication reads them).
+bool isQtWindowOption(const QString &a)
+{
+    static const QStringList options { u"-platform"_s, u"-platformpluginpath"_s, u"-platformtheme"_s, u"-plugin"_s,
+        u"-qwindowgeometry"_s, u"-qwindowtitle"_s, u"-qwindowicon"_s, u"-reverse"_s, u"-session"_s, u"-style"_s,
+        u"-display"_s, u"-qmljsdebugger"_s };
+    return options.contains(a.section(u'=', 0, 0));
+}
 
 Parsed parseGlobal(int argc, char **argv)
 {
@@ -37,15 +47,25 @@ Parsed parseGlobal(int argc, char **argv)
             p.help = true;
         } else if (p.rest.isEmpty() && a == u"--version") {
             p.version = true;
-        } else if (a == u"--db" && i + 1 < argc) {
-            p.dbPath = QString::fromLocal8Bit(argv[++i]);
-        } else if (a.startsWith(u"--db=")) {
-            p.dbPath = a.mid(5);
+        } else if (a == u"--db" || a.startsWith(u"--db=")) {
+            const bool separate = a == u"--db";
+            if (separate && i + 1 >= argc) {
+                p.error = u"--db needs the path of a store"_s;
+                continue;
+            }
+            p.dbPath = separate ? QString::fromLocal8Bit(argv[++i]) : a.mid(5);
+            if (p.dbPath.trimmed().isEmpty())
+                p.error = u"--db needs the path of a store, not an empty one"_s;
         } else if ((a == u"--scan" || a == u"--area") && i + 1 < argc) {
             ++i; // the window's options: files for the Scan screen, the screen to open on
-        } else if (a.startsWith(u"--scan=") || a.startsWith(u"--area=")) {
+        } else if (a.startsWith(u"--scan=") || a.startsWith(u"--area=") || a == u"--self-test") {
+        } else if (p.rest.isEmpty() && isQtWindowOption(a)) {
+            if (!a.contains(u'=') && a != u"-reverse" && i + 1 < argc)
+                ++i; // Qt's own window options (-platform offscreen, -style, ...) are the window's business
         } else if (!p.rest.isEmpty() || !a.startsWith(u'-')) {
             p.rest << a;
+        } else if (p.error.isEmpty()) {
+            p.error = u"unknown option %1; closient-station --help lists the options"_s.arg(a);
         }
     }
     return p;
@@ -244,7 +264,7 @@ bool wantsCommandLine(int argc, char **argv)
             return false;
     }
     const auto p = parseGlobal(argc, argv);
-    return p.help || p.version || !p.rest.isEmpty();
+    return p.help || p.version || !p.rest.isEmpty() || !p.error.isEmpty();
 }
 
 int run(int argc, char **argv)
@@ -267,6 +287,10 @@ int run(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(u"*.info=false"_s);
     QTextStream out(stdout);
+    if (!p.error.isEmpty()) {
+        QTextStream(stderr) << "closient-station: " << visibleText(p.error) << Qt::endl;
+        return Usage;
+    }
     if (p.version) {
         out << "closient-station " << CLOSIENT_VERSION << Qt::endl;
         return Ok;

@@ -48,6 +48,8 @@ int sessionsCreate(Context &ctx)
     const QCommandLineOption meta(u"meta"_s, u"metadata key=value (repeatable)"_s, u"key=value"_s);
     if (!parseOptions(ctx, p, u"sessions create [--mode MODE] [--meta key=value]..."_s, { mode, meta }))
         return p.isSet(u"help"_s) ? Ok : Usage;
+    if (!captureModes().contains(p.value(mode)))
+        return ctx.fail(u"--mode takes %1, not \"%2\""_s.arg(captureModes().join(u", "_s), p.value(mode)));
     auto *db = ctx.database();
     if (!db)
         return StoreFailure;
@@ -67,6 +69,9 @@ int sessionsList(Context &ctx)
     const QCommandLineOption status(u"status"_s, u"ACTIVE, COMPLETED or EXPIRED"_s, u"status"_s);
     if (!parseOptions(ctx, p, u"sessions list [--status STATUS]   (one JSON object per line)"_s, { status }))
         return p.isSet(u"help"_s) ? Ok : Usage;
+    static const QStringList statuses { u"ACTIVE"_s, u"COMPLETED"_s, u"EXPIRED"_s };
+    if (p.isSet(status) && !statuses.contains(p.value(status).toUpper()))
+        return ctx.fail(u"--status takes %1, not \"%2\""_s.arg(statuses.join(u", "_s), p.value(status)));
     auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
@@ -110,14 +115,18 @@ int sessionsEnd(Context &ctx)
 
 int sessionsMeta(Context &ctx)
 {
-    if (ctx.args().isEmpty())
-        return ctx.fail(u"usage: closient-station sessions meta ID key=value... (key= deletes, none clears)"_s);
+    // Removing every key, the session's name too, is never what a forgotten argument does: it takes --clear.
+    const QStringList pairs = ctx.args().mid(1);
+    const bool clear = pairs == QStringList { u"--clear"_s };
+    if (ctx.args().isEmpty() || (pairs.isEmpty() && !clear))
+        return ctx.fail(u"usage: closient-station sessions meta ID key=value... (key= deletes a key; --clear removes "
+                        "every key)"_s);
+    auto change = clear ? Result<QJsonObject>(QJsonObject {}) : parseMetadata(pairs);
+    if (!change.ok())
+        return ctx.fail(change.error().message);
     auto *db = ctx.database();
     if (!db)
         return StoreFailure;
-    auto change = parseMetadata(ctx.args().mid(1));
-    if (!change.ok())
-        return ctx.fail(change.error().message);
     auto r = wait(SessionRepository(db).updateMetadata(ctx.args().first(), change.value()));
     if (!r.ok())
         return storeFailure(ctx, r.error());
@@ -161,6 +170,8 @@ int capture(Context &ctx)
         return p.isSet(u"help"_s) ? Ok : Usage;
     if (!p.isSet(session) || p.positionalArguments().isEmpty())
         return ctx.fail(u"capture needs --session ID and codes (or - for stdin)"_s);
+    if (const QString t = p.value(type).toUpper(); t != u"MANUAL" && t != u"BARCODE")
+        return ctx.fail(u"--type takes MANUAL or BARCODE, not \"%1\""_s.arg(p.value(type)));
     auto *db = ctx.database();
     if (!db)
         return StoreFailure;
@@ -332,7 +343,7 @@ std::vector<Command> sessionCommands()
         { u"sessions show"_s, u"one session with its captures"_s, false, sessionsShow, u"SESSION_ID"_s },
         { u"sessions end"_s, u"end an active session"_s, false, sessionsEnd, u"SESSION_ID"_s },
         { u"sessions meta"_s, u"change a session's metadata (key=value, key= deletes)"_s, false, sessionsMeta,
-            u"SESSION_ID key=value..."_s },
+            u"SESSION_ID key=value... | SESSION_ID --clear"_s },
         { u"sessions expire"_s, u"mark sessions idle past the TTL as EXPIRED"_s, false, sessionsExpire, {} },
         { u"sessions summary"_s, u"what a session holds: counted, voided, refused, by type"_s, false, sessionsSummary,
             u"SESSION_ID"_s },

@@ -109,8 +109,9 @@ ScanController::ScanController(store::Database *db, QObject *parent)
         say(MessageKind::Duplicate, tr("Already captured %1 s ago: %2").arg(ago).arg(summary));
         play(m_duplicateSound);
     });
-    connect(&m_pipeline, &ScanPipeline::rejected, this, [this](const QString &, const QString &reason) {
-        say(MessageKind::Rejected, tr("Not captured: %1").arg(reason));
+    connect(&m_pipeline, &ScanPipeline::rejected, this, [this](const QString &code, const QString &reason) {
+        // The code is named: a scan from a hand scanner may have come from across the room.
+        say(MessageKind::Rejected, tr("Not captured, %1: %2").arg(visibleText(code.left(40)), reason));
         play(m_rejectSound);
     });
 

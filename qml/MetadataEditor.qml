@@ -8,9 +8,12 @@ import QtQuick.Layouts
 
 // Key/value rows for session metadata. The rules (50 keys, 40/500 characters) are checked by the store;
 // the field limits here only stop typing past them. Rows live in a ListModel, so adding the next empty row
-// while someone types leaves the row being typed in (and its focus) alone.
-ColumnLayout {
+// while someone types leaves the row being typed in (and its focus) alone. Past a few rows the list scrolls, so
+// a dialog holding it stays on a small screen.
+ScrollView {
     id: root
+
+    property int visibleRows: 4
 
     function metadata(): var {
         let out = {};
@@ -29,7 +32,9 @@ ColumnLayout {
         rows.append({ key: "", value: "" });
     }
 
-    spacing: 6
+    implicitHeight: Math.min(column.implicitHeight, root.visibleRows * 52)
+    contentWidth: availableWidth
+    clip: true
 
     ListModel {
         id: rows
@@ -39,44 +44,54 @@ ColumnLayout {
         }
     }
 
-    Repeater {
-        model: rows
-        delegate: RowLayout {
-            id: row
-            required property int index
-            required property string key
-            required property string value
-            Layout.fillWidth: true
-            spacing: 6
-            TextField {
-                objectName: "metadataKey" + row.index
-                Layout.preferredWidth: 180
-                placeholderText: qsTr("Key (e.g. dock)")
-                maximumLength: 40
-                text: row.key
-                Accessible.name: qsTr("Metadata key %1").arg(row.index + 1)
-                onTextEdited: {
-                    rows.setProperty(row.index, "key", text);
-                    if (row.index === rows.count - 1 && text !== "")
-                        rows.append({ key: "", value: "" });
-                }
-            }
-            TextField {
-                objectName: "metadataValue" + row.index
+    ColumnLayout {
+        id: column
+        width: root.availableWidth
+        spacing: 6
+
+        Repeater {
+            model: rows
+            delegate: RowLayout {
+                id: row
+                required property int index
+                required property string key
+                required property string value
                 Layout.fillWidth: true
-                placeholderText: qsTr("Value")
-                maximumLength: 500
-                text: row.value
-                Accessible.name: qsTr("Metadata value %1").arg(row.index + 1)
-                onTextEdited: rows.setProperty(row.index, "value", text)
-            }
-            ToolButton {
-                text: "×"
-                visible: row.index < rows.count - 1
-                Accessible.name: qsTr("Remove this metadata row")
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Remove this row")
-                onClicked: rows.remove(row.index)
+                spacing: 6
+                TextField {
+                    objectName: "metadataKey" + row.index
+                    Layout.preferredWidth: 180
+                    placeholderText: qsTr("Key (e.g. dock)")
+                    maximumLength: 40
+                    text: row.key
+                    Accessible.name: qsTr("Metadata key %1").arg(row.index + 1)
+                    onTextEdited: {
+                        rows.setProperty(row.index, "key", text);
+                        if (row.index === rows.count - 1 && text !== "")
+                            rows.append({ key: "", value: "" });
+                    }
+                    onActiveFocusChanged: {
+                        if (activeFocus)
+                            root.contentItem.contentY = Math.max(0, Math.min(row.y, column.implicitHeight - root.height));
+                    }
+                }
+                TextField {
+                    objectName: "metadataValue" + row.index
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Value")
+                    maximumLength: 500
+                    text: row.value
+                    Accessible.name: qsTr("Metadata value %1").arg(row.index + 1)
+                    onTextEdited: rows.setProperty(row.index, "value", text)
+                }
+                ToolButton {
+                    text: "×"
+                    visible: row.index < rows.count - 1
+                    Accessible.name: qsTr("Remove this metadata row")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Remove this row")
+                    onClicked: rows.remove(row.index)
+                }
             }
         }
     }

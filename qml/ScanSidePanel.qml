@@ -57,6 +57,7 @@ Rectangle {
 
         TextField {
             id: entry
+            property bool capturesScans: true // scans with the focus here are captures, as anywhere outside a field
             Layout.fillWidth: true
             enabled: ScanController.sessionId !== ""
             font.family: Theme.monoFont

@@ -30,12 +30,24 @@ Page {
         CaptureController.submitManual(root.sessionId, entry.text);
     }
 
+    // A session on screen is the session scans go into: when its page opens or comes back into view, and once
+    // its row has loaded (a session just created may not be listed yet when its page opens).
+    function choose() {
+        if (root.takesCodes && root.visible && ScanController.sessionId !== root.sessionId)
+            ScanController.sessionId = root.sessionId;
+    }
+
     Component.onCompleted: {
         root.reload();
-        // Opening a session is choosing it: hand scanners and the camera capture into it from now on.
-        if (root.takesCodes)
-            ScanController.sessionId = root.sessionId;
+        root.choose();
         entry.forceActiveFocus();
+    }
+    onTakesCodesChanged: root.choose()
+    onVisibleChanged: {
+        if (!root.visible)
+            return;
+        root.choose();
+        entry.forceActiveFocus(); // back from another screen: the capture field takes the keys again
     }
 
     background: Rectangle {
@@ -126,9 +138,8 @@ Page {
             Layout.fillWidth: true
         }
         Label {
-            Layout.fillWidth: true
             Layout.minimumWidth: 60
-            Layout.maximumWidth: implicitWidth
+            Layout.preferredWidth: implicitWidth
             horizontalAlignment: Text.AlignRight
             text: ((root.info.captureCount ?? 0) === 1 ? qsTr("1 capture") : qsTr("%1 captures").arg(root.info.captureCount ?? 0)) + ((root.info.voidedCount ?? 0) > 0 ? qsTr(" · %1 voided").arg(root.info.voidedCount) : "") + ((root.info.rejectedCount ?? 0) > 0 ? qsTr(" · %1 refused").arg(root.info.rejectedCount) : "")
             color: Theme.muted
@@ -178,6 +189,8 @@ Page {
                     TextField {
                         id: entry
                         objectName: "captureEntry"
+                        // Scans with the focus here are captures (ui/focusprobe.cpp); in other fields they are typed.
+                        property bool capturesScans: true
                         Layout.fillWidth: true
                         enabled: root.takesCodes
                         focus: true

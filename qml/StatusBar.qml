@@ -19,6 +19,18 @@ ToolBar {
         }
     }
 
+    // A code typed into a session's field has its answer on that page; what the status bar said about an earlier
+    // scan is no longer the latest news.
+    Connections {
+        target: CaptureController
+        function onCaptured() {
+            ScanController.clearMessage();
+        }
+        function onRejected() {
+            ScanController.clearMessage();
+        }
+    }
+
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: Theme.spacing

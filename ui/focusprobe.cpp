@@ -10,15 +10,27 @@ namespace closient::ui {
 
 bool focusIsInDialog()
 {
-    QWindow *focus = QGuiApplication::focusWindow();
-    auto *quick = qobject_cast<QQuickWindow *>(focus);
+    QWindow *window = QGuiApplication::focusWindow();
+    auto *quick = qobject_cast<QQuickWindow *>(window);
     if (!quick)
-        return focus != nullptr; // a native dialog or another kind of window
+        return window != nullptr; // a native dialog or another kind of window
     if (quick->transientParent())
         return true; // a window of its own on top of the main one
-    for (QQuickItem *item = quick->activeFocusItem(); item; item = item->parentItem()) {
+    QQuickItem *focus = quick->activeFocusItem();
+    for (QQuickItem *item = focus; item; item = item->parentItem()) {
         if (item->inherits("QQuickPopupItem"))
             return true;
+    }
+    if (focus && (focus->inherits("QQuickTextInput") || focus->inherits("QQuickTextEdit"))) {
+        // A text field: only a capture field takes scans as captures; it may say so itself or through the
+        // control it belongs to (the text input inside an editable combo box or spin box).
+        for (QQuickItem *item = focus; item; item = item->parentItem()) {
+            if (item->property("capturesScans").toBool())
+                return false;
+            if (item->inherits("QQuickControl") && item != focus)
+                break;
+        }
+        return true;
     }
     return false;
 }

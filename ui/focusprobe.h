@@ -4,8 +4,10 @@
 
 namespace closient::ui {
 
-/// True when what has the keyboard focus is a dialog, menu or other popup (or another window than a Qt Quick
-/// one): keys typed or scanned there belong to it, not to a capture.
+/// True when a scanned code belongs to what has the keyboard focus, typed there, rather than to a capture: a
+/// dialog, menu or other popup, another window than a Qt Quick one, or a text field that does not capture codes
+/// (a search box, a setting). Capture fields say they capture with a `capturesScans: true` property; with the
+/// focus anywhere else (a button, a list) scans are captured.
 [[nodiscard]] bool focusIsInDialog();
 
 } // namespace closient::ui

@@ -139,9 +139,10 @@ bool WedgeDetector::decide(QObject *watched, QKeyEvent *terminator)
     const QString data = clean(m_buffer);
     m_mode = Mode::Open; // a scanner may send its next code at once
     if (m_dialogCheck && m_dialogCheck()) {
-        // Typing into a dialog is never swallowed: every key, the terminator too, goes where the focus is.
-        hold(watched, terminator);
+        // A scan into a dialog or a field that does not capture is typed there, whole, but its terminator is
+        // kept back: a scan never presses a dialog's default button on its own; the person confirms.
         release();
+        m_swallowedReleases.append(terminator->key());
         Q_EMIT scannedIntoDialog(data);
         return true;
     }

@@ -53,8 +53,9 @@ public:
 
     void setSettings(const WedgeSettings &settings);
     [[nodiscard]] const WedgeSettings &settings() const { return m_settings; }
-    /// Asked when a burst turns out to be a scanner's: true while a dialog or popup has the focus. Its keys are
-    /// then typed into the dialog in full (terminator too) and scannedIntoDialog() is emitted instead of scanned().
+    /// Asked when a burst turns out to be a scanner's: true while the focus is where a code is typed rather than
+    /// captured (a dialog, a popup, a search box). Its keys are then typed there in full, without the terminator
+    /// (a scan never confirms a dialog on its own), and scannedIntoDialog() is emitted instead of scanned().
     void setDialogCheck(std::function<bool()> check) { m_dialogCheck = std::move(check); }
 
     bool eventFilter(QObject *watched, QEvent *event) override;

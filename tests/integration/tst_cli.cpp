@@ -82,8 +82,8 @@ private Q_SLOTS:
         QCOMPARE(s.value(u"metadata"_s).toObject().value(u"dock"_s).toString(), u"3"_s);
         QCOMPARE(s.value(u"captures"_s).toArray().at(0).toObject().value(u"gtin"_s).toString(), u"04006381333931"_s);
         const auto badMode = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s, u"--mode"_s, u"video"_s });
-        QCOMPARE(badMode.exitCode, 1);
-        QVERIFY(badMode.err.contains("capture mode"));
+        QCOMPARE(badMode.exitCode, 2); // a wrong option value is wrong usage
+        QVERIFY(badMode.err.contains("--mode takes barcode_scan, product_photography, both"));
         QCOMPARE(test::runCli({ u"--db"_s, db, u"sessions"_s, u"end"_s, id }).exitCode, 0);
         const auto late = test::runCli({ u"--db"_s, db, u"capture"_s, u"--session"_s, id, u"96385074"_s });
         QCOMPARE(late.exitCode, 1);

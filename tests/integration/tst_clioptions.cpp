@@ -5,6 +5,8 @@
 #include "clirunner.h"
 
 #include <QFile>
+#include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,6 +118,64 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(option.toUtf8()), r.err.constData());
         const auto list = test::runCli({ u"--db"_s, db, u"labels"_s, u"list"_s, u"--scope"_s, u"serials"_s });
         QVERIFY2(list.out.trimmed().isEmpty(), "nothing was added with a made-up number");
+    }
+
+    void wrongOptionsAreUsageErrorsThatChangeNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("unknown global option")
+            << QStringList { u"--bogus-flag"_s, u"sessions"_s, u"list"_s } << u"unknown option --bogus-flag"_s;
+        QTest::newRow("unknown option alone") << QStringList { u"--bogus-flag"_s } << u"unknown option"_s;
+        QTest::newRow("db without a path") << QStringList { u"sessions"_s, u"list"_s, u"--db"_s } << u"--db needs"_s;
+        QTest::newRow("db empty") << QStringList { u"--db="_s, u"sessions"_s, u"list"_s } << u"--db needs"_s;
+        QTest::newRow("status") << QStringList { u"sessions"_s, u"list"_s, u"--status"_s, u"FOO"_s } << u"--status"_s;
+        QTest::newRow("mode") << QStringList { u"sessions"_s, u"create"_s, u"--mode"_s, u"bogus"_s } << u"--mode"_s;
+        QTest::newRow("capture type") << QStringList { u"capture"_s, u"--session"_s, u"X"_s, u"--type"_s, u"FOO"_s,
+            u"123"_s } << u"--type"_s;
+        QTest::newRow("meta without pairs") << QStringList { u"sessions"_s, u"meta"_s, u"SOME_ID"_s } << u"--clear"_s;
+    }
+
+    void wrongOptionsAreUsageErrorsThatChangeNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, said);
+        const QString db = m_dir.filePath(u"usage.sqlite"_s);
+        QFile::remove(db);
+        const auto r = test::runCli(
+            args.contains(u"--db"_s) || args.contains(u"--db="_s) ? args : QStringList { u"--db"_s, db } + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(said.toUtf8()), r.err.constData());
+        QVERIFY2(!QFile::exists(db), "a wrong option never opens or makes a store");
+    }
+
+    void metadataIsClearedOnlyWhenAsked()
+    {
+        const QString db = m_dir.filePath(u"meta.sqlite"_s);
+        const auto created = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s, u"--meta"_s, u"name=Dock"_s });
+        QCOMPARE(created.exitCode, 0);
+        const QString id = created.jsonLines().first().value(u"id"_s).toString();
+        QCOMPARE(test::runCli({ u"--db"_s, db, u"sessions"_s, u"meta"_s, id }).exitCode, 2);
+        auto shown = test::runCli({ u"--db"_s, db, u"sessions"_s, u"show"_s, id });
+        QCOMPARE(shown.jsonLines().first().value(u"metadata"_s).toObject().value(u"name"_s).toString(), u"Dock"_s);
+        QCOMPARE(test::runCli({ u"--db"_s, db, u"sessions"_s, u"meta"_s, id, u"--clear"_s }).exitCode, 0);
+        shown = test::runCli({ u"--db"_s, db, u"sessions"_s, u"show"_s, id });
+        QVERIFY(shown.jsonLines().first().value(u"metadata"_s).toObject().isEmpty());
+    }
+
+    void theWindowWithoutADisplaySaysWhatToDo()
+    {
+        QProcess p;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"DISPLAY"_s);
+        env.remove(u"WAYLAND_DISPLAY"_s);
+        env.remove(u"QT_QPA_PLATFORM"_s);
+        p.setProcessEnvironment(env);
+        p.start(test::stationBinary(), { u"--db"_s, m_dir.filePath(u"window.sqlite"_s) });
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit); // not an abort
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("no display"));
     }
 
     void controlCharactersNeverReachTheTerminalRaw()

@@ -61,6 +61,47 @@ TestCase {
         compare(ScanController.messageKind, ScanController.None);
     }
 
+    Component {
+        id: fieldComponent
+        TextField {
+            width: 300
+        }
+    }
+    Component {
+        id: captureFieldComponent
+        TextField {
+            property bool capturesScans: true
+            width: 300
+        }
+    }
+
+    function scan(code: string) {
+        wait(400); // the quiet moment before a scanner's burst
+        for (const ch of code)
+            keyClick(ch);
+        keyClick(Qt.Key_Return);
+    }
+
+    // A search box or a setting is not a capture field: a scan there is typed into it, and said.
+    function test_scanIntoAFieldThatDoesNotCaptureIsTypedThere() {
+        tryVerify(() => AppController.storeReady, 5000);
+        const search = createTemporaryObject(fieldComponent, tc);
+        search.forceActiveFocus();
+        ScanController.clearMessage();
+        scan("09506000134352");
+        tryCompare(search, "text", "09506000134352", 2000);
+        tryCompare(ScanController, "messageKind", ScanController.Notice, 2000);
+
+        // A capture field takes the same scan as a capture: nothing is typed into it.
+        const capture = createTemporaryObject(captureFieldComponent, tc);
+        capture.forceActiveFocus();
+        ScanController.clearMessage();
+        scan("09506000134352");
+        tryVerify(() => ScanController.messageKind !== ScanController.None, 2000);
+        verify(ScanController.messageKind !== ScanController.Notice, ScanController.message);
+        compare(capture.text, "");
+    }
+
     function typeText(text: string) {
         for (const ch of text) {
             wait(45);

@@ -164,6 +164,34 @@ TestCase {
         tryVerify(() => entry.activeFocus, 2000, "the focus is back in the capture field");
     }
 
+    // Scans go into the session on screen: right after it is created, and again when its page comes back into
+    // view after another session was picked elsewhere.
+    function test_scansGoIntoTheSessionOnScreen() {
+        tryVerify(() => AppController.storeReady, 5000);
+        const area = createTemporaryObject(areaComponent, tc);
+        const created = createTemporaryObject(spyComponent, tc, { target: SessionsController, signalName: "sessionCreated" });
+        SessionsController.createSession("barcode_scan", { name: "On screen" });
+        created.wait(5000);
+        const id = created.signalArguments[0][0];
+        area.openSession(id); // at once, before the list has the new row
+        tryCompare(area, "depth", 2, 5000);
+        tryCompare(ScanController, "sessionId", id, 5000);
+        ScanController.scannerCode("]E04006381333931", "test scanner");
+        tryVerify(() => SessionsController.sessions.get(id).captureCount === 1, 5000, "the scan went into the open session");
+
+        SessionsController.createSession("barcode_scan", { name: "Picked elsewhere" });
+        created.wait(5000);
+        const other = created.signalArguments[1][0];
+        tryVerify(() => ScanController.sessions.some(s => s.sessionId === other), 5000);
+        area.visible = false; // another screen
+        ScanController.sessionId = other;
+        compare(ScanController.sessionId, other);
+        area.visible = true; // back to the open session's page
+        tryCompare(ScanController, "sessionId", id, 2000);
+        const entry = findChild(area.currentItem, "captureEntry");
+        tryVerify(() => entry.activeFocus, 2000, "the capture field has the keys again");
+    }
+
     function test_previewExplainsWhileTyping() {
         const p = CaptureController.preview("]d20109506000134352" + "17201301");
         compare(p.valid, false);

@@ -251,7 +251,7 @@ private Q_SLOTS:
         QCOMPARE(scanned.count(), 0);
         QCOMPARE(intoDialog.count(), 1);
         QCOMPARE(intoDialog.first().at(0).toString(), u"4006381333931"_s);
-        QCOMPARE(m_window.typed(), u"4006381333931⇥"_s);
+        QCOMPARE(m_window.typed(), u"4006381333931"_s); // typed whole; the terminator never confirms the dialog
 
         m_dialogOpen = false; // closed again: the next scan is captured
         m_window.pressed.clear();
@@ -453,6 +453,10 @@ void TestWedgeDetector::runSeed(quint32 seed)
         if (burst.expectScan) {
             QVERIFY2(dialogIndex < intoDialog.count(), qPrintable(what + u": not reported as typed into a dialog"_s));
             QCOMPARE(intoDialog.at(dialogIndex++).at(0).toString(), burst.code);
+            // Typed whole into the dialog, all but the terminator, which the scan keeps back.
+            QVERIFY2(origins.size() == burst.keys.size() - 1, qPrintable(what + u": not typed whole"_s));
+            QCOMPARE(delivered, sent.chopped(burst.keys.back().text.size()));
+            continue;
         }
         QVERIFY2(origins.size() == burst.keys.size(), qPrintable(what + u": only part of its keys were delivered"_s));
         QCOMPARE(delivered, sent);
