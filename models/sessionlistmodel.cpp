@@ -103,7 +103,10 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case TakesBarcodesRole:
         return s.captureMode != u"product_photography";
     case DurationTextRole: {
-        const QDateTime end = s.ended.isValid() ? s.ended : s.lastActivity;
+        // An ended session lasted until it ended; an active one has lasted until now.
+        const QDateTime end = s.ended.isValid() ? s.ended
+            : s.isActive()                      ? QDateTime::currentDateTimeUtc()
+                                                : s.lastActivity;
         const qint64 minutes
             = s.created.isValid() && end.isValid() ? std::max<qint64>(0, s.created.secsTo(end) / 60) : 0;
         return minutes < 60 ? tr("%n min", nullptr, int(minutes))

@@ -61,7 +61,7 @@ Rectangle {
             Layout.fillWidth: true
             enabled: ScanController.sessionId !== ""
             font.family: Theme.monoFont
-            placeholderText: qsTr("Type or paste a code, Enter captures")
+            placeholderText: ScanController.sessionId === "" ? qsTr("Choose a session above to capture") : qsTr("Type or paste a code, Enter captures")
             Accessible.name: qsTr("Code to capture")
             onTextEdited: ScanController.clearMessage()
             onAccepted: {
@@ -95,7 +95,7 @@ Rectangle {
         Label {
             Layout.alignment: Qt.AlignHCenter
             visible: list.count === 0
-            text: ScanController.sessionId === "" ? qsTr("Start a session to capture") : qsTr("No captures yet")
+            text: ScanController.sessionId === "" ? (ScanController.sessions.length > 0 ? qsTr("Choose a session above to capture") : qsTr("Start a session to capture")) : qsTr("No captures yet")
             color: Theme.muted
         }
     }

@@ -196,7 +196,7 @@ Page {
                         focus: true
                         font.family: Theme.monoFont
                         font.pixelSize: 16
-                        placeholderText: root.takesCodes ? qsTr("Scan, type or paste a code, then press Enter") : root.active ? qsTr("This session takes photos only: start a barcode session to capture codes") : qsTr("This session has ended: it takes no more captures")
+                        placeholderText: root.takesCodes ? qsTr("Scan, type or paste a code, then press Enter") : root.active ? qsTr("Photos only: codes go into a barcode session") : qsTr("Ended: this session takes no more captures")
                         onAccepted: root.submit()
                         onTextEdited: root.feedback = "" // a message about the last code goes once the next one is typed
                         onTextChanged: preview.parse = entry.text.trim() === "" ? ({}) : CaptureController.preview(entry.text)

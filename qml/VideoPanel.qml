@@ -40,7 +40,17 @@ Rectangle {
                 contentRect: video.contentRect
             }
 
+            // What the source says, on a panel of its own: the last image stays on screen behind it.
+            Rectangle {
+                anchors.centerIn: parent
+                width: hint.width + 32
+                height: hint.implicitHeight + 24
+                radius: Theme.radius
+                color: "#d90f1722"
+                visible: hint.visible
+            }
             ColumnLayout {
+                id: hint
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 40, 460)
                 visible: ScanController.sourceState !== "running"

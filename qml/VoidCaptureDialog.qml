@@ -66,6 +66,10 @@ StationDialog {
             Layout.fillWidth: true
             model: CaptureController.voidReasons
             Accessible.name: qsTr("Reason")
+            onActivated: {
+                if (root.other)
+                    details.forceActiveFocus(); // "Other" needs words: the cursor goes where they are typed
+            }
         }
         TextField {
             id: details

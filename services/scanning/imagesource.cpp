@@ -73,6 +73,7 @@ bool ImageSource::next()
         reader.setAutoTransform(true);
         // The header's size first: an image past the limit is refused before its pixels are read.
         if (const auto fits = checkImageSize(reader.size()); !fits.ok()) {
+            ++m_unreadableCount;
             Q_EMIT unreadable(m_current, fileName + u' ' + fits.error().message);
             continue;
         }
@@ -80,6 +81,7 @@ bool ImageSource::next()
         reader.setAllocationLimit(int(protocol::kMaxImagePixels * 4 / (1024 * 1024)) + 1);
         const QImage image = reader.read();
         if (image.isNull()) {
+            ++m_unreadableCount;
             Q_EMIT unreadable(m_current, tr("%1 cannot be read: %2").arg(fileName, reader.errorString().toLower()));
             continue;
         }
@@ -90,7 +92,12 @@ bool ImageSource::next()
         Q_EMIT imageReady(image, m_current);
         return true;
     }
-    setState(State::Finished, tr("All %n image(s) read", "", int(m_files.size())));
+    const int total = int(m_files.size());
+    const int read = total - m_unreadableCount;
+    setState(State::Finished,
+        m_unreadableCount == 0
+            ? tr("All %n image(s) read", "", total)
+            : tr("%1 of %2 images read; %3 could not be read").arg(read).arg(total).arg(m_unreadableCount));
     return false;
 }
 

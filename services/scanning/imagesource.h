@@ -46,6 +46,7 @@ Q_SIGNALS:
 private:
     QStringList m_files;
     int m_index = 0;
+    int m_unreadableCount = 0; // files refused on the way (too large, not an image)
     QString m_current;
     QPointer<QVideoSink> m_sink;
 };
