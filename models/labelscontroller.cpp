@@ -595,7 +595,13 @@ QUrl LabelsController::suggestedExportFile() const
 {
     const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s);
     const QString ext = m_options.exportType == u"sheet_pdf" ? u"pdf"_s : u"zip"_s;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    // The folder of the last export; else Documents when the account has one; else the home folder (a new
+    // account may have no Documents folder, and a save dialog must never start in one that does not exist).
+    QString folder = m_lastExportFolder;
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QFileInfo(folder).isDir())
+        folder = QDir::homePath();
     return QUrl::fromLocalFile(
         u"%1/labels-%2-%3-%4.%5"_s.arg(folder, m_selection.scope, m_options.exportType, stamp, ext));
 }
@@ -604,6 +610,7 @@ void LabelsController::exportTo(const QUrl &file)
 {
     ExportRequest q = request();
     q.outputPath = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    m_lastExportFolder = QFileInfo(q.outputPath).absolutePath();
     runJob(q, tr("Exporting to %1").arg(QFileInfo(q.outputPath).fileName()));
 }
 

@@ -220,6 +220,7 @@ private:
 
     QVariantList m_printers;
     QString m_printer;
+    QString m_lastExportFolder; // where the last export went: the next one is suggested there
     int m_printCopies = 1;
     int m_fromPage = 0;
     int m_toPage = 0;
