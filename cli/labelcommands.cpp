@@ -210,7 +210,8 @@ int labelsExport(Context &ctx)
         u"n"_s);
     const QCommandLineOption symbol(
         u"symbol"_s, u"gs1_datamatrix, gs1_qr, digital_link_qr, gs1_128, ean13, upca, itf14"_s, u"kind"_s);
-    const QCommandLineOption domain(u"domain"_s, u"Digital Link resolver"_s, u"url"_s, u"https://id.gs1.org"_s);
+    const QCommandLineOption domain(
+        u"domain"_s, u"Digital Link resolver (default: the resolver_domain setting)"_s, u"url"_s);
     const QCommandLineOption table(
         u"gs1-table"_s, u"general, healthcare or logistics (X-dimension rules)"_s, u"table"_s, u"general"_s);
     const QCommandLineOption outlines(u"outlines"_s, u"draw the label outlines (alignment test)"_s);

@@ -166,6 +166,8 @@ Result<Done> LabelJob::validate()
         return refuse(u"scope must be lots or serials"_s);
     if (auto target = OutputFile::checkTarget(q.outputPath, m_db->path()); !target.ok())
         return target.error();
+    if (q.resolverDomain.isEmpty()) // one place reads the station's resolver: every job, screen or command
+        q.resolverDomain = await(store::SettingsRepository(m_db).value(u"resolver_domain"_s)).toString();
     if (q.exportType == u"sheet_pdf") {
         m_template = TemplateLibrary::instance().find(q.templateName);
         if (!m_template)

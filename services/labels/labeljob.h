@@ -40,7 +40,7 @@ struct ExportRequest
     bool outlines = false;
     int copiesPerItem = 1;
     std::optional<SymbolKind> symbol; // what a sheet carries (default GS1 DataMatrix) or the 1D kind of a ZIP
-    QString resolverDomain = QStringLiteral("https://id.gs1.org");
+    QString resolverDomain; // empty: the station's resolver_domain setting
     ArtworkOptions artwork;
     bool verify = true;
     bool record = true; // false for the screen's preview: no row in label_jobs

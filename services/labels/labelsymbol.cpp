@@ -138,7 +138,7 @@ std::optional<SymbolContent> symbolContent(
         break;
     }
     case SymbolKind::DigitalLinkQr: {
-        QString domain = resolverDomain.isEmpty() ? u"https://id.gs1.org"_s : resolverDomain;
+        QString domain = resolverDomain.isEmpty() ? QString::fromUtf16(gs1::kDefaultResolverDomain) : resolverDomain;
         while (domain.endsWith(u'/'))
             domain.chop(1);
         c.data = parsed.digitalLink(domain);

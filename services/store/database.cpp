@@ -151,7 +151,7 @@ QFuture<Result<Done>> Database::open(const QString &path, Access access)
     m_access = access;
     return run([this, absolute, access](QSqlDatabase &) {
         auto r = openOnThread(absolute, access);
-        m_open = r.ok();
+        m_open.store(r.ok(), std::memory_order_release);
         if (!r.ok()) { // leave the file alone and unlocked, and take away only what this attempt made
             closeConnection();
             m_lock.reset();

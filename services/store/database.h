@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 #include <type_traits>
 
@@ -44,7 +45,8 @@ public:
     /// failed creation leaves nothing behind. The file and the folders made for it are the user's only.
     QFuture<Result<Done>> open(const QString &path, Access access = Access::Shared);
     [[nodiscard]] QString path() const { return m_path; }
-    [[nodiscard]] bool isOpen() const { return m_open; }
+    /// Safe from any thread: the database thread sets it, views read it.
+    [[nodiscard]] bool isOpen() const { return m_open.load(std::memory_order_acquire); }
     [[nodiscard]] bool isReadOnly() const { return m_access == Access::ReadOnly; }
 
     /// Runs @p fn(QSqlDatabase &) on the database thread. NOTE: fn runs on the database thread.
@@ -97,7 +99,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QStringList m_createdDirs; // folders this open made, removed again if it fails
     Access m_access = Access::Shared;
-    bool m_open = false;
+    std::atomic<bool> m_open = false; // written on the database thread, read on the GUI thread
 };
 
 } // namespace closient::store
