@@ -66,11 +66,11 @@ private Q_SLOTS:
         OutboxRepository outbox(m_db.get());
         const auto pending = await(outbox.pending());
         QCOMPARE(pending.size(), size_t(3));
-        QCOMPARE(pending[0].operation, u"create"_s);
+        QVERIFY(pending[0].op == OutboxOp::Create);
+        QVERIFY(pending[0].entity == OutboxEntity::Session);
         QCOMPARE(pending[0].payload.value(u"capture_mode"_s).toString(), u"both"_s);
-        QCOMPARE(pending[2].operation, u"end"_s);
+        QVERIFY(pending[2].op == OutboxOp::End);
         QCOMPARE(pending[2].entityId, s.id);
-        QCOMPARE(pending[2].path, u"/scanner/api/v1/sessions/{session}/end"_s);
         QVERIFY(pending[0].idempotencyKey != pending[1].idempotencyKey);
     }
 
