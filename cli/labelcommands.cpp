@@ -257,8 +257,8 @@ int labelsExport(Context &ctx)
         q.startPosition = p.isSet(printer) ? 0 : 1; // 0: where the last print on this stock ended
     }
     const auto copiesPerItem = wholeNumber(u"--copies-per-item"_s, p.value(copies), 1, 1000);
-    const auto x = decimalNumber(u"--offset-x"_s, p.value(offsetX), -20, 20);
-    const auto y = decimalNumber(u"--offset-y"_s, p.value(offsetY), -20, 20);
+    const auto x = decimalNumber(u"--offset-x"_s, p.value(offsetX), -kCalibrationLimitMm, kCalibrationLimitMm);
+    const auto y = decimalNumber(u"--offset-y"_s, p.value(offsetY), -kCalibrationLimitMm, kCalibrationLimitMm);
     if (!copiesPerItem.ok())
         return ctx.fail(copiesPerItem.error().message);
     for (const auto *r : { &x, &y }) {
@@ -341,7 +341,10 @@ int labelsLog(Context &ctx)
     const auto lines = wholeNumber(u"--limit"_s, p.value(limit), 1, 100'000);
     if (!lines.ok())
         return ctx.fail(lines.error().message);
-    for (const auto &e : wait(LabelRepository(db).printLog(int(lines.value())))) {
+    const auto log = wait(LabelRepository(db).printLog(int(lines.value())));
+    if (!log.ok())
+        return ctx.fail(log.error().message, StoreFailure);
+    for (const auto &e : log.value()) {
         ctx.printJson({ { u"id"_s, e.id }, { u"action"_s, e.action }, { u"printer"_s, e.printer },
             { u"copies"_s, e.copies }, { u"template"_s, e.templateName }, { u"start"_s, e.startPosition },
             { u"user"_s, e.userName }, { u"workstation"_s, e.workstation }, { u"reason"_s, e.reason },

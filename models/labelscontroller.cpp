@@ -63,7 +63,10 @@ LabelsController::LabelsController(store::Database *db, QObject *parent)
     connect(&m_items, &LabelItemModel::checkedChanged, this, &LabelsController::schedulePreview);
     connect(m_db, &store::Database::ready, this, [this] {
         // The choices of the last session, then the lists.
-        store::SettingsRepository(m_db).all().then(this, [this](const QVariantMap &s) {
+        store::SettingsRepository(m_db).all().then(this, [this](const Result<QVariantMap> &read) {
+            if (!read.ok())
+                setMessage(tr("The last choices could not be read: %1").arg(read.error().message), u"bad"_s);
+            const QVariantMap s = read.ok() ? read.value() : QVariantMap();
             const auto text = [&](const char *key) { return s.value(QString::fromLatin1(key)).toString(); };
             m_restoring = true;
             if (!text("labels.scope").isEmpty())
@@ -459,7 +462,12 @@ void LabelsController::loadCalibration()
 {
     if (m_printer.isEmpty())
         return;
-    LabelRepository(m_db).calibration(m_printer).then(this, [this, printer = m_printer](QPointF offset) {
+    LabelRepository(m_db).calibration(m_printer).then(this, [this, printer = m_printer](const Result<QPointF> &r) {
+        if (!r.ok()) {
+            setMessage(tr("The offsets of %1 could not be read: %2").arg(printer, r.error().message), u"bad"_s);
+            return;
+        }
+        const QPointF offset = r.value();
         if (printer != m_printer || offset == m_options.calibration)
             return;
         m_options.calibration = offset;
@@ -767,9 +775,13 @@ void LabelsController::importCsv(const QUrl &file)
 
 void LabelsController::refreshHistory()
 {
-    LabelRepository(m_db).printLog(200).then(this, [this](const std::vector<PrintLogEntry> &log) {
+    LabelRepository(m_db).printLog(200).then(this, [this](const Result<std::vector<PrintLogEntry>> &r) {
+        if (!r.ok()) {
+            setMessage(tr("The print history could not be read: %1").arg(r.error().message), u"bad"_s);
+            return;
+        }
         m_history.clear();
-        for (const auto &e : log) {
+        for (const auto &e : r.value()) {
             m_history << QVariantMap { { u"action"_s, e.action }, { u"printer"_s, e.printer },
                 { u"copies"_s, e.copies }, { u"template"_s, e.templateName }, { u"start"_s, e.startPosition },
                 { u"user"_s, e.userName }, { u"workstation"_s, e.workstation }, { u"reason"_s, e.reason },

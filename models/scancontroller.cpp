@@ -522,7 +522,12 @@ void ScanController::save(const QString &key, const QVariant &value)
 
 void ScanController::loadSettings()
 {
-    store::SettingsRepository(m_db).all().then(this, [this](const QVariantMap &all) {
+    store::SettingsRepository(m_db).all().then(this, [this](const Result<QVariantMap> &read) {
+        if (!read.ok()) {
+            say(MessageKind::Notice, tr("The scanner settings could not be read: %1").arg(read.error().message));
+            return;
+        }
+        const QVariantMap &all = read.value();
         PolicySettings p = m_pipeline.policy();
         p.linearReads = all.value(u"confirm_linear_reads"_s, 2).toInt();
         p.duplicateWindowMs = all.value(u"duplicate_window_seconds"_s, 10).toInt() * 1000;

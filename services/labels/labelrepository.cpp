@@ -409,10 +409,11 @@ QFuture<Result<Done>> LabelRepository::voidSerial(const QString &serialId, const
     });
 }
 
-QFuture<std::vector<PrintLogEntry>> LabelRepository::printLog(int limit)
+QFuture<Result<std::vector<PrintLogEntry>>> LabelRepository::printLog(int limit)
 {
-    return m_db->run([limit](QSqlDatabase &db) {
+    return m_db->run([limit](QSqlDatabase &db) -> Result<std::vector<PrintLogEntry>> {
         std::vector<PrintLogEntry> out;
+        bool ok = false;
         auto q = exec(db,
             u"SELECT p.id, p.job_id, p.action, p.printer, p.copies, p.template, p.start_position, p.user_name, "
             u"p.workstation, p.reason, p.created, (SELECT count(*) FROM print_log_items i WHERE i.print_log_id = "
@@ -422,7 +423,9 @@ QFuture<std::vector<PrintLogEntry>> LabelRepository::printLog(int limit)
             u" LEFT JOIN lots l ON i.entity_type = 'lot' AND l.id = i.entity_id "
             u" WHERE i.print_log_id = p.id ORDER BY i.rowid LIMIT 1) "
             u"FROM print_log p ORDER BY p.id DESC LIMIT ?"_s,
-            { limit });
+            { limit }, &ok);
+        if (!ok)
+            return sqlError(q.lastError());
         while (q.next()) {
             PrintLogEntry e;
             e.id = q.value(0).toLongLong();
@@ -444,10 +447,13 @@ QFuture<std::vector<PrintLogEntry>> LabelRepository::printLog(int limit)
     });
 }
 
-QFuture<QPointF> LabelRepository::calibration(const QString &printer)
+QFuture<Result<QPointF>> LabelRepository::calibration(const QString &printer)
 {
-    return m_db->run([printer](QSqlDatabase &db) {
-        auto q = exec(db, u"SELECT offset_x_mm, offset_y_mm FROM printers WHERE name = ?"_s, { printer });
+    return m_db->run([printer](QSqlDatabase &db) -> Result<QPointF> {
+        bool ok = false;
+        auto q = exec(db, u"SELECT offset_x_mm, offset_y_mm FROM printers WHERE name = ?"_s, { printer }, &ok);
+        if (!ok)
+            return sqlError(q.lastError());
         return q.next() ? QPointF(q.value(0).toDouble(), q.value(1).toDouble()) : QPointF();
     });
 }
@@ -455,8 +461,9 @@ QFuture<QPointF> LabelRepository::calibration(const QString &printer)
 QFuture<Result<Done>> LabelRepository::setCalibration(const QString &printer, QPointF offsetMm)
 {
     return m_db->run([=](QSqlDatabase &db) -> Result<Done> {
-        if (std::abs(offsetMm.x()) > 20 || std::abs(offsetMm.y()) > 20)
-            return invalid(u"printer offsets are limited to ±20 mm; a larger shift means the wrong template"_s);
+        if (std::abs(offsetMm.x()) > kCalibrationLimitMm || std::abs(offsetMm.y()) > kCalibrationLimitMm)
+            return invalid(u"printer offsets are limited to ±%1 mm; a larger shift means the wrong template"_s.arg(
+                kCalibrationLimitMm));
         bool ok = false;
         auto q = exec(db,
             u"INSERT INTO printers (name, offset_x_mm, offset_y_mm, modified) VALUES (?, ?, ?, ?) "

@@ -7,6 +7,8 @@
 #include "labeljob.h"
 #include "labelrepository.h"
 #include "labelsymbol.h"
+#include "parseresult.h"
+#include "settingsrepository.h"
 #include "sheettemplate.h"
 #include "testbase.h"
 #include "verifier.h"
@@ -299,6 +301,56 @@ private Q_SLOTS:
         QVERIFY(problem.contains(u"100043"_s));
     }
 
+    void digitalLinksPointToTheStationsResolver()
+    {
+        // No resolver in the request: the job reads the resolver_domain setting, and the QR codes carry it.
+        closient::store::Database db; // a store of its own: the other tests count what theirs holds
+        QVERIFY(wait(db.open(m_dir.filePath(u"resolver.sqlite"_s))).ok());
+        QVERIFY(wait(
+            closient::store::SettingsRepository(&db).setValue(u"resolver_domain"_s, u"https://resolver.example.com"_s))
+                    .ok());
+        LabelRepository repo(&db);
+        ItemInput in;
+        in.gtin = u"00012345600012"_s;
+        QCOMPARE(wait(repo.addSerialRange(in, u"RD"_s, 1, 1, 1)).value(), 1);
+        ExportRequest q;
+        q.exportType = u"qr_codes"_s;
+        q.fileFormat = u"png"_s;
+        q.symbol = SymbolKind::DigitalLinkQr;
+        q.selection.scope = u"serials"_s;
+        q.selection.search = u"RD1"_s;
+        q.outputPath = m_dir.filePath(u"resolver.zip"_s);
+        LabelJob job(&db, q);
+        const auto r = job.run();
+        QVERIFY2(r.status == u"completed"_s, qPrintable(r.error + r.failures.join(u'\n')));
+        QCOMPARE(job.request().resolverDomain, u"https://resolver.example.com"_s);
+        QString error;
+        const auto entries = ZipWriter::read(q.outputPath, &error);
+        QCOMPARE(int(entries.size()), 1);
+        LabelItem item;
+        item.kind = LabelItem::Kind::Serial;
+        item.gtin = in.gtin;
+        item.serial = u"RD1"_s;
+        const auto meant = symbolContent(SymbolKind::DigitalLinkQr, item, u"https://resolver.example.com"_s, &error);
+        QVERIFY2(meant, qPrintable(error));
+        QVERIFY(meant->expected.startsWith(u"https://resolver.example.com/01/00012345600012/21/RD1"_s));
+        QString problem;
+        QVERIFY2(Verifier().verifySymbolFile(
+                     entries[0].second, u"png"_s, SymbolKind::DigitalLinkQr, meant->expected, &problem),
+            qPrintable(problem));
+    }
+
+    void calibrationIsBoundedByOneLimit()
+    {
+        LabelRepository repo(m_db.get());
+        QVERIFY(wait(repo.setCalibration(u"Desk"_s, { kCalibrationLimitMm, -kCalibrationLimitMm })).ok());
+        const auto tooFar = wait(repo.setCalibration(u"Desk"_s, { 15.0, 0.0 }));
+        QVERIFY(!tooFar.ok());
+        QVERIFY2(tooFar.error().message.contains(u"±10 mm"_s), qPrintable(tooFar.error().message));
+        QCOMPARE(wait(repo.calibration(u"Desk"_s)).value(), QPointF(kCalibrationLimitMm, -kCalibrationLimitMm));
+        QCOMPARE(wait(repo.calibration(u"Never calibrated"_s)).value(), QPointF());
+    }
+
     void zipRoundTrip()
     {
         const QString path = m_dir.filePath(u"t.zip"_s);
@@ -384,7 +436,7 @@ private Q_SLOTS:
         QVERIFY(wait(repo.voidSerial(rows[2].id, u"torn"_s, u"ana"_s)).ok());
         QVERIFY(!wait(repo.voidSerial(rows[2].id, u"torn"_s, u"ana"_s)).ok()); // once
         QCOMPARE(int(wait(repo.select(s)).value().size()), 2); // a void serial is not active
-        const auto log = wait(repo.printLog());
+        const auto log = wait(repo.printLog()).value();
         QCOMPARE(log[0].action, u"void"_s);
         QCOMPARE(log[1].action, u"print"_s);
         QCOMPARE(log[1].items, 2);
