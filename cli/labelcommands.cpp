@@ -4,6 +4,7 @@
 
 #include "csvreader.h"
 #include "database.h"
+#include "exportrules.h"
 #include "labeljob.h"
 #include "labelrepository.h"
 #include "sheettemplate.h"
@@ -239,8 +240,8 @@ int labelsExport(Context &ctx)
         return p.isSet(u"help"_s) ? Ok : Usage;
     if (!p.isSet(out))
         return ctx.fail(u"--out PATH is required"_s);
-    if (const QString e = ExportRequest::coherenceError(p.value(type), p.value(format)); !e.isEmpty())
-        return ctx.fail(e, Refused);
+    if (auto coherent = checkExportCoherence(p.value(type), p.value(format)); !coherent.ok())
+        return ctx.fail(coherent.error().message, Refused);
     auto s = sel.read(ctx, p);
     if (!s)
         return Refused;
@@ -320,7 +321,7 @@ int labelsExport(Context &ctx)
     LabelJob job(db, q);
     const JobResult r = job.run();
     ctx.printJson(r.toJson());
-    if (r.status == u"completed")
+    if (r.status == JobStatus::Completed)
         return Ok;
     for (const auto &f : r.failures.mid(0, 50))
         ctx.warn(f);

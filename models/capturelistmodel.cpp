@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capturelistmodel.h"
 
+#include "capturecontroller.h"
 #include "capturerepository.h"
 #include "database.h"
 #include "displayformat.h"
 #include "displaytext.h"
 #include "gs1parser.h"
 #include "parsedisplay.h"
-#include "sessionscontroller.h"
 
 #include <QTimer>
 
@@ -21,11 +21,26 @@ QString CaptureListModel::Row::key() const
     return rejected ? u"r%1"_s.arg(rejection.id) : u"c"_s + capture.id;
 }
 
+QVariantMap CaptureListModel::parseOf(const Row &r)
+{
+    return describeParse(gs1::parse(
+        r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue, gs1::ParseOptions::scanning()));
+}
+
 CaptureListModel::CaptureListModel(QObject *parent)
     : QAbstractListModel(parent)
+{ }
+
+void CaptureListModel::setSource(CaptureController *source)
 {
-    if (auto *sessions = SessionsController::instance())
-        attach(sessions->database());
+    if (source == m_source)
+        return;
+    if (m_db)
+        disconnect(m_db, nullptr, this, nullptr);
+    m_source = source;
+    attach(source ? source->database() : nullptr);
+    Q_EMIT sourceChanged();
+    refresh();
 }
 
 CaptureListModel::CaptureListModel(store::Database *db, QObject *parent)
@@ -40,8 +55,40 @@ void CaptureListModel::attach(store::Database *db)
     if (!m_db)
         return;
     connect(m_db, &store::Database::ready, this, &CaptureListModel::refresh);
-    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
-        if (table == u"captures" || table == u"scan_rejections")
+    // Writes announce what they wrote: a new capture goes on top as it is, a voided or corrected one is replaced,
+    // and only a refusal reads the list again.
+    connect(m_db, &store::Database::captureAdded, this, [this](const store::Capture &c) {
+        if (c.sessionId != m_sessionId || m_refreshQueued)
+            return;
+        if (std::any_of(
+                m_rows.begin(), m_rows.end(), [&](const Row &r) { return !r.rejected && r.capture.id == c.id; }))
+            return;
+        Row row;
+        row.capture = c;
+        row.parse = parseOf(row);
+        const auto at = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row &r) { return r.time() <= c.created; });
+        const int position = int(at - m_rows.begin());
+        beginInsertRows({}, position, position);
+        m_rows.insert(at, std::move(row));
+        endInsertRows();
+        Q_EMIT countChanged();
+    });
+    connect(m_db, &store::Database::captureChanged, this, [this](const store::Capture &c) {
+        for (int i = 0; i < rowCount(); ++i) {
+            auto &row = m_rows[size_t(i)];
+            if (row.rejected || row.capture.id != c.id)
+                continue;
+            const bool reparse = row.capture.rawValue != c.rawValue || row.capture.symbologyId != c.symbologyId;
+            row.capture = c;
+            if (reparse)
+                row.parse = parseOf(row);
+            Q_EMIT dataChanged(index(i), index(i));
+            Q_EMIT countChanged();
+            return;
+        }
+    });
+    connect(m_db, &store::Database::captureRefused, this, [this](const QString &sessionId) {
+        if (sessionId == m_sessionId)
             refresh();
     });
 }
@@ -196,9 +243,7 @@ void CaptureListModel::setRows(std::vector<Row> rows)
         if (it != known.cend())
             r.parse = *it;
         else
-            r.parse = describeParse(
-                gs1::parse(r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue,
-                    gs1::ParseOptions::scanning()));
+            r.parse = parseOf(r);
     }
     const size_t added = rows.size() >= m_rows.size() ? rows.size() - m_rows.size() : 0;
     const bool onlyNewOnTop = rows.size() >= m_rows.size()

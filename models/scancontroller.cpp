@@ -9,7 +9,7 @@
 #include "imagesource.h"
 #include "sessionlistmodel.h"
 #include "sessionrepository.h"
-#include "settingsrepository.h"
+#include "settings.h"
 #include "videofilesource.h"
 
 #include <QAudioDevice>
@@ -66,10 +66,14 @@ QString sourceStateName(FrameSource::State s)
 }
 } // namespace
 
-ScanController::ScanController(store::Database *db, QObject *parent)
+ScanController::ScanController(store::Database *db, store::Settings *settings, ScanPipeline &pipeline,
+    input::WedgeDetector &wedge, input::SerialScanner &serial, QObject *parent)
     : QObject(parent)
     , m_db(db)
-    , m_pipeline(db)
+    , m_settings(settings)
+    , m_pipeline(pipeline)
+    , m_wedge(wedge)
+    , m_serial(serial)
 {
     for (auto [sound, file] :
         { std::pair { &m_acceptSound, "accept" }, { &m_duplicateSound, "duplicate" }, { &m_rejectSound, "reject" } })
@@ -121,25 +125,22 @@ ScanController::ScanController(store::Database *db, QObject *parent)
         say(MessageKind::Notice, tr("Typed into the open dialog, not captured: %1").arg(visibleText(data.left(60))));
         play(m_duplicateSound);
     });
-    qApp->installEventFilter(&m_wedge);
     connect(&m_serial, &input::SerialScanner::scanned, this,
         [this](const QString &data) { scannerCode(data, u"serial:"_s + m_serial.settings().portName); });
     connect(&m_serial, &input::SerialScanner::stateChanged, this, &ScanController::serialStatusChanged);
-    connect(m_db, &store::Database::ready, this, &ScanController::loadSettings);
-    connect(m_db, &store::Database::ready, this, &ScanController::refreshSessions);
-    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
-        if (table == u"sessions")
-            refreshSessions();
+    connect(m_settings, &store::Settings::loaded, this, &ScanController::loadSettings);
+    connect(m_settings, &store::Settings::saveFailed, this, [this](const Error &e) {
+        say(MessageKind::Notice, tr("The scanner settings were not saved: %1").arg(e.message));
     });
+    connect(m_db, &store::Database::ready, this, &ScanController::refreshSessions);
+    connect(m_db, &store::Database::sessionChanged, this, &ScanController::refreshSessions);
+    connect(m_db, &store::Database::sessionsExpired, this, &ScanController::refreshSessions);
     connect(&m_mediaDevices, &QMediaDevices::audioOutputsChanged, this, &ScanController::devicesChanged);
     connect(&m_mediaDevices, &QMediaDevices::videoInputsChanged, this, &ScanController::devicesChanged);
 }
 
 ScanController::~ScanController()
 {
-    // The application object may already be gone when the owner outlives it (tests do).
-    if (auto *app = QCoreApplication::instance())
-        app->removeEventFilter(&m_wedge);
     m_pipeline.stopSource();
 }
 
@@ -207,6 +208,7 @@ void ScanController::applySessions(const std::vector<store::Session> &active)
         m_sessionsLoaded = true;
         if (sessionId().isEmpty() && !m_sessions.isEmpty())
             setSessionId(m_sessions.first().toMap().value(u"sessionId"_s).toString());
+        openStartFiles();
         Q_EMIT sessionIdChanged();
         return;
     }
@@ -246,6 +248,7 @@ void ScanController::setVideoSink(QVideoSink *sink)
     m_viewSink = sink;
     m_pipeline.setVideoSink(sink);
     Q_EMIT videoSinkChanged();
+    openStartFiles();
 }
 
 QString ScanController::sourceKind() const
@@ -347,6 +350,19 @@ void ScanController::openFiles(const QList<QUrl> &urls)
         m_pipeline.setSource(std::make_unique<VideoFileSource>(videos.first()));
     else if (!images.isEmpty())
         m_pipeline.setSource(std::make_unique<ImageSource>(images));
+}
+
+void ScanController::openAtStart(const QList<QUrl> &urls)
+{
+    m_startFiles = urls;
+    openStartFiles();
+}
+
+void ScanController::openStartFiles()
+{
+    if (m_startFiles.isEmpty() || !m_viewSink || !m_sessionsLoaded)
+        return;
+    openFiles(std::exchange(m_startFiles, {}));
 }
 
 void ScanController::stopSource()
@@ -516,35 +532,30 @@ void ScanController::setSerial(const QVariantMap &m)
 
 void ScanController::save(const QString &key, const QVariant &value)
 {
-    if (m_db->isOpen())
-        (void)store::SettingsRepository(m_db).setValue(key, value);
+    // Checked now, written with the other changes of the moment; a refusal is said on the screen.
+    if (auto r = m_settings->set(key, value); !r.ok())
+        say(MessageKind::Notice, tr("Not kept: %1").arg(r.error().message));
 }
 
 void ScanController::loadSettings()
 {
-    store::SettingsRepository(m_db).all().then(this, [this](const Result<QVariantMap> &read) {
-        if (!read.ok()) {
-            say(MessageKind::Notice, tr("The scanner settings could not be read: %1").arg(read.error().message));
-            return;
-        }
-        const QVariantMap &all = read.value();
-        PolicySettings p = m_pipeline.policy();
-        p.linearReads = all.value(u"confirm_linear_reads"_s, 2).toInt();
-        p.duplicateWindowMs = all.value(u"duplicate_window_seconds"_s, 10).toInt() * 1000;
-        m_pipeline.setPolicy(p);
-        m_muted = all.value(u"sound_muted"_s).toBool();
-        m_cameraId = all.value(u"camera_id"_s).toString();
-        m_cameraResolution = all.value(u"camera_resolution"_s).toString();
-        const auto wedgeJson = QJsonDocument::fromJson(all.value(u"wedge"_s).toByteArray()).object();
-        const auto serialJson = QJsonDocument::fromJson(all.value(u"serial"_s).toByteArray()).object();
-        QSignalBlocker block(this);
-        if (!wedgeJson.isEmpty())
-            setWedge(wedgeJson.toVariantMap());
-        if (!serialJson.isEmpty())
-            setSerial(serialJson.toVariantMap());
-        block.unblock();
-        Q_EMIT settingsChanged();
-    });
+    const auto &all = *m_settings;
+    PolicySettings p = m_pipeline.policy();
+    p.linearReads = all.integer(u"confirm_linear_reads"_s);
+    p.duplicateWindowMs = all.integer(u"duplicate_window_seconds"_s) * 1000;
+    m_pipeline.setPolicy(p);
+    m_muted = all.boolean(u"sound_muted"_s);
+    m_cameraId = all.text(u"camera_id"_s);
+    m_cameraResolution = all.text(u"camera_resolution"_s);
+    const auto wedgeJson = QJsonDocument::fromJson(all.text(u"wedge"_s).toUtf8()).object();
+    const auto serialJson = QJsonDocument::fromJson(all.text(u"serial"_s).toUtf8()).object();
+    QSignalBlocker block(this);
+    if (!wedgeJson.isEmpty())
+        setWedge(wedgeJson.toVariantMap());
+    if (!serialJson.isEmpty())
+        setSerial(serialJson.toVariantMap());
+    block.unblock();
+    Q_EMIT settingsChanged();
 }
 
 } // namespace closient::models

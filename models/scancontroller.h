@@ -16,7 +16,8 @@
 
 namespace closient::store {
 class Database;
-}
+class Settings;
+} // namespace closient::store
 
 namespace closient::models {
 
@@ -65,7 +66,10 @@ public:
     enum class MessageKind { None, Captured, Duplicate, Rejected, Notice };
     Q_ENUM(MessageKind)
 
-    explicit ScanController(store::Database *db, QObject *parent = nullptr);
+    /// The services are the application's (app/main.cpp builds them): the scan pipeline, the keyboard-wedge detector
+    /// (installed as the application's event filter by main) and the serial scanner.
+    ScanController(store::Database *db, store::Settings *settings, scanning::ScanPipeline &pipeline,
+        input::WedgeDetector &wedge, input::SerialScanner &serial, QObject *parent = nullptr);
     ~ScanController() override;
 
     static void setInstance(ScanController *instance) { s_instance = instance; }
@@ -119,6 +123,9 @@ public:
     Q_INVOKABLE void startCamera();
     /// Opens files dropped or chosen: videos play, images (or folders of them) are read one by one.
     Q_INVOKABLE void openFiles(const QList<QUrl> &urls);
+    /// Opens @p urls as soon as the Scan screen shows its view and the sessions to capture into are known
+    /// (`--scan FILE`).
+    void openAtStart(const QList<QUrl> &urls);
     Q_INVOKABLE void stopSource();
     Q_INVOKABLE void setTorch(bool on);
     Q_INVOKABLE void captureAgain();
@@ -156,10 +163,11 @@ private:
 
     static inline ScanController *s_instance = nullptr;
     store::Database *m_db;
-    scanning::ScanPipeline m_pipeline;
+    store::Settings *m_settings;
+    scanning::ScanPipeline &m_pipeline;
     QPointer<QVideoSink> m_viewSink;
-    input::WedgeDetector m_wedge;
-    input::SerialScanner m_serial;
+    input::WedgeDetector &m_wedge;
+    input::SerialScanner &m_serial;
     QMediaDevices m_mediaDevices; // cameras and sound devices coming and going
     QSoundEffect m_acceptSound, m_duplicateSound, m_rejectSound;
     bool m_muted = false;
@@ -175,6 +183,8 @@ private:
     QString m_cameraId, m_cameraResolution;
     bool m_serialEnabled = false;
     QVariantList m_deviceReads;
+    QList<QUrl> m_startFiles; // see openAtStart()
+    void openStartFiles();
 };
 
 } // namespace closient::models

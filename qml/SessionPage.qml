@@ -201,6 +201,7 @@ Page {
             clip: true
             ScrollBar.vertical: ScrollBar {}
             model: CaptureListModel {
+                source: CaptureController
                 sessionId: root.sessionId
             }
             delegate: CaptureDelegate {

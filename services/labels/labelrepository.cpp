@@ -73,7 +73,7 @@ LabelRepository::LabelRepository(store::Database *db)
 
 QFuture<Result<LabelItem>> LabelRepository::addLot(const ItemInput &input)
 {
-    return m_db->run([input](QSqlDatabase &db) -> Result<LabelItem> {
+    return m_db->run([store = m_db, input](QSqlDatabase &db) -> Result<LabelItem> {
         const auto in = LabelImport::check(input, false);
         if (!in.ok())
             return in.error();
@@ -86,13 +86,14 @@ QFuture<Result<LabelItem>> LabelRepository::addLot(const ItemInput &input)
             return id.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
         return readBack(db, u"lots"_s, id.value());
     });
 }
 
 QFuture<Result<LabelItem>> LabelRepository::addSerial(const ItemInput &input)
 {
-    return m_db->run([input](QSqlDatabase &db) -> Result<LabelItem> {
+    return m_db->run([store = m_db, input](QSqlDatabase &db) -> Result<LabelItem> {
         const auto in = LabelImport::check(input, true);
         if (!in.ok())
             return in.error();
@@ -109,6 +110,7 @@ QFuture<Result<LabelItem>> LabelRepository::addSerial(const ItemInput &input)
             return r.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
         return readBack(db, u"serials"_s, id);
     });
 }
@@ -116,7 +118,7 @@ QFuture<Result<LabelItem>> LabelRepository::addSerial(const ItemInput &input)
 QFuture<Result<int>> LabelRepository::addSerialRange(
     const ItemInput &base, const QString &prefix, qint64 first, int count, int width)
 {
-    return m_db->run([=](QSqlDatabase &db) -> Result<int> {
+    return m_db->run([=, store = m_db](QSqlDatabase &db) -> Result<int> {
         if (count < 1 || count > 1000000)
             return invalid(u"a range holds 1 to 1,000,000 serials"_s);
         if (first < 0)
@@ -140,6 +142,7 @@ QFuture<Result<int>> LabelRepository::addSerialRange(
         }
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
         return count;
     });
 }
@@ -147,7 +150,7 @@ QFuture<Result<int>> LabelRepository::addSerialRange(
 QFuture<ImportReport> LabelRepository::importCsv(
     const QString &scope, const QByteArray &csv, bool reuseExisting, QChar delimiter)
 {
-    return m_db->run([scope, csv, reuseExisting, delimiter](QSqlDatabase &db) {
+    return m_db->run([store = m_db, scope, csv, reuseExisting, delimiter](QSqlDatabase &db) {
         ImportReport report;
         const auto failed = [&](const Error &e) {
             report.errors = e.message.split(u'\n');
@@ -166,6 +169,7 @@ QFuture<ImportReport> LabelRepository::importCsv(
             return failed(r.error());
         if (!tx.commit())
             return failed(sqlError(tx.lastError())); // rolled back: nothing was imported
+        store->notifyLabelItemsChanged();
         report.lots = int(plan.value().newLots.size());
         report.serials = int(plan.value().newSerials.size());
         report.unchanged = plan.value().unchanged;
@@ -327,7 +331,8 @@ Result<Done> writeLog(QSqlDatabase &db, const QString &action, const PrintLogEnt
 
 QFuture<Result<Done>> LabelRepository::recordJob(std::optional<ImportPlan> import, std::optional<PrintRecord> print)
 {
-    return m_db->run([import = std::move(import), print = std::move(print)](QSqlDatabase &db) -> Result<Done> {
+    return m_db->run([store = m_db, import = std::move(import), print = std::move(print)](
+                         QSqlDatabase &db) -> Result<Done> {
         Transaction tx(db);
         if (!tx.started())
             return sqlError(tx.lastError());
@@ -363,6 +368,8 @@ QFuture<Result<Done>> LabelRepository::recordJob(std::optional<ImportPlan> impor
         }
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
+        store->notifyPrintLogChanged();
         return Done {};
     });
 }
@@ -370,7 +377,7 @@ QFuture<Result<Done>> LabelRepository::recordJob(std::optional<ImportPlan> impor
 QFuture<Result<qint64>> LabelRepository::logPrint(
     const QString &action, const std::vector<LabelItem> &items, const PrintLogEntry &entry, bool markPrinted)
 {
-    return m_db->run([=](QSqlDatabase &db) -> Result<qint64> {
+    return m_db->run([=, store = m_db](QSqlDatabase &db) -> Result<qint64> {
         Transaction tx(db);
         if (auto r = writeLog(db, action, entry, entry.reason, items, markPrinted); !r.ok())
             return r.error();
@@ -378,13 +385,15 @@ QFuture<Result<qint64>> LabelRepository::logPrint(
         const qint64 id = last.next() ? last.value(0).toLongLong() : 0;
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
+        store->notifyPrintLogChanged();
         return id;
     });
 }
 
 QFuture<Result<Done>> LabelRepository::voidSerial(const QString &serialId, const QString &reason, const QString &user)
 {
-    return m_db->run([=](QSqlDatabase &db) -> Result<Done> {
+    return m_db->run([=, store = m_db](QSqlDatabase &db) -> Result<Done> {
         if (reason.trimmed().isEmpty())
             return invalid(u"say why the label is void (damaged, lost, wrong data, ...)"_s);
         Transaction tx(db);
@@ -405,6 +414,8 @@ QFuture<Result<Done>> LabelRepository::voidSerial(const QString &serialId, const
             { log.lastInsertId(), serialId }, &ok);
         if (!ok || !tx.commit())
             return invalid(u"the void could not be written"_s);
+        store->notifyLabelItemsChanged();
+        store->notifyPrintLogChanged();
         return Done {};
     });
 }

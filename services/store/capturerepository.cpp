@@ -150,9 +150,9 @@ QFuture<Result<Capture>> CaptureRepository::add(const Capture &c)
         bool changed = false;
         auto r = insert(db, c, &changed);
         if (r.ok())
-            store->notifyChanged(u"captures"_s);
+            store->notifyCaptureAdded(r.value());
         if (changed)
-            store->notifyChanged(u"sessions"_s);
+            store->notifySessionChanged(c.sessionId);
         return r;
     });
 }
@@ -173,7 +173,8 @@ QFuture<Result<Done>> CaptureRepository::addRejection(const Rejection &r)
     return m_db->run([store = m_db, r](QSqlDatabase &db) -> Result<Done> {
         if (auto stored = insertRejection(db, r); !stored.ok())
             return stored.error();
-        store->notifyChanged(u"scan_rejections"_s);
+        store->notifyCaptureRefused(r.sessionId);
+        store->notifySessionChanged(r.sessionId); // its refused count
         return Done {};
     });
 }
@@ -252,9 +253,12 @@ QFuture<Result<Capture>> CaptureRepository::voidCapture(const QString &id, const
             return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"captures"_s);
-        store->notifyChanged(u"sessions"_s); // the counts changed
-        return loadCapture(db, id);
+        auto voided = loadCapture(db, id);
+        if (voided.ok()) {
+            store->notifyCaptureChanged(voided.value());
+            store->notifySessionChanged(voided.value().sessionId); // the counts changed
+        }
+        return voided;
     });
 }
 
@@ -333,8 +337,10 @@ QFuture<Result<Capture>> CaptureRepository::editManual(
             return alreadySent;
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"captures"_s);
-        return loadCapture(db, id);
+        auto edited = loadCapture(db, id);
+        if (edited.ok())
+            store->notifyCaptureChanged(edited.value());
+        return edited;
     });
 }
 

@@ -78,6 +78,7 @@ Database::Database(QObject *parent)
     , m_worker(new QObject)
     , m_connectionName(u"closient-db-%1"_s.arg(quintptr(this), 0, 16))
 {
+    qRegisterMetaType<Capture>(); // announced across threads
     m_thread.setObjectName(u"closient-db"_s);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

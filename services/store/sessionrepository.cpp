@@ -116,7 +116,7 @@ QFuture<Result<Session>> SessionRepository::create(
             return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"sessions"_s);
+        store->notifySessionChanged(id);
         return load(db, id);
     });
 }
@@ -167,7 +167,7 @@ QFuture<Result<Session>> SessionRepository::end(const QString &id)
             return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"sessions"_s);
+        store->notifySessionChanged(id);
         return load(db, id);
     });
 }
@@ -195,7 +195,7 @@ QFuture<Result<Session>> SessionRepository::updateMetadata(const QString &id, co
             return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"sessions"_s);
+        store->notifySessionChanged(id);
         return load(db, id);
     });
 }
@@ -247,7 +247,7 @@ QFuture<int> SessionRepository::expireIdle()
     return m_db->run([store = m_db](QSqlDatabase &db) {
         const int n = expireIdle(db);
         if (n > 0)
-            store->notifyChanged(u"sessions"_s);
+            store->notifySessionsExpired();
         return n;
     });
 }

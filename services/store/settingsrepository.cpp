@@ -111,7 +111,7 @@ QFuture<Result<Done>> SettingsRepository::setValue(const QString &key, const QVa
             { key, checked.value() }, &ok);
         if (!ok)
             return sqlError(q.lastError());
-        store->notifyChanged(u"settings"_s);
+        store->notifySettingsChanged();
         return Done {};
     });
 }
@@ -156,7 +156,7 @@ QFuture<Result<Done>> SettingsRepository::setValues(const QList<std::pair<QStrin
         }
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"settings"_s);
+        store->notifySettingsChanged();
         return Done {};
     });
 }

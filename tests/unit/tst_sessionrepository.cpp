@@ -36,7 +36,7 @@ private Q_SLOTS:
     void createListEnd()
     {
         SessionRepository repo(m_db.get());
-        QSignalSpy changed(m_db.get(), &Database::changed);
+        QSignalSpy changed(m_db.get(), &Database::sessionChanged);
         auto created = await(repo.create(u"both"_s, { { u"dock"_s, u"3"_s } }));
         QVERIFY2(created.ok(), qPrintable(created.error().message));
         const auto s = created.value();
@@ -46,7 +46,8 @@ private Q_SLOTS:
         QCOMPARE(s.captureCount, 0);
         QCOMPARE(s.photoCount, 0);
         QVERIFY(s.created.isValid());
-        QVERIFY(changed.count() >= 1);
+        QCOMPARE(changed.count(), 1); // the write announces which session it changed
+        QCOMPARE(changed.first().at(0).toString(), s.id);
 
         auto second = await(repo.create(u"barcode_scan"_s, {})).value();
         const auto all = await(repo.list());
