@@ -15,9 +15,11 @@ void StatusMessage::show(Severity severity, const QString &text, const QStringLi
     QStringList shown = details.mid(0, kMaxDetails);
     if (details.size() > kMaxDetails)
         shown << tr("… and %1 more").arg(details.size() - kMaxDetails);
+    if (text.isEmpty())
+        severity = Severity::None; // no words, no message
     if (severity == m_severity && text == m_text && shown == m_details)
         return;
-    m_severity = text.isEmpty() ? Severity::None : severity;
+    m_severity = severity;
     m_text = text;
     m_details = shown;
     Q_EMIT changed();
