@@ -29,6 +29,7 @@ void Station::publish()
     AppController::setInstance(&app);
     SessionsController::setInstance(&sessions);
     CaptureController::setInstance(&captures);
+    DeviceSettingsController::setInstance(&devices);
     ScanController::setInstance(&scan);
     LabelsController::setInstance(&labels);
 }

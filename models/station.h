@@ -5,6 +5,7 @@
 #include "appcontroller.h"
 #include "capturecontroller.h"
 #include "database.h"
+#include "devicesettingscontroller.h"
 #include "labelscontroller.h"
 #include "scancontroller.h"
 #include "scanpipeline.h"
@@ -45,7 +46,8 @@ struct Station
     AppController app;
     SessionsController sessions { &database, &settings };
     CaptureController captures { &database };
-    ScanController scan { &database, &settings, pipeline, wedge, serial };
+    DeviceSettingsController devices { &settings, pipeline, wedge, serial };
+    ScanController scan { &database, devices, pipeline, wedge, serial };
     LabelsController labels { &database, &settings };
 
 private:

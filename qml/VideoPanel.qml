@@ -43,19 +43,19 @@ Rectangle {
             ColumnLayout {
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 40, 460)
-                visible: ScanController.sourceState !== "running"
+                visible: ScanController.sourceState !== ScanController.Running
                 spacing: Theme.spacing
                 Label {
                     Layout.fillWidth: true
                     text: ScanController.sourceStatus
-                    color: ScanController.sourceState === "error" || ScanController.sourceState === "unavailable" ? "#ffb4ab" : "#c9d6e8"
+                    color: ScanController.sourceState === ScanController.Error || ScanController.sourceState === ScanController.Unavailable ? "#ffb4ab" : "#c9d6e8"
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
                     font.pixelSize: 15
                 }
                 Label {
                     Layout.fillWidth: true
-                    visible: ScanController.sourceState === "stopped" || ScanController.sourceState === "finished"
+                    visible: ScanController.sourceState === ScanController.Stopped || ScanController.sourceState === ScanController.Finished
                     text: qsTr("You can also drop image or video files here. Hand scanners work at any time.")
                     color: "#8a9bb3"
                     horizontalAlignment: Text.AlignHCenter
@@ -126,7 +126,7 @@ Rectangle {
                 }
                 Button {
                     text: qsTr("Stop")
-                    enabled: ScanController.sourceState !== "stopped"
+                    enabled: ScanController.sourceState !== ScanController.Stopped
                     onClicked: ScanController.stopSource()
                 }
                 Switch {
@@ -139,7 +139,7 @@ Rectangle {
                 }
                 Label {
                     Layout.rightMargin: Theme.spacing
-                    text: ScanController.sourceState === "running" ? ScanController.sourceStatus : ""
+                    text: ScanController.sourceState === ScanController.Running ? ScanController.sourceStatus : ""
                     color: "#c9d6e8"
                     elide: Text.ElideLeft
                     Layout.maximumWidth: 320
