@@ -69,11 +69,12 @@ struct SelectionOptions
             filters.insert(u"lot_run_id"_s, p.value(lotRun));
         if (p.isSet(neverPrinted))
             filters.insert(u"never_printed"_s, true);
-        QString error;
-        auto s = Selection::fromJson(p.value(scope), filters, &error);
-        if (!s)
-            ctx.fail(error, Refused);
-        return s;
+        auto s = Selection::fromJson(p.value(scope), filters);
+        if (!s) {
+            ctx.fail(s.error().message, Refused);
+            return std::nullopt;
+        }
+        return *s;
     }
 };
 

@@ -351,11 +351,12 @@ namespace {
 Result<LabelArtwork> artworkFor(const LabelItem &item, SymbolKind kind, const LabelArea &area, const ExportRequest &q)
 {
     QString why;
-    auto content = symbolContent(kind, item, q.resolverDomain, &why);
-    std::optional<EncodedSymbol> encoded;
-    if (content)
-        encoded = encodeSymbol(*content, &why);
-    if (encoded) {
+    const auto content = symbolContent(kind, item, q.resolverDomain);
+    if (!content) {
+        why = content.error().message;
+    } else if (const auto encoded = encodeSymbol(*content); !encoded) {
+        why = encoded.error().message;
+    } else {
         auto art = layoutArtwork(*content, *encoded, area, q.artwork);
         if (art.ok())
             return art;

@@ -28,6 +28,14 @@ using namespace Qt::StringLiterals;
 using namespace closient::test;
 using namespace closient::labels;
 
+/// A Result's value, with its error's words in @p error (for the test's own messages).
+template<typename T>
+closient::Result<T> noted(closient::Result<T> r, QString *error)
+{
+    *error = r.ok() ? QString() : r.error().message;
+    return r;
+}
+
 namespace {
 /// The real binary with extra environment variables (fonts, fontconfig).
 CliResult runCliWith(const QStringList &args, const QProcessEnvironment &env)
@@ -50,7 +58,7 @@ QString serialElementString(const QString &serial)
     it.gtin = u"09506000134352"_s;
     it.serial = serial;
     QString error;
-    return symbolContent(SymbolKind::Gs1_128, it, {}, &error)->expected;
+    return noted(symbolContent(SymbolKind::Gs1_128, it, {}), &error)->expected;
 }
 } // namespace
 
@@ -198,7 +206,9 @@ private Q_SLOTS:
         QCOMPARE(job.value(u"status"_s).toString(), u"completed"_s);
         QCOMPARE(job.value(u"verified"_s).toInt(), 4);
         QString error;
-        const auto entries = ZipWriter::read(out, &error);
+        const auto zip = noted(ZipWriter::read(out), &error);
+        QVERIFY2(zip, qPrintable(error));
+        const auto &entries = *zip;
         QStringList names;
         for (const auto &e : entries)
             names << e.first;
@@ -341,7 +351,9 @@ private Q_SLOTS:
                     exportArgs(QStringList { u"--scope"_s, u"lots"_s, u"--input"_s, in, u"--out"_s, out } + type), env);
                 QVERIFY2(r.exitCode == 0, r.err.constData());
                 QString error;
-                made.push_back(ZipWriter::read(out, &error));
+                const auto zip = noted(ZipWriter::read(out), &error);
+                QVERIFY2(zip, qPrintable(error));
+                made.push_back(*zip);
             }
             QCOMPARE(made[0].size(), made[1].size());
             for (size_t i = 0; i < made[0].size(); ++i)
