@@ -57,6 +57,16 @@ double LabelPrinting::calibrationLimit()
     return kCalibrationLimitMm;
 }
 
+QStringList LabelPrinting::voidReasons() const
+{
+    return { tr("Damaged"), tr("Lost"), tr("Destroyed"), tr("Entered by mistake") };
+}
+
+QStringList LabelPrinting::reprintReasons() const
+{
+    return { tr("Damaged"), tr("Lost"), tr("Misprinted"), tr("Unreadable") };
+}
+
 QString LabelPrinting::jobPhaseText() const
 {
     switch (m_jobPhase) {

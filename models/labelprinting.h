@@ -29,6 +29,8 @@ class LabelPrinting : public QObject
     Q_PROPERTY(double offsetX READ offsetX WRITE setOffsetX NOTIFY changed)
     Q_PROPERTY(double offsetY READ offsetY WRITE setOffsetY NOTIFY changed)
     Q_PROPERTY(double calibrationLimit READ calibrationLimit CONSTANT)
+    Q_PROPERTY(QStringList voidReasons READ voidReasons CONSTANT)
+    Q_PROPERTY(QStringList reprintReasons READ reprintReasons CONSTANT)
     Q_PROPERTY(bool jobRunning READ jobRunning NOTIFY jobChanged)
     Q_PROPERTY(QString jobTitle READ jobTitle NOTIFY jobChanged)
     Q_PROPERTY(JobPhase jobPhase READ jobPhase NOTIFY jobChanged)
@@ -55,6 +57,9 @@ public:
     [[nodiscard]] double offsetY() const { return m_context.request->calibration.y(); }
     void setOffsetY(double mm);
     [[nodiscard]] static double calibrationLimit();
+    /// Why a serial is voided / a label printed again, as offered (other words are allowed too).
+    [[nodiscard]] QStringList voidReasons() const;
+    [[nodiscard]] QStringList reprintReasons() const;
     [[nodiscard]] bool jobRunning() const { return m_job != nullptr; }
     [[nodiscard]] QString jobTitle() const { return m_jobTitle; }
     [[nodiscard]] JobPhase jobPhase() const { return m_jobPhase; }

@@ -38,6 +38,7 @@ class ScanController : public QObject
     Q_PROPERTY(QVariantList sessions READ sessions NOTIFY sessionsChanged)
     Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
     Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY sourceChanged)
+    Q_PROPERTY(bool cameraSource READ cameraSource NOTIFY sourceChanged)
     Q_PROPERTY(QString sourceName READ sourceName NOTIFY sourceChanged)
     Q_PROPERTY(SourceState sourceState READ sourceState NOTIFY sourceChanged)
     Q_PROPERTY(QString sourceStatus READ sourceStatus NOTIFY sourceChanged)
@@ -78,6 +79,8 @@ public:
     [[nodiscard]] QVideoSink *videoSink() const { return m_viewSink; }
     void setVideoSink(QVideoSink *sink);
     [[nodiscard]] QString sourceKind() const;
+    /// The picture comes from a camera (not a file or images).
+    [[nodiscard]] bool cameraSource() const { return sourceKind() == u"camera"; }
     [[nodiscard]] QString sourceName() const;
     [[nodiscard]] SourceState sourceState() const;
     [[nodiscard]] QString sourceStatus() const;

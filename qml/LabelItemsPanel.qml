@@ -162,12 +162,12 @@ Rectangle {
                                 visible: row.printCount > 0
                                 height: visible ? implicitHeight : 0
                                 enabled: !LabelsController.printing.jobRunning
-                                onTriggered: reasonDialog.ask("reprint", row.itemId, row.name)
+                                onTriggered: reasonDialog.ask(ReasonDialog.Reprint, row.itemId, row.name)
                             }
                             MenuItem {
                                 text: qsTr("Void serial…")
                                 enabled: LabelsController.selection.serials
-                                onTriggered: reasonDialog.ask("void", row.itemId, row.serial)
+                                onTriggered: reasonDialog.ask(ReasonDialog.Void, row.itemId, row.serial)
                             }
                         }
                     }
@@ -218,9 +218,9 @@ Rectangle {
         id: reasonDialog
         anchors.centerIn: Overlay.overlay
         onAccepted: {
-            if (reasonDialog.action === "void")
+            if (reasonDialog.action === ReasonDialog.Void)
                 LabelsController.printing.voidSerial(reasonDialog.itemId, reasonDialog.reason);
-            else if (reasonDialog.action === "print")
+            else if (reasonDialog.action === ReasonDialog.Print)
                 LabelsController.printing.print(reasonDialog.reason);
             else
                 LabelsController.printing.reprint(reasonDialog.itemId, reasonDialog.reason);
@@ -246,7 +246,7 @@ Rectangle {
         target: LabelsController.printing
         // Print found serials that were printed before: printing them again is a reprint, with a reason.
         function onReprintReasonNeeded(serials: string) {
-            reasonDialog.ask("print", "", serials);
+            reasonDialog.ask(ReasonDialog.Print, "", serials);
         }
     }
 

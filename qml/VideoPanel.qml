@@ -113,7 +113,7 @@ Rectangle {
                 spacing: 6
                 Button {
                     text: qsTr("Camera")
-                    highlighted: ScanController.sourceKind === "camera"
+                    highlighted: ScanController.cameraSource
                     onClicked: ScanController.startCamera()
                 }
                 Button {
