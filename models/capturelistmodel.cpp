@@ -10,6 +10,7 @@
 #include "gs1parser.h"
 #include "parsedisplay.h"
 
+#include <QSet>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +24,9 @@ QString CaptureListModel::Row::key() const
 
 QVariantMap CaptureListModel::parseOf(const Row &r)
 {
+    // A capture's parse was stored with it (and again when it was corrected): read it, do not parse again.
+    if (!r.rejected && !r.capture.gs1.isEmpty())
+        return describeParse(gs1::ParseResult::fromJson(r.capture.gs1));
     return describeParse(gs1::parse(
         r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue, gs1::ParseOptions::scanning()));
 }
@@ -60,6 +64,8 @@ void CaptureListModel::attach(store::Database *db)
     connect(m_db, &store::Database::captureAdded, this, [this](const store::Capture &c) {
         if (c.sessionId != m_sessionId || m_refreshQueued)
             return;
+        if (m_readsUnderWay > 0)
+            m_announcedDuringRead.push_back(c);
         if (std::any_of(
                 m_rows.begin(), m_rows.end(), [&](const Row &r) { return !r.rejected && r.capture.id == c.id; }))
             return;
@@ -200,14 +206,22 @@ void CaptureListModel::refresh()
     m_refreshQueued = true;
     QTimer::singleShot(0, this, [this] {
         m_refreshQueued = false;
+        ++m_readsUnderWay; // captures announced from now on may be missing from what this read returns
         const auto generation = m_generation;
         const auto id = m_sessionId;
         store::CaptureRepository repo(m_db);
         repo.forSession(id).then(this, [this, repo, id, generation](std::vector<store::Capture> captures) mutable {
-            repo.rejectionsForSession(id).then(
-                this, [this, captures = std::move(captures), generation](std::vector<store::Rejection> rejections) {
+            repo.rejectionsForSession(id).then(this,
+                [this, captures = std::move(captures), generation](std::vector<store::Rejection> rejections) mutable {
+                    const bool lastRead = --m_readsUnderWay == 0;
+                    const auto announced = lastRead ? std::exchange(m_announcedDuringRead, {}) : m_announcedDuringRead;
                     if (generation != m_generation)
                         return; // the page moved to another session meanwhile
+                    // A capture announced while the read ran may have been written after it: keep it.
+                    for (const auto &c : announced) {
+                        if (std::none_of(captures.begin(), captures.end(), [&](const auto &k) { return k.id == c.id; }))
+                            captures.push_back(c);
+                    }
                     std::vector<Row> rows;
                     rows.reserve(captures.size() + rejections.size());
                     for (auto &c : captures) {
@@ -221,8 +235,11 @@ void CaptureListModel::refresh()
                         r.rejection = std::move(rej);
                         rows.push_back(std::move(r));
                     }
-                    std::stable_sort(
-                        rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.time() > b.time(); });
+                    // Newest first; within one millisecond a refusal is taken as the later (a refused code is
+                    // usually the one just scanned after a capture).
+                    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+                        return a.time() != b.time() ? a.time() > b.time() : (a.rejected && !b.rejected);
+                    });
                     setRows(std::move(rows));
                 });
         });
@@ -245,21 +262,36 @@ void CaptureListModel::setRows(std::vector<Row> rows)
         else
             r.parse = parseOf(r);
     }
-    const size_t added = rows.size() >= m_rows.size() ? rows.size() - m_rows.size() : 0;
-    const bool onlyNewOnTop = rows.size() >= m_rows.size()
-        && std::equal(m_rows.begin(), m_rows.end(), rows.begin() + qsizetype(added),
-            [](const Row &a, const Row &b) { return a.key() == b.key(); });
-    if (onlyNewOnTop) {
-        if (added > 0) {
-            beginInsertRows({}, 0, int(added) - 1);
-            m_rows.insert(m_rows.begin(), std::make_move_iterator(rows.begin()),
-                std::make_move_iterator(rows.begin() + qsizetype(added)));
+    // The rows shown keep their order in the new list (nothing went away): the new ones are inserted where they
+    // belong, one by one, so the view stays put. Anything else rebuilds the list.
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < qsizetype(rows.size()); ++i)
+        at.insert(rows[size_t(i)].key(), i);
+    qsizetype last = -1;
+    bool kept = true;
+    for (const auto &r : m_rows) {
+        const auto it = at.constFind(r.key());
+        if (it == at.cend() || *it <= last) {
+            kept = false;
+            break;
+        }
+        last = *it;
+    }
+    if (kept) {
+        QSet<QString> shown;
+        for (const auto &r : m_rows)
+            shown.insert(r.key());
+        for (qsizetype i = 0; i < qsizetype(rows.size()); ++i) {
+            if (shown.contains(rows[size_t(i)].key()))
+                continue;
+            beginInsertRows({}, int(i), int(i));
+            m_rows.insert(m_rows.begin() + i, rows[size_t(i)]);
             endInsertRows();
         }
-        for (size_t i = added; i < rows.size(); ++i)
+        for (size_t i = 0; i < rows.size(); ++i)
             m_rows[i] = std::move(rows[i]);
-        if (m_rows.size() > added)
-            Q_EMIT dataChanged(index(int(added)), index(rowCount() - 1));
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0), index(rowCount() - 1));
     } else {
         beginResetModel();
         m_rows = std::move(rows);

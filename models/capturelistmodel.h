@@ -96,6 +96,8 @@ private:
     QString m_sessionId;
     std::vector<Row> m_rows;
     bool m_refreshQueued = false;
+    int m_readsUnderWay = 0; // reads of the list started and not answered yet
+    std::vector<store::Capture> m_announcedDuringRead; // see refresh()
     quint64 m_generation = 0;
 };
 

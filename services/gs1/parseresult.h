@@ -63,6 +63,8 @@ struct ParseResult
     [[nodiscard]] QString digitalLink(QStringView domain = kDefaultResolverDomain) const;
     [[nodiscard]] QString errorText() const; // all errors, one sentence each
     [[nodiscard]] QJsonObject toJson() const;
+    /// A result as toJson() wrote it (the store keeps every capture's parse): read back, not parsed again.
+    [[nodiscard]] static ParseResult fromJson(const QJsonObject &json);
 };
 
 [[nodiscard]] QString kindName(DataKind kind);
