@@ -503,11 +503,11 @@ bool LabelJob::renderZip(const std::vector<LabelItem> &items, const QString &pat
             r.renderMs += double(render.nsecsElapsed()) / 1e6;
             if (verifier) {
                 check.start();
-                QString problem;
-                if (verifier->verifySymbolFile(data, m.format, m.kind, art->content.expected, &problem))
+                if (const auto read = verifier->verifySymbolFile(data, m.format, m.kind, art->content.expected);
+                    read.ok())
                     ++r.verified;
                 else
-                    r.failures << u"%1: %2"_s.arg(name, problem);
+                    r.failures << u"%1: %2"_s.arg(name, read.error().message);
                 r.verifyMs += double(check.nsecsElapsed()) / 1e6;
             }
             ++done;

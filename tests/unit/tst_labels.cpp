@@ -300,7 +300,7 @@ private Q_SLOTS:
                                         return b;
                                     }();
                 QString problem;
-                QVERIFY2(verifier.verifySymbolFile(data, f, kind, c->expected, &problem),
+                QVERIFY2(noted(verifier.verifySymbolFile(data, f, kind, c->expected), &problem),
                     qPrintable(symbolKindTitle(kind) + u' ' + f + u": "_s + problem));
             }
             // SVGs carry physical units.
@@ -311,7 +311,8 @@ private Q_SLOTS:
         auto otherArt = layoutArtwork(*other, *noted(encodeSymbol(*other), &error), {}, {});
         const auto mine = noted(symbolContent(SymbolKind::Gs1DataMatrix, item, {}), &error);
         QString problem;
-        QVERIFY(!verifier.verifyImage(otherArt.value().toImage(), SymbolKind::Gs1DataMatrix, mine->expected, &problem));
+        QVERIFY(!noted(
+            verifier.verifyImage(otherArt.value().toImage(), SymbolKind::Gs1DataMatrix, mine->expected), &problem));
         QVERIFY(problem.contains(u"100043"_s));
     }
 
@@ -352,8 +353,9 @@ private Q_SLOTS:
         QVERIFY2(meant, qPrintable(error));
         QVERIFY(meant->expected.startsWith(u"https://resolver.example.com/01/00012345600012/21/RD1"_s));
         QString problem;
-        QVERIFY2(Verifier().verifySymbolFile(
-                     entries[0].second, u"png"_s, SymbolKind::DigitalLinkQr, meant->expected, &problem),
+        QVERIFY2(
+            noted(Verifier().verifySymbolFile(entries[0].second, u"png"_s, SymbolKind::DigitalLinkQr, meant->expected),
+                &problem),
             qPrintable(problem));
     }
 
