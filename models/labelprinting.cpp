@@ -191,7 +191,7 @@ void LabelPrinting::setCalibration(QPointF offsetMm)
     Q_EMIT calibrationChanged();
 }
 
-void LabelPrinting::runJob(ExportRequest q, const QString &title)
+void LabelPrinting::runJob(const ExportRequest &q, const QString &title)
 {
     if (m_job) {
         m_context.status->warn(tr("A job is still running: wait for it or cancel it."));

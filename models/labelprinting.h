@@ -102,7 +102,7 @@ Q_SIGNALS:
     void printed(const QString &templateName, int nextStart);
 
 private:
-    void runJob(labels::ExportRequest request, const QString &title);
+    void runJob(const labels::ExportRequest &request, const QString &title);
     void jobFinished(const labels::JobResult &result, const labels::ExportRequest &request);
     void loadCalibration();
     void setCalibration(QPointF offsetMm);
