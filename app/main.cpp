@@ -1,19 +1,14 @@
 // SPDX-FileCopyrightText: Closient Station contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root: builds the services, hands them to QML, or runs a headless subcommand.
-#include "appcontroller.h"
-#include "capturecontroller.h"
 #include "captureservice.h"
 #include "cli.h"
-#include "database.h"
 #include "focusprobe.h"
 #include "labelrepository.h"
-#include "labelscontroller.h"
 #include "pdfpageprovider.h"
-#include "scancontroller.h"
 #include "selftest.h"
 #include "sessionrepository.h"
-#include "sessionscontroller.h"
+#include "station.h"
 #include "stationfonts.h"
 #include "windowplacement.h"
 
@@ -30,7 +25,6 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -134,19 +128,13 @@ int main(int argc, char *argv[])
     const auto selfTestStore = selfTesting ? makeSelfTestStore() : nullptr;
     const QString storePath = selfTesting ? selfTestStore->path : parser.value(dbOption);
 
-    // Services live on this stack for the whole run; QML reaches them through the singletons.
-    store::Database database;
-    models::AppController appController(&database, storePath);
-    models::SessionsController sessions(&database);
-    models::CaptureController captures(&database);
-    models::ScanController scan(&database);
-    models::LabelsController labels(&database);
-    scan.wedgeDetector().setDialogCheck(&ui::focusIsInDialog); // scans into a dialog are typed there, not captured
-    models::AppController::setInstance(&appController);
-    models::LabelsController::setInstance(&labels);
-    models::ScanController::setInstance(&scan);
-    models::SessionsController::setInstance(&sessions);
-    models::CaptureController::setInstance(&captures);
+    // The station's services and controllers live on this stack for the whole run, built and wired in one place
+    // (models/station.h: the store, its settings, the scan pipeline, the hand scanners, the controllers); QML
+    // reaches the controllers through the singletons.
+    models::Station station(storePath);
+    station.installWedge(&app, &ui::focusIsInDialog); // scans into a dialog are typed there, not captured
+    station.publish();
+    auto &appController = station.app;
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
@@ -169,9 +157,7 @@ int main(int argc, char *argv[])
         for (const auto &f : parser.values(scanOption))
             files << QUrl::fromLocalFile(QFileInfo(f).absoluteFilePath());
         appController.setStartArea(u"scan"_s);
-        // Once the store is open and the Scan screen has given its view, read the files.
-        QObject::connect(&database, &store::Database::ready, &scan,
-            [&scan, files] { QTimer::singleShot(300, &scan, [&scan, files] { scan.openFiles(files); }); });
+        station.scan.openAtStart(files); // once the Scan screen shows its view and the sessions are known
     }
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },

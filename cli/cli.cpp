@@ -71,7 +71,7 @@ Parsed parseGlobal(int argc, char **argv)
     return p;
 }
 
-void printHelp(QTextStream &out)
+void printHelp(QTextStream &out, const std::vector<Command> &table)
 {
     out << "Usage: closient-station [--db PATH] [SUBCOMMAND [ARGS...]]\n\n"
            "Closient Station, the scanning and labelling workstation. With no subcommand it starts the\n"
@@ -85,7 +85,7 @@ void printHelp(QTextStream &out)
            "  --help         this text; SUBCOMMAND --help tells more\n"
            "  --version      the version\n\n"
            "Subcommands:\n";
-    for (const auto &c : commands())
+    for (const auto &c : table)
         out << "  " << c.name.leftJustified(22) << c.summary << '\n';
     out << "\nExit codes: 0 done, 1 refused or invalid data, 2 wrong usage, 3 the store cannot be used.\n";
 }
@@ -102,11 +102,11 @@ bool wantsHelp(const QStringList &args)
     return false;
 }
 
-const Command *findCommand(const QStringList &rest, int *consumed)
+const Command *findCommand(const std::vector<Command> &table, const QStringList &rest, int *consumed)
 {
     // Commands may have two words ("sessions list", "bench decode"): prefer the longest match.
     const Command *best = nullptr;
-    for (const auto &c : commands()) {
+    for (const auto &c : table) {
         const auto words = c.name.split(u' ');
         if (words.size() <= rest.size() && rest.mid(0, words.size()) == words
             && (!best || words.size() > best->name.count(u' ') + 1)) {
@@ -269,9 +269,14 @@ bool wantsCommandLine(int argc, char **argv)
 
 int run(int argc, char **argv)
 {
+    return run(argc, argv, commands());
+}
+
+int run(int argc, char **argv, const std::vector<Command> &table)
+{
     const auto p = parseGlobal(argc, argv);
     int consumed = 0;
-    const Command *cmd = p.rest.isEmpty() ? nullptr : findCommand(p.rest, &consumed);
+    const Command *cmd = p.rest.isEmpty() ? nullptr : findCommand(table, p.rest, &consumed);
     std::unique_ptr<QCoreApplication> app;
     if (cmd && cmd->needsGui) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -296,7 +301,7 @@ int run(int argc, char **argv)
         return Ok;
     }
     if (p.help || p.rest.isEmpty()) {
-        printHelp(out);
+        printHelp(out, table);
         return Ok;
     }
     if (!cmd) {

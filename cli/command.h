@@ -34,6 +34,8 @@ public:
     ~Context();
 
     [[nodiscard]] const QStringList &args() const { return m_args; }
+    /// The store named with --db, or empty for the default.
+    [[nodiscard]] const QString &dbPath() const { return m_dbPath; }
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
     /// The store, opened on first use with @p access; nullptr (after printing why) when it cannot be opened.

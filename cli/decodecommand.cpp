@@ -7,6 +7,7 @@
 #include "decoderpool.h"
 #include "decoderprotocol.h"
 
+#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QMap>
 
@@ -30,24 +31,21 @@ namespace {
 
 int decodeCommand(Context &ctx)
 {
-    bool json = false;
-    bool explain = false;
+    QCommandLineParser p;
+    const QCommandLineOption jsonOption(u"json"_s, u"one JSON line per file"_s);
+    const QCommandLineOption explainOption(u"explain"_s, u"which step of the cascade read each code"_s);
+    const QCommandLineOption strategyOption(
+        u"strategy"_s, u"still, frame, zxing-demo, zxing-multi, zbar or verify"_s, u"name"_s, u"still"_s);
+    if (!parseOptions(ctx, p, u"decode [--json] [--explain] [--strategy NAME] FILE..."_s,
+            { jsonOption, explainOption, strategyOption }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    const bool json = p.isSet(jsonOption);
+    const bool explain = p.isSet(explainOption);
     Strategy strategy = Strategy::Still;
-    QStringList files;
-    const auto &args = ctx.args();
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        if (args[i] == u"--json") {
-            json = true;
-        } else if (args[i] == u"--explain") {
-            explain = true; // adds which step of the cascade read each code
-        } else if (args[i] == u"--strategy" && i + 1 < args.size()) {
-            if (!strategyFromName(args[++i], &strategy))
-                return ctx.fail(
-                    u"unknown strategy \"%1\": still, frame, zxing-demo, zxing-multi, zbar or verify"_s.arg(args[i]));
-        } else {
-            files << args[i];
-        }
-    }
+    if (!strategyFromName(p.value(strategyOption), &strategy))
+        return ctx.fail(u"unknown strategy \"%1\": still, frame, zxing-demo, zxing-multi, zbar or verify"_s.arg(
+            p.value(strategyOption)));
+    const QStringList files = p.positionalArguments();
     if (files.isEmpty())
         return ctx.fail(u"decode needs image files; closient-station decode --help tells more"_s);
     const auto outcomes = decodeFiles(files, strategy);

@@ -8,6 +8,7 @@
 #include "result.h"
 #include "symbology.h"
 
+#include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
 #include <QStringDecoder>
@@ -162,17 +163,16 @@ Result<QString> readJsonStringLine(QStringView line)
 
 int parseCommand(Context &ctx)
 {
-    bool json = false;
-    bool batch = false;
-    QStringList data;
-    for (const auto &a : ctx.args()) {
-        if (a == u"--json")
-            json = true;
-        else if (a == u"--batch" || a == u"-")
-            batch = true;
-        else
-            data << a;
-    }
+    QCommandLineParser p;
+    const QCommandLineOption jsonOption(u"json"_s, u"one JSON object per line"_s);
+    const QCommandLineOption batchOption(u"batch"_s, u"read one JSON string per line on stdin (also: -)"_s);
+    // Data that starts with a dash follows "--": gs1 parse -- -1234
+    if (!parseOptions(
+            ctx, p, u"gs1 parse [--json] DATA...   or   gs1 parse --batch < lines"_s, { jsonOption, batchOption }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    const bool json = p.isSet(jsonOption);
+    QStringList data = p.positionalArguments();
+    const bool batch = p.isSet(batchOption) || data.removeAll(u"-"_s) > 0;
     bool allValid = true;
     if (batch) {
         QFile in;

@@ -4,6 +4,7 @@
 
 #include "csvreader.h"
 #include "database.h"
+#include "exportrules.h"
 #include "labeljob.h"
 #include "labelrepository.h"
 #include "sheettemplate.h"
@@ -68,11 +69,12 @@ struct SelectionOptions
             filters.insert(u"lot_run_id"_s, p.value(lotRun));
         if (p.isSet(neverPrinted))
             filters.insert(u"never_printed"_s, true);
-        QString error;
-        auto s = Selection::fromJson(p.value(scope), filters, &error);
-        if (!s)
-            ctx.fail(error, Refused);
-        return s;
+        auto s = Selection::fromJson(p.value(scope), filters);
+        if (!s) {
+            ctx.fail(s.error().message, Refused);
+            return std::nullopt;
+        }
+        return *s;
     }
 };
 
@@ -210,7 +212,8 @@ int labelsExport(Context &ctx)
         u"n"_s);
     const QCommandLineOption symbol(
         u"symbol"_s, u"gs1_datamatrix, gs1_qr, digital_link_qr, gs1_128, ean13, upca, itf14"_s, u"kind"_s);
-    const QCommandLineOption domain(u"domain"_s, u"Digital Link resolver"_s, u"url"_s, u"https://id.gs1.org"_s);
+    const QCommandLineOption domain(
+        u"domain"_s, u"Digital Link resolver (default: the resolver_domain setting)"_s, u"url"_s);
     const QCommandLineOption table(
         u"gs1-table"_s, u"general, healthcare or logistics (X-dimension rules)"_s, u"table"_s, u"general"_s);
     const QCommandLineOption outlines(u"outlines"_s, u"draw the label outlines (alignment test)"_s);
@@ -238,8 +241,8 @@ int labelsExport(Context &ctx)
         return p.isSet(u"help"_s) ? Ok : Usage;
     if (!p.isSet(out))
         return ctx.fail(u"--out PATH is required"_s);
-    if (const QString e = ExportRequest::coherenceError(p.value(type), p.value(format)); !e.isEmpty())
-        return ctx.fail(e, Refused);
+    if (auto coherent = checkExportCoherence(p.value(type), p.value(format)); !coherent.ok())
+        return ctx.fail(coherent.error().message, Refused);
     auto s = sel.read(ctx, p);
     if (!s)
         return Refused;
@@ -256,8 +259,8 @@ int labelsExport(Context &ctx)
         q.startPosition = p.isSet(printer) ? 0 : 1; // 0: where the last print on this stock ended
     }
     const auto copiesPerItem = wholeNumber(u"--copies-per-item"_s, p.value(copies), 1, 1000);
-    const auto x = decimalNumber(u"--offset-x"_s, p.value(offsetX), -20, 20);
-    const auto y = decimalNumber(u"--offset-y"_s, p.value(offsetY), -20, 20);
+    const auto x = decimalNumber(u"--offset-x"_s, p.value(offsetX), -kCalibrationLimitMm, kCalibrationLimitMm);
+    const auto y = decimalNumber(u"--offset-y"_s, p.value(offsetY), -kCalibrationLimitMm, kCalibrationLimitMm);
     if (!copiesPerItem.ok())
         return ctx.fail(copiesPerItem.error().message);
     for (const auto *r : { &x, &y }) {
@@ -319,7 +322,7 @@ int labelsExport(Context &ctx)
     LabelJob job(db, q);
     const JobResult r = job.run();
     ctx.printJson(r.toJson());
-    if (r.status == u"completed")
+    if (r.status == JobStatus::Completed)
         return Ok;
     for (const auto &f : r.failures.mid(0, 50))
         ctx.warn(f);
@@ -340,7 +343,10 @@ int labelsLog(Context &ctx)
     const auto lines = wholeNumber(u"--limit"_s, p.value(limit), 1, 100'000);
     if (!lines.ok())
         return ctx.fail(lines.error().message);
-    for (const auto &e : wait(LabelRepository(db).printLog(int(lines.value())))) {
+    const auto log = wait(LabelRepository(db).printLog(int(lines.value())));
+    if (!log.ok())
+        return ctx.fail(log.error().message, StoreFailure);
+    for (const auto &e : log.value()) {
         ctx.printJson({ { u"id"_s, e.id }, { u"action"_s, e.action }, { u"printer"_s, e.printer },
             { u"copies"_s, e.copies }, { u"template"_s, e.templateName }, { u"start"_s, e.startPosition },
             { u"user"_s, e.userName }, { u"workstation"_s, e.workstation }, { u"reason"_s, e.reason },

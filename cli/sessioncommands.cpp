@@ -287,7 +287,10 @@ int setSetting(Context &ctx, const QString &key, const QString &value)
     auto r = wait(settings.setValue(key, value));
     if (!r.ok())
         return storeFailure(ctx, r.error());
-    ctx.printJson(QJsonObject::fromVariantMap(wait(settings.all())));
+    const auto all = wait(settings.all());
+    if (!all.ok())
+        return storeFailure(ctx, all.error());
+    ctx.printJson(QJsonObject::fromVariantMap(all.value()));
     return Ok;
 }
 
@@ -300,7 +303,10 @@ int settingsCommand(Context &ctx)
     auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
-    ctx.printJson(QJsonObject::fromVariantMap(wait(SettingsRepository(db).all())));
+    const auto all = wait(SettingsRepository(db).all());
+    if (!all.ok())
+        return storeFailure(ctx, all.error());
+    ctx.printJson(QJsonObject::fromVariantMap(all.value()));
     return Ok;
 }
 

@@ -16,10 +16,10 @@ AppController::AppController(store::Database *db, QString path, QObject *parent)
     , m_db(db)
     , m_path(std::move(path))
 {
-    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
-        if (table != u"settings")
-            refreshPending();
-    });
+    // The writes that add to the outbox.
+    connect(m_db, &store::Database::sessionChanged, this, &AppController::refreshPending);
+    connect(m_db, &store::Database::captureAdded, this, &AppController::refreshPending);
+    connect(m_db, &store::Database::captureChanged, this, &AppController::refreshPending);
 }
 
 AppController *AppController::create(QQmlEngine *, QJSEngine *)

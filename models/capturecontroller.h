@@ -28,6 +28,8 @@ public:
     static CaptureController *create(QQmlEngine *, QJSEngine *);
 
     [[nodiscard]] bool busy() const { return m_pending > 0; }
+    /// The store the capture lists of the screens read (given to CaptureListModel as its source).
+    [[nodiscard]] store::Database *database() const { return m_db; }
     /// Why a capture may be voided, in the order to offer them; the last ("Other") needs words of its own.
     [[nodiscard]] QStringList voidReasons() const;
 

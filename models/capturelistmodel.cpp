@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capturelistmodel.h"
 
+#include "capturecontroller.h"
 #include "capturerepository.h"
 #include "database.h"
 #include "displayformat.h"
 #include "displaytext.h"
 #include "gs1parser.h"
 #include "parsedisplay.h"
-#include "sessionscontroller.h"
 
+#include <QSet>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -21,11 +22,29 @@ QString CaptureListModel::Row::key() const
     return rejected ? u"r%1"_s.arg(rejection.id) : u"c"_s + capture.id;
 }
 
+QVariantMap CaptureListModel::parseOf(const Row &r)
+{
+    // A capture's parse was stored with it (and again when it was corrected): read it, do not parse again.
+    if (!r.rejected && !r.capture.gs1.isEmpty())
+        return describeParse(gs1::ParseResult::fromJson(r.capture.gs1));
+    return describeParse(gs1::parse(
+        r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue, gs1::ParseOptions::scanning()));
+}
+
 CaptureListModel::CaptureListModel(QObject *parent)
     : QAbstractListModel(parent)
+{ }
+
+void CaptureListModel::setSource(CaptureController *source)
 {
-    if (auto *sessions = SessionsController::instance())
-        attach(sessions->database());
+    if (source == m_source)
+        return;
+    if (m_db)
+        disconnect(m_db, nullptr, this, nullptr);
+    m_source = source;
+    attach(source ? source->database() : nullptr);
+    Q_EMIT sourceChanged();
+    refresh();
 }
 
 CaptureListModel::CaptureListModel(store::Database *db, QObject *parent)
@@ -40,8 +59,42 @@ void CaptureListModel::attach(store::Database *db)
     if (!m_db)
         return;
     connect(m_db, &store::Database::ready, this, &CaptureListModel::refresh);
-    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
-        if (table == u"captures" || table == u"scan_rejections")
+    // Writes announce what they wrote: a new capture goes on top as it is, a voided or corrected one is replaced,
+    // and only a refusal reads the list again.
+    connect(m_db, &store::Database::captureAdded, this, [this](const store::Capture &c) {
+        if (c.sessionId != m_sessionId || m_refreshQueued)
+            return;
+        if (m_readsUnderWay > 0)
+            m_announcedDuringRead.push_back(c);
+        if (std::any_of(
+                m_rows.begin(), m_rows.end(), [&](const Row &r) { return !r.rejected && r.capture.id == c.id; }))
+            return;
+        Row row;
+        row.capture = c;
+        row.parse = parseOf(row);
+        const auto at = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row &r) { return r.time() <= c.created; });
+        const int position = int(at - m_rows.begin());
+        beginInsertRows({}, position, position);
+        m_rows.insert(at, std::move(row));
+        endInsertRows();
+        Q_EMIT countChanged();
+    });
+    connect(m_db, &store::Database::captureChanged, this, [this](const store::Capture &c) {
+        for (int i = 0; i < rowCount(); ++i) {
+            auto &row = m_rows[size_t(i)];
+            if (row.rejected || row.capture.id != c.id)
+                continue;
+            const bool reparse = row.capture.rawValue != c.rawValue || row.capture.symbologyId != c.symbologyId;
+            row.capture = c;
+            if (reparse)
+                row.parse = parseOf(row);
+            Q_EMIT dataChanged(index(i), index(i));
+            Q_EMIT countChanged();
+            return;
+        }
+    });
+    connect(m_db, &store::Database::captureRefused, this, [this](const QString &sessionId) {
+        if (sessionId == m_sessionId)
             refresh();
     });
 }
@@ -153,14 +206,22 @@ void CaptureListModel::refresh()
     m_refreshQueued = true;
     QTimer::singleShot(0, this, [this] {
         m_refreshQueued = false;
+        ++m_readsUnderWay; // captures announced from now on may be missing from what this read returns
         const auto generation = m_generation;
         const auto id = m_sessionId;
         store::CaptureRepository repo(m_db);
         repo.forSession(id).then(this, [this, repo, id, generation](std::vector<store::Capture> captures) mutable {
-            repo.rejectionsForSession(id).then(
-                this, [this, captures = std::move(captures), generation](std::vector<store::Rejection> rejections) {
+            repo.rejectionsForSession(id).then(this,
+                [this, captures = std::move(captures), generation](std::vector<store::Rejection> rejections) mutable {
+                    const bool lastRead = --m_readsUnderWay == 0;
+                    const auto announced = lastRead ? std::exchange(m_announcedDuringRead, {}) : m_announcedDuringRead;
                     if (generation != m_generation)
                         return; // the page moved to another session meanwhile
+                    // A capture announced while the read ran may have been written after it: keep it.
+                    for (const auto &c : announced) {
+                        if (std::none_of(captures.begin(), captures.end(), [&](const auto &k) { return k.id == c.id; }))
+                            captures.push_back(c);
+                    }
                     std::vector<Row> rows;
                     rows.reserve(captures.size() + rejections.size());
                     for (auto &c : captures) {
@@ -174,8 +235,11 @@ void CaptureListModel::refresh()
                         r.rejection = std::move(rej);
                         rows.push_back(std::move(r));
                     }
-                    std::stable_sort(
-                        rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.time() > b.time(); });
+                    // Newest first; within one millisecond a refusal is taken as the later (a refused code is
+                    // usually the one just scanned after a capture).
+                    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+                        return a.time() != b.time() ? a.time() > b.time() : (a.rejected && !b.rejected);
+                    });
                     setRows(std::move(rows));
                 });
         });
@@ -196,25 +260,38 @@ void CaptureListModel::setRows(std::vector<Row> rows)
         if (it != known.cend())
             r.parse = *it;
         else
-            r.parse = describeParse(
-                gs1::parse(r.rejected ? r.rejection.rawValue : r.capture.symbologyId + r.capture.rawValue,
-                    gs1::ParseOptions::scanning()));
+            r.parse = parseOf(r);
     }
-    const size_t added = rows.size() >= m_rows.size() ? rows.size() - m_rows.size() : 0;
-    const bool onlyNewOnTop = rows.size() >= m_rows.size()
-        && std::equal(m_rows.begin(), m_rows.end(), rows.begin() + qsizetype(added),
-            [](const Row &a, const Row &b) { return a.key() == b.key(); });
-    if (onlyNewOnTop) {
-        if (added > 0) {
-            beginInsertRows({}, 0, int(added) - 1);
-            m_rows.insert(m_rows.begin(), std::make_move_iterator(rows.begin()),
-                std::make_move_iterator(rows.begin() + qsizetype(added)));
+    // The rows shown keep their order in the new list (nothing went away): the new ones are inserted where they
+    // belong, one by one, so the view stays put. Anything else rebuilds the list.
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < qsizetype(rows.size()); ++i)
+        at.insert(rows[size_t(i)].key(), i);
+    qsizetype last = -1;
+    bool kept = true;
+    for (const auto &r : m_rows) {
+        const auto it = at.constFind(r.key());
+        if (it == at.cend() || *it <= last) {
+            kept = false;
+            break;
+        }
+        last = *it;
+    }
+    if (kept) {
+        QSet<QString> shown;
+        for (const auto &r : m_rows)
+            shown.insert(r.key());
+        for (qsizetype i = 0; i < qsizetype(rows.size()); ++i) {
+            if (shown.contains(rows[size_t(i)].key()))
+                continue;
+            beginInsertRows({}, int(i), int(i));
+            m_rows.insert(m_rows.begin() + i, rows[size_t(i)]);
             endInsertRows();
         }
-        for (size_t i = added; i < rows.size(); ++i)
+        for (size_t i = 0; i < rows.size(); ++i)
             m_rows[i] = std::move(rows[i]);
-        if (m_rows.size() > added)
-            Q_EMIT dataChanged(index(int(added)), index(rowCount() - 1));
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0), index(rowCount() - 1));
     } else {
         beginResetModel();
         m_rows = std::move(rows);

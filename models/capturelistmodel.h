@@ -15,11 +15,14 @@ class Database;
 
 namespace closient::models {
 
+class CaptureController;
+
 /** The captures of one session and the scans it refused, newest first, growing live as codes arrive. */
 class CaptureListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(closient::models::CaptureController *source READ source WRITE setSource NOTIFY sourceChanged)
     Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int capturedCount READ capturedCount NOTIFY countChanged)
@@ -56,6 +59,9 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
+    /// Where the captures come from: the screens give the CaptureController singleton the application built.
+    [[nodiscard]] CaptureController *source() const { return m_source; }
+    void setSource(CaptureController *source);
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
     void setSessionId(const QString &id);
     [[nodiscard]] int capturedCount() const;
@@ -75,8 +81,10 @@ public:
     };
     /// Shows @p rows (newest first). New rows on top are inserted; anything else resets the view.
     void setRows(std::vector<Row> rows);
+    [[nodiscard]] static QVariantMap parseOf(const Row &row);
 
 Q_SIGNALS:
+    void sourceChanged();
     void sessionIdChanged();
     void countChanged();
 
@@ -84,9 +92,12 @@ private:
     void attach(store::Database *db);
 
     store::Database *m_db = nullptr;
+    CaptureController *m_source = nullptr;
     QString m_sessionId;
     std::vector<Row> m_rows;
     bool m_refreshQueued = false;
+    int m_readsUnderWay = 0; // reads of the list started and not answered yet
+    std::vector<store::Capture> m_announcedDuringRead; // see refresh()
     quint64 m_generation = 0;
 };
 

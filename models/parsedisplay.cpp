@@ -87,6 +87,9 @@ QVariantMap describeParse(const gs1::ParseResult &r, const QDate &today)
         { u"expiry"_s, expiry.isValid() ? expiry.toString(Qt::ISODate) : QString() },
         { u"expiryText"_s, expiry.isValid() ? QLocale().toString(expiry, u"d MMM yyyy"_s) : QString() },
         { u"expiryState"_s, expiryState },
+        { u"expired"_s, expiryState == u"expired" }, // what the views show, decided here
+        { u"expiresSoon"_s, expiryState == u"soon" },
+        { u"hasData"_s, r.kind != gs1::DataKind::Empty },
         { u"hri"_s, r.hri() },
         { u"digitalLink"_s, r.digitalLink() },
         { u"summary"_s, summarize(r) },

@@ -4,12 +4,12 @@
 
 #include "camerasource.h"
 #include "database.h"
+#include "devicesettingscontroller.h"
 #include "displayformat.h"
 #include "displaytext.h"
 #include "imagesource.h"
 #include "sessionlistmodel.h"
 #include "sessionrepository.h"
-#include "settingsrepository.h"
 #include "videofilesource.h"
 
 #include <QAudioDevice>
@@ -46,30 +46,34 @@ QString stateName(CodeMark::State s)
     return {};
 }
 
-QString sourceStateName(FrameSource::State s)
+ScanController::SourceState sourceStateOf(FrameSource::State s)
 {
     switch (s) {
     case FrameSource::State::Stopped:
-        return u"stopped"_s;
+        return ScanController::SourceState::Stopped;
     case FrameSource::State::Starting:
-        return u"starting"_s;
+        return ScanController::SourceState::Starting;
     case FrameSource::State::Running:
-        return u"running"_s;
+        return ScanController::SourceState::Running;
     case FrameSource::State::Finished:
-        return u"finished"_s;
+        return ScanController::SourceState::Finished;
     case FrameSource::State::Unavailable:
-        return u"unavailable"_s;
+        return ScanController::SourceState::Unavailable;
     case FrameSource::State::Error:
-        return u"error"_s;
+        break;
     }
-    return {};
+    return ScanController::SourceState::Error;
 }
 } // namespace
 
-ScanController::ScanController(store::Database *db, QObject *parent)
+ScanController::ScanController(store::Database *db, DeviceSettingsController &devices, ScanPipeline &pipeline,
+    input::WedgeDetector &wedge, input::SerialScanner &serial, QObject *parent)
     : QObject(parent)
     , m_db(db)
-    , m_pipeline(db)
+    , m_devices(devices)
+    , m_pipeline(pipeline)
+    , m_wedge(wedge)
+    , m_serial(serial)
 {
     for (auto [sound, file] :
         { std::pair { &m_acceptSound, "accept" }, { &m_duplicateSound, "duplicate" }, { &m_rejectSound, "reject" } })
@@ -91,7 +95,7 @@ ScanController::ScanController(store::Database *db, QObject *parent)
             m_marks << QVariantMap { { u"points"_s, points }, { u"state"_s, stateName(m.state) },
                 { u"label"_s, m.label } };
             if (m_pipeline.source())
-                noteRead(m_pipeline.source()->captureSource(), m.label);
+                m_devices.noteRead(m_pipeline.source()->captureSource(), m.label);
         }
         // "Already captured" is about one code: the next read of anything else takes it away.
         if (m_messageKind == MessageKind::Duplicate && !marks.isEmpty()
@@ -118,29 +122,19 @@ ScanController::ScanController(store::Database *db, QObject *parent)
     connect(&m_wedge, &input::WedgeDetector::scanned, this,
         [this](const QString &data) { scannerCode(data, tr("keyboard scanner")); });
     connect(&m_wedge, &input::WedgeDetector::scannedIntoDialog, this, [this](const QString &data) {
-        noteRead(tr("keyboard scanner"), visibleText(data));
+        m_devices.noteRead(tr("keyboard scanner"), visibleText(data));
         say(MessageKind::Notice, tr("Typed into the open dialog, not captured: %1").arg(visibleText(data.left(60))));
         play(m_duplicateSound);
     });
-    qApp->installEventFilter(&m_wedge);
     connect(&m_serial, &input::SerialScanner::scanned, this,
         [this](const QString &data) { scannerCode(data, u"serial:"_s + m_serial.settings().portName); });
-    connect(&m_serial, &input::SerialScanner::stateChanged, this, &ScanController::serialStatusChanged);
-    connect(m_db, &store::Database::ready, this, &ScanController::loadSettings);
     connect(m_db, &store::Database::ready, this, &ScanController::refreshSessions);
-    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
-        if (table == u"sessions")
-            refreshSessions();
-    });
-    connect(&m_mediaDevices, &QMediaDevices::audioOutputsChanged, this, &ScanController::devicesChanged);
-    connect(&m_mediaDevices, &QMediaDevices::videoInputsChanged, this, &ScanController::devicesChanged);
+    connect(m_db, &store::Database::sessionChanged, this, &ScanController::refreshSessions);
+    connect(m_db, &store::Database::sessionsExpired, this, &ScanController::refreshSessions);
 }
 
 ScanController::~ScanController()
 {
-    // The application object may already be gone when the owner outlives it (tests do).
-    if (auto *app = QCoreApplication::instance())
-        app->removeEventFilter(&m_wedge);
     m_pipeline.stopSource();
 }
 
@@ -208,6 +202,7 @@ void ScanController::applySessions(const std::vector<store::Session> &active)
         m_sessionsLoaded = true;
         if (sessionId().isEmpty() && !m_sessions.isEmpty())
             setSessionId(m_sessions.first().toMap().value(u"sessionId"_s).toString());
+        openStartFiles();
         Q_EMIT sessionIdChanged();
         return;
     }
@@ -247,6 +242,7 @@ void ScanController::setVideoSink(QVideoSink *sink)
     m_viewSink = sink;
     m_pipeline.setVideoSink(sink);
     Q_EMIT videoSinkChanged();
+    openStartFiles();
 }
 
 QString ScanController::sourceKind() const
@@ -259,9 +255,9 @@ QString ScanController::sourceName() const
     return m_pipeline.source() ? m_pipeline.source()->name() : QString();
 }
 
-QString ScanController::sourceState() const
+ScanController::SourceState ScanController::sourceState() const
 {
-    return m_pipeline.source() ? sourceStateName(m_pipeline.source()->state()) : u"stopped"_s;
+    return m_pipeline.source() ? sourceStateOf(m_pipeline.source()->state()) : SourceState::Stopped;
 }
 
 QString ScanController::sourceStatus() const
@@ -298,38 +294,24 @@ void ScanController::say(MessageKind kind, const QString &text)
 
 void ScanController::play(QSoundEffect &sound)
 {
-    if (!m_muted)
+    if (!m_devices.muted())
         sound.play();
-}
-
-void ScanController::noteRead(const QString &device, const QString &data)
-{
-    if (!m_deviceReads.isEmpty()) {
-        const auto last = m_deviceReads.first().toMap();
-        if (last.value(u"device"_s) == device && last.value(u"text"_s) == data)
-            return;
-    }
-    m_deviceReads.prepend(QVariantMap {
-        { u"device"_s, device }, { u"text"_s, data }, { u"time"_s, formatTime(QDateTime::currentDateTime()) } });
-    while (m_deviceReads.size() > 8)
-        m_deviceReads.removeLast();
-    Q_EMIT deviceReadsChanged();
 }
 
 void ScanController::scannerCode(const QString &data, const QString &device)
 {
     say(MessageKind::None, {}); // a message about the previous code goes with the next one
-    noteRead(device, visibleText(data));
+    m_devices.noteRead(device, visibleText(data));
     m_pipeline.submitScannerCode(data, device);
 }
 
 void ScanController::startCamera()
 {
     QSize resolution;
-    const auto parts = m_cameraResolution.split(u'x');
+    const auto parts = m_devices.cameraResolution().split(u'x');
     if (parts.size() == 2)
         resolution = QSize(parts[0].toInt(), parts[1].toInt());
-    m_pipeline.setSource(std::make_unique<CameraSource>(m_cameraId, resolution));
+    m_pipeline.setSource(std::make_unique<CameraSource>(m_devices.cameraId(), resolution));
 }
 
 void ScanController::openFiles(const QList<QUrl> &urls)
@@ -350,6 +332,19 @@ void ScanController::openFiles(const QList<QUrl> &urls)
         m_pipeline.setSource(std::make_unique<ImageSource>(images));
 }
 
+void ScanController::openAtStart(const QList<QUrl> &urls)
+{
+    m_startFiles = urls;
+    openStartFiles();
+}
+
+void ScanController::openStartFiles()
+{
+    if (m_startFiles.isEmpty() || !m_viewSink || !m_sessionsLoaded)
+        return;
+    openFiles(std::exchange(m_startFiles, {}));
+}
+
 void ScanController::stopSource()
 {
     m_pipeline.stopSource();
@@ -366,181 +361,6 @@ void ScanController::setTorch(bool on)
 void ScanController::captureAgain()
 {
     m_pipeline.captureAgain();
-}
-
-void ScanController::refreshDevices()
-{
-    Q_EMIT devicesChanged();
-}
-
-QVariantList ScanController::cameras() const
-{
-    QVariantList out;
-    for (const auto &c : CameraSource::cameras()) {
-        QStringList sizes;
-        for (const auto &r : c.resolutions)
-            sizes << u"%1x%2"_s.arg(r.width()).arg(r.height());
-        out << QVariantMap { { u"id"_s, c.id }, { u"name"_s, c.description }, { u"isDefault"_s, c.isDefault },
-            { u"resolutions"_s, sizes } };
-    }
-    return out;
-}
-
-bool ScanController::audioAvailable() const
-{
-    return !QMediaDevices::audioOutputs().isEmpty();
-}
-
-QString ScanController::audioOutput() const
-{
-    return QMediaDevices::defaultAudioOutput().description();
-}
-
-QVariantList ScanController::serialPorts() const
-{
-    QVariantList out;
-    for (const auto &p : input::SerialScanner::ports()) {
-        out << QVariantMap { { u"name"_s, p.name }, { u"location"_s, p.systemLocation },
-            { u"description"_s, p.description.isEmpty() ? p.manufacturer : p.description } };
-    }
-    return out;
-}
-
-void ScanController::setMuted(bool muted)
-{
-    if (muted == m_muted)
-        return;
-    m_muted = muted;
-    save(u"sound_muted"_s, muted);
-    Q_EMIT settingsChanged();
-}
-
-void ScanController::setLinearReads(int reads)
-{
-    auto p = m_pipeline.policy();
-    if (reads == p.linearReads || reads < 1)
-        return;
-    p.linearReads = reads;
-    m_pipeline.setPolicy(p);
-    save(u"confirm_linear_reads"_s, reads);
-    Q_EMIT settingsChanged();
-}
-
-void ScanController::setDuplicateWindowSeconds(int seconds)
-{
-    auto p = m_pipeline.policy();
-    if (seconds * 1000 == p.duplicateWindowMs || seconds < 0)
-        return;
-    p.duplicateWindowMs = seconds * 1000;
-    m_pipeline.setPolicy(p);
-    save(u"duplicate_window_seconds"_s, seconds);
-    Q_EMIT settingsChanged();
-}
-
-void ScanController::setCameraId(const QString &id)
-{
-    if (id == m_cameraId)
-        return;
-    m_cameraId = id;
-    save(u"camera_id"_s, id);
-    Q_EMIT settingsChanged();
-}
-
-void ScanController::setCameraResolution(const QString &resolution)
-{
-    if (resolution == m_cameraResolution)
-        return;
-    m_cameraResolution = resolution;
-    save(u"camera_resolution"_s, resolution);
-    Q_EMIT settingsChanged();
-}
-
-QVariantMap ScanController::wedge() const
-{
-    const auto &w = m_wedge.settings();
-    return { { u"enabled"_s, w.enabled }, { u"maxKeyGapMs"_s, w.maxKeyGapMs }, { u"quietMs"_s, w.quietMs },
-        { u"minLength"_s, w.minLength }, { u"terminatorEnter"_s, w.terminatorEnter },
-        { u"terminatorTab"_s, w.terminatorTab }, { u"prefix"_s, w.prefix }, { u"suffix"_s, w.suffix },
-        { u"gsSubstitute"_s, w.gsSubstitute }, { u"f8IsGs"_s, w.f8IsGs } };
-}
-
-void ScanController::setWedge(const QVariantMap &m)
-{
-    input::WedgeSettings w = m_wedge.settings();
-    w.enabled = m.value(u"enabled"_s, w.enabled).toBool();
-    w.maxKeyGapMs = std::clamp(m.value(u"maxKeyGapMs"_s, w.maxKeyGapMs).toInt(), 5, 200);
-    w.quietMs = std::clamp(m.value(u"quietMs"_s, w.quietMs).toInt(), 50, 2000);
-    w.minLength = std::clamp(m.value(u"minLength"_s, w.minLength).toInt(), 2, 50);
-    w.terminatorEnter = m.value(u"terminatorEnter"_s, w.terminatorEnter).toBool();
-    w.terminatorTab = m.value(u"terminatorTab"_s, w.terminatorTab).toBool();
-    w.prefix = m.value(u"prefix"_s, w.prefix).toString();
-    w.suffix = m.value(u"suffix"_s, w.suffix).toString();
-    w.gsSubstitute = m.value(u"gsSubstitute"_s, w.gsSubstitute).toString();
-    w.f8IsGs = m.value(u"f8IsGs"_s, w.f8IsGs).toBool();
-    m_wedge.setSettings(w);
-    save(u"wedge"_s,
-        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(wedge())).toJson(QJsonDocument::Compact)));
-    Q_EMIT settingsChanged();
-}
-
-QVariantMap ScanController::serial() const
-{
-    const auto &s = m_serial.settings();
-    return { { u"enabled"_s, m_serialEnabled }, { u"port"_s, s.portName }, { u"baudRate"_s, s.baudRate },
-        { u"dataBits"_s, int(s.dataBits) }, { u"parity"_s, int(s.parity) }, { u"stopBits"_s, int(s.stopBits) },
-        { u"flowControl"_s, int(s.flowControl) }, { u"terminator"_s, QString::fromLatin1(s.terminator) },
-        { u"prefix"_s, s.prefix }, { u"suffix"_s, s.suffix } };
-}
-
-void ScanController::setSerial(const QVariantMap &m)
-{
-    input::SerialSettings s = m_serial.settings();
-    s.portName = m.value(u"port"_s, s.portName).toString();
-    s.baudRate = m.value(u"baudRate"_s, s.baudRate).toInt();
-    s.dataBits = QSerialPort::DataBits(m.value(u"dataBits"_s, int(s.dataBits)).toInt());
-    s.parity = QSerialPort::Parity(m.value(u"parity"_s, int(s.parity)).toInt());
-    s.stopBits = QSerialPort::StopBits(m.value(u"stopBits"_s, int(s.stopBits)).toInt());
-    s.flowControl = QSerialPort::FlowControl(m.value(u"flowControl"_s, int(s.flowControl)).toInt());
-    s.terminator = m.value(u"terminator"_s, QString::fromLatin1(s.terminator)).toString().toLatin1();
-    s.prefix = m.value(u"prefix"_s, s.prefix).toString();
-    s.suffix = m.value(u"suffix"_s, s.suffix).toString();
-    m_serialEnabled = m.value(u"enabled"_s, m_serialEnabled).toBool();
-    m_serial.setSettings(s);
-    if (m_serialEnabled)
-        m_serial.start();
-    else
-        m_serial.stop();
-    save(u"serial"_s,
-        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(serial())).toJson(QJsonDocument::Compact)));
-    Q_EMIT settingsChanged();
-}
-
-void ScanController::save(const QString &key, const QVariant &value)
-{
-    if (m_db->isOpen())
-        (void)store::SettingsRepository(m_db).setValue(key, value);
-}
-
-void ScanController::loadSettings()
-{
-    store::SettingsRepository(m_db).all().then(this, [this](const QVariantMap &all) {
-        PolicySettings p = m_pipeline.policy();
-        p.linearReads = all.value(u"confirm_linear_reads"_s, 2).toInt();
-        p.duplicateWindowMs = all.value(u"duplicate_window_seconds"_s, 10).toInt() * 1000;
-        m_pipeline.setPolicy(p);
-        m_muted = all.value(u"sound_muted"_s).toBool();
-        m_cameraId = all.value(u"camera_id"_s).toString();
-        m_cameraResolution = all.value(u"camera_resolution"_s).toString();
-        const auto wedgeJson = QJsonDocument::fromJson(all.value(u"wedge"_s).toByteArray()).object();
-        const auto serialJson = QJsonDocument::fromJson(all.value(u"serial"_s).toByteArray()).object();
-        QSignalBlocker block(this);
-        if (!wedgeJson.isEmpty())
-            setWedge(wedgeJson.toVariantMap());
-        if (!serialJson.isEmpty())
-            setSerial(serialJson.toVariantMap());
-        block.unblock();
-        Q_EMIT settingsChanged();
-    });
 }
 
 } // namespace closient::models

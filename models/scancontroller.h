@@ -16,13 +16,17 @@
 
 namespace closient::store {
 class Database;
-}
+class Settings;
+} // namespace closient::store
 
 namespace closient::models {
 
+class DeviceSettingsController;
+
 /**
- * What the Scan screen and the device settings do: choose and run a picture source, show what is read, capture
- * into the current session with sound and overlay feedback, and run the hand scanners (wedge and serial).
+ * What the Scan screen does: choose and run a picture source, show what is read, capture into the current session
+ * with sound and overlay feedback, and capture what the hand scanners (wedge and serial) read. The devices
+ * themselves are set up in DeviceSettingsController.
  */
 class ScanController : public QObject
 {
@@ -34,8 +38,9 @@ class ScanController : public QObject
     Q_PROPERTY(QVariantList sessions READ sessions NOTIFY sessionsChanged)
     Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
     Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY sourceChanged)
+    Q_PROPERTY(bool cameraSource READ cameraSource NOTIFY sourceChanged)
     Q_PROPERTY(QString sourceName READ sourceName NOTIFY sourceChanged)
-    Q_PROPERTY(QString sourceState READ sourceState NOTIFY sourceChanged)
+    Q_PROPERTY(SourceState sourceState READ sourceState NOTIFY sourceChanged)
     Q_PROPERTY(QString sourceStatus READ sourceStatus NOTIFY sourceChanged)
     Q_PROPERTY(bool torchAvailable READ torchAvailable NOTIFY sourceChanged)
     Q_PROPERTY(QVariantMap stats READ stats NOTIFY statsChanged)
@@ -45,27 +50,19 @@ class ScanController : public QObject
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(MessageKind messageKind READ messageKind NOTIFY messageChanged)
     Q_PROPERTY(bool canCaptureAgain READ canCaptureAgain NOTIFY messageChanged)
-    Q_PROPERTY(bool muted READ muted WRITE setMuted NOTIFY settingsChanged)
-    Q_PROPERTY(int linearReads READ linearReads WRITE setLinearReads NOTIFY settingsChanged)
-    Q_PROPERTY(
-        int duplicateWindowSeconds READ duplicateWindowSeconds WRITE setDuplicateWindowSeconds NOTIFY settingsChanged)
-    Q_PROPERTY(QVariantList cameras READ cameras NOTIFY devicesChanged)
-    Q_PROPERTY(QString cameraId READ cameraId WRITE setCameraId NOTIFY settingsChanged)
-    Q_PROPERTY(QString cameraResolution READ cameraResolution WRITE setCameraResolution NOTIFY settingsChanged)
-    Q_PROPERTY(QVariantMap wedge READ wedge WRITE setWedge NOTIFY settingsChanged)
-    Q_PROPERTY(QVariantMap serial READ serial WRITE setSerial NOTIFY settingsChanged)
-    Q_PROPERTY(QVariantList serialPorts READ serialPorts NOTIFY devicesChanged)
-    Q_PROPERTY(QString serialStatus READ serialStatus NOTIFY serialStatusChanged)
-    Q_PROPERTY(QVariantList deviceReads READ deviceReads NOTIFY deviceReadsChanged)
-    Q_PROPERTY(bool audioAvailable READ audioAvailable NOTIFY devicesChanged)
-    Q_PROPERTY(QString audioOutput READ audioOutput NOTIFY devicesChanged)
 
 public:
     /// What the last message says about the last read.
     enum class MessageKind { None, Captured, Duplicate, Rejected, Notice };
     Q_ENUM(MessageKind)
+    /// Where the picture source is (none: Stopped).
+    enum class SourceState { Stopped, Starting, Running, Finished, Unavailable, Error };
+    Q_ENUM(SourceState)
 
-    explicit ScanController(store::Database *db, QObject *parent = nullptr);
+    /// The services are the application's (app/main.cpp builds them): the scan pipeline, the keyboard-wedge detector
+    /// (installed as the application's event filter by main) and the serial scanner.
+    ScanController(store::Database *db, DeviceSettingsController &devices, scanning::ScanPipeline &pipeline,
+        input::WedgeDetector &wedge, input::SerialScanner &serial, QObject *parent = nullptr);
     ~ScanController() override;
 
     static void setInstance(ScanController *instance) { s_instance = instance; }
@@ -82,8 +79,10 @@ public:
     [[nodiscard]] QVideoSink *videoSink() const { return m_viewSink; }
     void setVideoSink(QVideoSink *sink);
     [[nodiscard]] QString sourceKind() const;
+    /// The picture comes from a camera (not a file or images).
+    [[nodiscard]] bool cameraSource() const { return sourceKind() == u"camera"; }
     [[nodiscard]] QString sourceName() const;
-    [[nodiscard]] QString sourceState() const;
+    [[nodiscard]] SourceState sourceState() const;
     [[nodiscard]] QString sourceStatus() const;
     [[nodiscard]] bool torchAvailable() const;
     [[nodiscard]] QVariantMap stats() const;
@@ -93,38 +92,20 @@ public:
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] MessageKind messageKind() const { return m_messageKind; }
     [[nodiscard]] bool canCaptureAgain() const { return m_messageKind == MessageKind::Duplicate; }
-    [[nodiscard]] bool muted() const { return m_muted; }
-    void setMuted(bool muted);
-    [[nodiscard]] int linearReads() const { return m_pipeline.policy().linearReads; }
-    void setLinearReads(int reads);
-    [[nodiscard]] int duplicateWindowSeconds() const { return m_pipeline.policy().duplicateWindowMs / 1000; }
-    void setDuplicateWindowSeconds(int seconds);
-    [[nodiscard]] QVariantList cameras() const;
-    [[nodiscard]] QString cameraId() const { return m_cameraId; }
-    void setCameraId(const QString &id);
-    [[nodiscard]] QString cameraResolution() const { return m_cameraResolution; }
-    void setCameraResolution(const QString &resolution);
-    [[nodiscard]] QVariantMap wedge() const;
-    void setWedge(const QVariantMap &settings);
-    [[nodiscard]] QVariantMap serial() const;
-    void setSerial(const QVariantMap &settings);
-    [[nodiscard]] QVariantList serialPorts() const;
-    [[nodiscard]] QString serialStatus() const { return m_serial.statusText(); }
-    [[nodiscard]] QVariantList deviceReads() const { return m_deviceReads; }
     /// Whether feedback sounds can be heard: there is an audio output device.
-    [[nodiscard]] bool audioAvailable() const;
     /// The audio output the sounds play on, by its name.
-    [[nodiscard]] QString audioOutput() const;
 
     Q_INVOKABLE void startCamera();
     /// Opens files dropped or chosen: videos play, images (or folders of them) are read one by one.
     Q_INVOKABLE void openFiles(const QList<QUrl> &urls);
+    /// Opens @p urls as soon as the Scan screen shows its view and the sessions to capture into are known
+    /// (`--scan FILE`).
+    void openAtStart(const QList<QUrl> &urls);
     Q_INVOKABLE void stopSource();
     Q_INVOKABLE void setTorch(bool on);
     Q_INVOKABLE void captureAgain();
     /// Takes away the message about the last code (the person started typing the next one).
     Q_INVOKABLE void clearMessage() { say(MessageKind::None, {}); }
-    Q_INVOKABLE void refreshDevices();
     /// For the hand scanners and tests: a code as a scanner would send it.
     Q_INVOKABLE void scannerCode(const QString &data, const QString &device);
 
@@ -139,10 +120,6 @@ Q_SIGNALS:
     void statsChanged();
     void marksChanged();
     void messageChanged();
-    void settingsChanged();
-    void devicesChanged();
-    void serialStatusChanged();
-    void deviceReadsChanged();
     void captured(const QString &summary);
 
 private:
@@ -150,19 +127,15 @@ private:
     void refreshSessions();
     void applySessions(const std::vector<store::Session> &active);
     void play(QSoundEffect &sound);
-    void noteRead(const QString &device, const QString &data);
-    void loadSettings();
-    void save(const QString &key, const QVariant &value);
 
     static inline ScanController *s_instance = nullptr;
     store::Database *m_db;
-    scanning::ScanPipeline m_pipeline;
+    DeviceSettingsController &m_devices; // the camera, the sound and what each device read
+    scanning::ScanPipeline &m_pipeline;
     QPointer<QVideoSink> m_viewSink;
-    input::WedgeDetector m_wedge;
-    input::SerialScanner m_serial;
-    QMediaDevices m_mediaDevices; // cameras and sound devices coming and going
+    input::WedgeDetector &m_wedge;
+    input::SerialScanner &m_serial;
     QSoundEffect m_acceptSound, m_duplicateSound, m_rejectSound;
-    bool m_muted = false;
     QVariantList m_marks;
     QSize m_frameSize;
     QString m_message;
@@ -172,9 +145,8 @@ private:
     QString m_confirmedSessionId; // the last target known to take barcodes, to go back to when a choice is refused
     bool m_sessionsLoaded = false;
     bool m_sessionsQueued = false;
-    QString m_cameraId, m_cameraResolution;
-    bool m_serialEnabled = false;
-    QVariantList m_deviceReads;
+    QList<QUrl> m_startFiles; // see openAtStart()
+    void openStartFiles();
 };
 
 } // namespace closient::models

@@ -19,10 +19,24 @@ SessionListModel::SessionListModel(store::Database *db, QObject *parent)
     if (!m_db)
         return;
     connect(m_db, &store::Database::ready, this, &SessionListModel::refresh);
-    connect(m_db, &store::Database::changed, this, [this](const QString &table) {
-        if (table == u"sessions" || table == u"captures" || table == u"scan_rejections" || table == u"photos")
-            refresh();
+    // A write names the session it changed: only that one is read again (a capture no longer re-reads them all).
+    connect(m_db, &store::Database::sessionChanged, this, [this](const QString &id) {
+        const bool first = m_changed.isEmpty();
+        m_changed.insert(id);
+        if (!first)
+            return;
+        QTimer::singleShot(0, this, [this] { // a burst of writes, one read per session
+            const auto ids = std::exchange(m_changed, {});
+            const int reads = m_reads;
+            for (const auto &changed : ids) {
+                store::SessionRepository(m_db).get(changed).then(this, [this, reads](const Result<store::Session> &s) {
+                    if (s.ok() && reads == m_reads)
+                        updateSession(s.value());
+                });
+            }
+        });
     });
+    connect(m_db, &store::Database::sessionsExpired, this, &SessionListModel::refresh);
 }
 
 int SessionListModel::rowCount(const QModelIndex &parent) const
@@ -160,6 +174,7 @@ void SessionListModel::refresh()
     m_refreshQueued = true;
     QTimer::singleShot(0, this, [this] {
         m_refreshQueued = false;
+        ++m_reads;
         store::SessionRepository(m_db).list().then(
             this, [this](std::vector<store::Session> sessions) { setSessions(std::move(sessions)); });
     });
@@ -180,6 +195,34 @@ void SessionListModel::setSessions(std::vector<store::Session> sessions)
         endResetModel();
     }
     Q_EMIT countChanged();
+}
+
+void SessionListModel::updateSession(const store::Session &session)
+{
+    const auto newer = [](const store::Session &a, const store::Session &b) { return a.lastActivity > b.lastActivity; };
+    const auto it = std::find_if(
+        m_sessions.begin(), m_sessions.end(), [&](const store::Session &s) { return s.id == session.id; });
+    const int to = int(std::count_if(m_sessions.begin(), m_sessions.end(),
+        [&](const store::Session &s) { return s.id != session.id && newer(s, session); }));
+    if (it == m_sessions.end()) {
+        beginInsertRows({}, to, to);
+        m_sessions.insert(m_sessions.begin() + to, session);
+        endInsertRows();
+        Q_EMIT countChanged();
+        return;
+    }
+    const int from = int(it - m_sessions.begin());
+    *it = session;
+    if (from != to) {
+        // Qt counts the destination before the move: one past the target when moving down.
+        beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+        auto moved = std::move(m_sessions[size_t(from)]);
+        m_sessions.erase(m_sessions.begin() + from);
+        m_sessions.insert(m_sessions.begin() + to, std::move(moved));
+        endMoveRows();
+    }
+    Q_EMIT dataChanged(index(to), index(to));
+    Q_EMIT countChanged(); // the active count may have changed
 }
 
 } // namespace closient::models

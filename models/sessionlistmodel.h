@@ -6,6 +6,7 @@
 
 #include <QAbstractListModel>
 #include <QQmlEngine>
+#include <QSet>
 
 #include <vector>
 
@@ -59,6 +60,8 @@ public:
     Q_INVOKABLE void refresh();
     /// Replaces the rows; rows whose id stays in place only report changed data.
     void setSessions(std::vector<store::Session> sessions);
+    /// Puts @p session where its last activity places it (newest first): updated, moved or added.
+    void updateSession(const store::Session &session);
 
     [[nodiscard]] static QString modeText(const QString &mode);
     [[nodiscard]] static QString title(const store::Session &s);
@@ -70,6 +73,8 @@ private:
     store::Database *m_db;
     std::vector<store::Session> m_sessions;
     bool m_refreshQueued = false;
+    QSet<QString> m_changed; // sessions announced as changed, read again together
+    int m_reads = 0; // list reads started; a single session read older than a list read is stale
 };
 
 } // namespace closient::models

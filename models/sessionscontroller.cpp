@@ -4,7 +4,7 @@
 
 #include "database.h"
 #include "sessionrepository.h"
-#include "settingsrepository.h"
+#include "settings.h"
 
 #include <QJsonObject>
 
@@ -12,15 +12,16 @@ using namespace Qt::StringLiterals;
 
 namespace closient::models {
 
-SessionsController::SessionsController(store::Database *db, QObject *parent)
+SessionsController::SessionsController(store::Database *db, store::Settings *settings, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_sessions(db)
+    , m_settings(settings)
 {
-    m_ttlMinutes = store::SettingsRepository::defaultValue(u"session_ttl_minutes"_s).toInt();
+    m_ttlMinutes = m_settings->integer(u"session_ttl_minutes"_s);
     m_expiryTimer.setInterval(std::chrono::minutes(1));
     connect(&m_expiryTimer, &QTimer::timeout, this, &SessionsController::expireIdle);
-    connect(m_db, &store::Database::ready, this, [this] {
+    connect(m_settings, &store::Settings::loaded, this, [this] {
         loadSettings();
         expireIdle();
         m_expiryTimer.start();
@@ -76,25 +77,27 @@ void SessionsController::setTtlMinutes(int minutes)
 {
     if (minutes == m_ttlMinutes || minutes < 0)
         return;
+    if (auto r = m_settings->set(u"session_ttl_minutes"_s, minutes); !r.ok()) {
+        Q_EMIT failed(r.error().message);
+        Q_EMIT ttlMinutesChanged(); // the field shows the kept value again
+        return;
+    }
     m_ttlMinutes = minutes;
     Q_EMIT ttlMinutesChanged();
-    store::SettingsRepository(m_db)
-        .setValue(u"session_ttl_minutes"_s, minutes)
-        .then(this, [this](const store::Result<store::Done> &r) {
-            if (!r.ok())
-                Q_EMIT failed(r.error().message);
-            expireIdle();
-        });
+    // The sweep reads the TTL from the store: written first, then applied.
+    m_settings->flush().then(this, [this](const Result<store::Done> &r) {
+        if (!r.ok())
+            Q_EMIT failed(r.error().message);
+        expireIdle();
+    });
 }
 
 void SessionsController::loadSettings()
 {
-    store::SettingsRepository(m_db).value(u"session_ttl_minutes"_s).then(this, [this](const QVariant &v) {
-        if (v.toInt() != m_ttlMinutes) {
-            m_ttlMinutes = v.toInt();
-            Q_EMIT ttlMinutesChanged();
-        }
-    });
+    if (const int minutes = m_settings->integer(u"session_ttl_minutes"_s); minutes != m_ttlMinutes) {
+        m_ttlMinutes = minutes;
+        Q_EMIT ttlMinutesChanged();
+    }
 }
 
 void SessionsController::expireIdle()

@@ -10,7 +10,8 @@
 
 namespace closient::store {
 class Database;
-}
+class Settings;
+} // namespace closient::store
 
 namespace closient::models {
 
@@ -25,7 +26,7 @@ class SessionsController : public QObject
     Q_PROPERTY(int ttlMinutes READ ttlMinutes WRITE setTtlMinutes NOTIFY ttlMinutesChanged)
 
 public:
-    explicit SessionsController(store::Database *db, QObject *parent = nullptr);
+    SessionsController(store::Database *db, store::Settings *settings, QObject *parent = nullptr);
 
     static void setInstance(SessionsController *instance) { s_instance = instance; }
     static SessionsController *instance() { return s_instance; }
@@ -59,6 +60,7 @@ private:
     store::Database *m_db;
     SessionListModel m_sessions;
     QTimer m_expiryTimer;
+    store::Settings *m_settings;
     int m_ttlMinutes = 0;
 };
 

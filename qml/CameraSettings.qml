@@ -18,14 +18,14 @@ GroupBox {
         spacing: 8
 
         Label {
-            visible: ScanController.cameras.length === 0
+            visible: DeviceSettings.cameras.length === 0
             text: qsTr("No camera is connected. Plug one in; video files and images work without one.")
             color: Theme.muted
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
         Repeater {
-            model: ScanController.cameras
+            model: DeviceSettings.cameras
             delegate: RowLayout {
                 id: camera
                 required property var modelData
@@ -34,8 +34,8 @@ GroupBox {
                 RadioButton {
                     Layout.fillWidth: true
                     text: camera.modelData.name + (camera.modelData.isDefault ? qsTr(" (system default)") : "")
-                    checked: ScanController.cameraId === camera.modelData.id || (ScanController.cameraId === "" && camera.modelData.isDefault)
-                    onToggled: ScanController.cameraId = camera.modelData.id
+                    checked: DeviceSettings.cameraId === camera.modelData.id || (DeviceSettings.cameraId === "" && camera.modelData.isDefault)
+                    onToggled: DeviceSettings.cameraId = camera.modelData.id
                 }
                 Label {
                     text: qsTr("Resolution")
@@ -43,7 +43,7 @@ GroupBox {
                 ComboBox {
                     Layout.preferredWidth: 160
                     model: [qsTr("Automatic")].concat(camera.modelData.resolutions)
-                    onActivated: index => ScanController.cameraResolution = index === 0 ? "" : currentText
+                    onActivated: index => DeviceSettings.cameraResolution = index === 0 ? "" : currentText
                     Accessible.name: qsTr("Resolution of %1").arg(camera.modelData.name)
                 }
             }
@@ -53,7 +53,7 @@ GroupBox {
             Button {
                 text: qsTr("Look again")
                 flat: true
-                onClicked: ScanController.refreshDevices()
+                onClicked: DeviceSettings.refreshDevices()
             }
             Label {
                 Layout.fillWidth: true

@@ -9,7 +9,7 @@ import Closient.Station.Models
 Dialog {
     id: root
 
-    readonly property bool serials: LabelsController.scope === "serials"
+    readonly property bool serials: LabelsController.selection.serials
     property string error
 
     function submit() {
@@ -25,9 +25,9 @@ Dialog {
             fields.first = first.value;
             fields.count = count.value;
             fields.width = digits.value;
-            LabelsController.addSerials(fields);
+            LabelsController.entry.addSerials(fields);
         } else {
-            LabelsController.addLot(fields);
+            LabelsController.entry.addLot(fields);
         }
     }
 
@@ -41,9 +41,9 @@ Dialog {
     }
 
     Connections {
-        target: LabelsController
+        target: LabelsController.entry
         enabled: root.visible
-        function onEntryFinished(ok: bool, message: string, errors: list<string>) {
+        function onFinished(ok: bool, message: string, errors: list<string>) {
             if (ok)
                 root.close();
             else

@@ -30,16 +30,16 @@ Rectangle {
             id: searchField
             objectName: "labelSearch"
             Layout.fillWidth: true
-            placeholderText: LabelsController.scope === "serials" ? qsTr("Search GTIN, lot or serial") : qsTr("Search GTIN or lot")
-            text: LabelsController.search
-            onTextEdited: LabelsController.search = text
+            placeholderText: LabelsController.selection.serials ? qsTr("Search GTIN, lot or serial") : qsTr("Search GTIN or lot")
+            text: LabelsController.selection.search
+            onTextEdited: LabelsController.selection.search = text
         }
         TextField {
             Layout.fillWidth: true
             placeholderText: qsTr("Only these GTINs (space separated)")
             font.family: Theme.monoFont
-            text: LabelsController.gtinFilter
-            onEditingFinished: LabelsController.gtinFilter = text
+            text: LabelsController.selection.gtinFilter
+            onEditingFinished: LabelsController.selection.gtinFilter = text
         }
         RowLayout {
             Layout.fillWidth: true
@@ -49,10 +49,10 @@ Rectangle {
                 leftPadding: 0
                 text: qsTr("All")
                 tristate: true
-                checkState: LabelsController.items.checkedCount === 0 ? Qt.Unchecked
-                          : LabelsController.items.checkedCount === LabelsController.items.count ? Qt.Checked : Qt.PartiallyChecked
-                nextCheckState: () => LabelsController.items.checkedCount > 0 ? Qt.Unchecked : Qt.Checked
-                onClicked: LabelsController.items.setAllChecked(allBox.checkState === Qt.Checked)
+                checkState: LabelsController.selection.items.checkedCount === 0 ? Qt.Unchecked
+                          : LabelsController.selection.items.checkedCount === LabelsController.selection.items.count ? Qt.Checked : Qt.PartiallyChecked
+                nextCheckState: () => LabelsController.selection.items.checkedCount > 0 ? Qt.Unchecked : Qt.Checked
+                onClicked: LabelsController.selection.items.setAllChecked(allBox.checkState === Qt.Checked)
             }
             Item {
                 Layout.fillWidth: true
@@ -62,8 +62,8 @@ Rectangle {
                 leftPadding: 0
                 rightPadding: 0
                 text: qsTr("Never printed")
-                checked: LabelsController.neverPrinted
-                onToggled: LabelsController.neverPrinted = checked
+                checked: LabelsController.selection.neverPrinted
+                onToggled: LabelsController.selection.neverPrinted = checked
             }
         }
 
@@ -73,7 +73,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: LabelsController.items
+            model: LabelsController.selection.items
             ScrollBar.vertical: ScrollBar {}
 
             delegate: Rectangle {
@@ -88,7 +88,7 @@ Rectangle {
                 required property int printCount
                 required property string lastPrinted
                 required property bool ticked
-                readonly property string name: LabelsController.scope === "serials" ? row.serial : row.lot
+                readonly property string name: LabelsController.selection.serials ? row.serial : row.lot
 
                 width: ListView.view.width
                 implicitHeight: rowLayout.implicitHeight + 8
@@ -99,7 +99,7 @@ Rectangle {
                     id: rowMouse
                     anchors.fill: parent
                     hoverEnabled: true
-                    onClicked: LabelsController.items.setChecked(row.index, !row.ticked)
+                    onClicked: LabelsController.selection.items.setChecked(row.index, !row.ticked)
                 }
 
                 RowLayout {
@@ -110,7 +110,7 @@ Rectangle {
                     spacing: 6
                     CheckBox {
                         checked: row.ticked
-                        onClicked: LabelsController.items.setChecked(row.index, checked)
+                        onClicked: LabelsController.selection.items.setChecked(row.index, checked)
                         padding: 0
                     }
                     ColumnLayout {
@@ -129,7 +129,7 @@ Rectangle {
                             id: detailLabel
                             objectName: "itemDetails"
                             Layout.fillWidth: true
-                            text: root.joined([row.gtin, LabelsController.scope === "serials" && row.lot !== "" ? qsTr("lot %1").arg(row.lot) : "",
+                            text: root.joined([row.gtin, LabelsController.selection.serials && row.lot !== "" ? qsTr("lot %1").arg(row.lot) : "",
                                                row.expiry !== "" ? qsTr("exp. %1").arg(row.expiry) : ""])
                             font.pixelSize: 11
                             color: Theme.muted
@@ -161,13 +161,13 @@ Rectangle {
                                 text: qsTr("Print again…")
                                 visible: row.printCount > 0
                                 height: visible ? implicitHeight : 0
-                                enabled: !LabelsController.jobRunning
-                                onTriggered: reasonDialog.ask("reprint", row.itemId, row.name)
+                                enabled: !LabelsController.printing.jobRunning
+                                onTriggered: reasonDialog.ask(ReasonDialog.Reprint, row.itemId, row.name)
                             }
                             MenuItem {
                                 text: qsTr("Void serial…")
-                                enabled: LabelsController.scope === "serials"
-                                onTriggered: reasonDialog.ask("void", row.itemId, row.serial)
+                                enabled: LabelsController.selection.serials
+                                onTriggered: reasonDialog.ask(ReasonDialog.Void, row.itemId, row.serial)
                             }
                         }
                     }
@@ -176,17 +176,17 @@ Rectangle {
 
             BusyIndicator {
                 anchors.centerIn: parent
-                running: LabelsController.loading && list.count === 0
+                running: LabelsController.selection.loading && list.count === 0
             }
             Label {
                 anchors.centerIn: parent
                 width: parent.width - 20
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                visible: !LabelsController.loading && list.count === 0
-                text: LabelsController.search !== "" || LabelsController.neverPrinted || LabelsController.gtinFilter !== ""
+                visible: !LabelsController.selection.loading && list.count === 0
+                text: LabelsController.selection.search !== "" || LabelsController.selection.neverPrinted || LabelsController.selection.gtinFilter !== ""
                       ? qsTr("Nothing matches the filters.")
-                      : LabelsController.scope === "serials" ? qsTr("No serials yet: add a range or import a CSV.")
+                      : LabelsController.selection.serials ? qsTr("No serials yet: add a range or import a CSV.")
                                                              : qsTr("No lots yet: add one or import a CSV.")
                 color: Theme.muted
             }
@@ -198,7 +198,7 @@ Rectangle {
             rowSpacing: 0
             Button {
                 Layout.fillWidth: true
-                text: LabelsController.scope === "serials" ? qsTr("Add serials…") : qsTr("Add lot…")
+                text: LabelsController.selection.serials ? qsTr("Add serials…") : qsTr("Add lot…")
                 onClicked: entryDialog.open()
             }
             Button {
@@ -218,31 +218,35 @@ Rectangle {
         id: reasonDialog
         anchors.centerIn: Overlay.overlay
         onAccepted: {
-            if (reasonDialog.action === "void")
-                LabelsController.voidSerial(reasonDialog.itemId, reasonDialog.reason);
-            else if (reasonDialog.action === "print")
-                LabelsController.print(reasonDialog.reason);
+            if (reasonDialog.action === ReasonDialog.Void)
+                LabelsController.printing.voidSerial(reasonDialog.itemId, reasonDialog.reason);
+            else if (reasonDialog.action === ReasonDialog.Print)
+                LabelsController.printing.print(reasonDialog.reason);
             else
-                LabelsController.reprint(reasonDialog.itemId, reasonDialog.reason);
+                LabelsController.printing.reprint(reasonDialog.itemId, reasonDialog.reason);
         }
     }
 
     FileDialog {
         id: importDialog
-        title: qsTr("Import %1 from CSV").arg(LabelsController.scope)
+        title: qsTr("Import %1 from CSV").arg(LabelsController.selection.scope)
         nameFilters: [qsTr("CSV files (*.csv *.txt)"), qsTr("All files (*)")]
-        onAccepted: LabelsController.importCsv(importDialog.selectedFile)
+        onAccepted: LabelsController.entry.importCsv(importDialog.selectedFile)
     }
 
     Connections {
-        target: LabelsController
-        function onEntryFinished(ok: bool, message: string, errors: list<string>) {
+        target: LabelsController.entry
+        function onFinished(ok: bool, message: string, errors: list<string>) {
             if (!entryDialog.visible)
                 importReport.show(ok, message, errors);
         }
+    }
+
+    Connections {
+        target: LabelsController.printing
         // Print found serials that were printed before: printing them again is a reprint, with a reason.
         function onReprintReasonNeeded(serials: string) {
-            reasonDialog.ask("print", "", serials);
+            reasonDialog.ask(ReasonDialog.Print, "", serials);
         }
     }
 

@@ -13,25 +13,7 @@ import Closient.Station.Models
 Rectangle {
     id: root
 
-    readonly property var sheet: LabelsController.sheet
-
-    readonly property var exportTypes: [
-        { value: "sheet_pdf", text: qsTr("Sheet PDF (labels on a stock)") },
-        { value: "datamatrix", text: qsTr("DataMatrix files (ZIP)") },
-        { value: "qr_codes", text: qsTr("QR Code files (ZIP)") },
-        { value: "barcodes_1d", text: qsTr("Linear barcode files (ZIP)") },
-        { value: "codes_combined", text: qsTr("QR + linear per item (ZIP)") }
-    ]
-    readonly property var gs1Tables: [
-        { value: "general", text: qsTr("General retail and distribution") },
-        { value: "healthcare", text: qsTr("Healthcare (smaller X allowed)") },
-        { value: "logistics", text: qsTr("Logistics labels") }
-    ]
-
-    // "a · b · c" without the empty parts.
-    function joined(parts) {
-        return parts.filter(p => p !== "" && p !== "@").join(" · ");
-    }
+    readonly property var sheet: LabelsController.options.sheet
 
     // The index of @p value in a combo box model (by @p key for lists of objects): a binding to indexOfValue()
     // runs before the model is there and is not run again.
@@ -41,26 +23,6 @@ Rectangle {
                 return i;
         }
         return -1;
-    }
-
-    // "2" or "2-3" into the first and last page to print; "" is every page.
-    function setPages(text) {
-        const m = text.trim().match(/^(\d+)?\s*(?:[-–]\s*(\d+)?)?$/);
-        if (!m) {
-            pagesField.text = root.pagesText();
-            return;
-        }
-        const from = m[1] ? parseInt(m[1]) : 0;
-        const to = text.indexOf("-") >= 0 || text.indexOf("–") >= 0 ? (m[2] ? parseInt(m[2]) : 0) : from;
-        LabelsController.fromPage = from;
-        LabelsController.toPage = to;
-    }
-
-    function pagesText() {
-        const from = LabelsController.fromPage, to = LabelsController.toPage;
-        if (from === 0 && to === 0)
-            return "";
-        return from === to ? String(from) : (from > 0 ? String(from) : "1") + "-" + (to > 0 ? String(to) : "");
     }
 
     radius: Theme.radius
@@ -125,9 +87,9 @@ Rectangle {
                         Accessible.name: qsTr("Make")
                         textRole: "text"
                         valueRole: "value"
-                        model: root.exportTypes
-                        currentIndex: root.indexIn(root.exportTypes, "value", LabelsController.exportType)
-                        onActivated: LabelsController.exportType = currentValue
+                        model: LabelsController.options.exportTypes
+                        currentIndex: root.indexIn(LabelsController.options.exportTypes, "value", LabelsController.options.exportType)
+                        onActivated: LabelsController.options.exportType = currentValue
                     }
                     GridLayout {
                         Layout.fillWidth: true
@@ -144,11 +106,11 @@ Rectangle {
                             objectName: "fileFormat"
                             Layout.preferredWidth: 86
                             Accessible.name: qsTr("File")
-                            model: LabelsController.formats
+                            model: LabelsController.options.formats
                             displayText: currentText.toUpperCase()
                             enabled: count > 1
-                            currentIndex: root.indexIn(LabelsController.formats, "", LabelsController.fileFormat)
-                            onActivated: LabelsController.fileFormat = currentText
+                            currentIndex: root.indexIn(LabelsController.options.formats, "", LabelsController.options.fileFormat)
+                            onActivated: LabelsController.options.fileFormat = currentText
                         }
                         ComboBox {
                             objectName: "symbol"
@@ -159,9 +121,9 @@ Rectangle {
                             Accessible.name: qsTr("Symbol")
                             textRole: "title"
                             valueRole: "name"
-                            model: LabelsController.symbols
-                            currentIndex: root.indexIn(LabelsController.symbols, "name", LabelsController.symbol)
-                            onActivated: LabelsController.symbol = currentValue
+                            model: LabelsController.options.symbols
+                            currentIndex: root.indexIn(LabelsController.options.symbols, "name", LabelsController.options.symbol)
+                            onActivated: LabelsController.options.symbol = currentValue
                         }
                     }
 
@@ -177,31 +139,31 @@ Rectangle {
                         Accessible.name: qsTr("Symbol sizes by the GS1 table for")
                         textRole: "text"
                         valueRole: "value"
-                        model: root.gs1Tables
-                        currentIndex: root.indexIn(root.gs1Tables, "value", LabelsController.gs1Table)
-                        onActivated: LabelsController.gs1Table = currentValue
+                        model: LabelsController.options.gs1Tables
+                        currentIndex: root.indexIn(LabelsController.options.gs1Tables, "value", LabelsController.options.gs1Table)
+                        onActivated: LabelsController.options.gs1Table = currentValue
                     }
 
                     FieldLabel {
                         text: qsTr("Label stock")
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                     }
                     ComboBox {
                         objectName: "template"
                         Layout.fillWidth: true
                         Accessible.name: qsTr("Label stock")
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                         textRole: "name"
                         valueRole: "name"
-                        model: LabelsController.templates
-                        currentIndex: root.indexIn(LabelsController.templates, "name", LabelsController.templateName)
-                        onActivated: LabelsController.templateName = currentValue
+                        model: LabelsController.options.templates
+                        currentIndex: root.indexIn(LabelsController.options.templates, "name", LabelsController.options.templateName)
+                        onActivated: LabelsController.options.templateName = currentValue
                         ToolTip.visible: hovered
-                        ToolTip.text: LabelsController.templates[currentIndex]?.description ?? ""
+                        ToolTip.text: LabelsController.options.templates[currentIndex]?.description ?? ""
                     }
                     Label {
                         Layout.fillWidth: true
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                         text: root.sheet.summary ?? ""
                         color: Theme.muted
                         font.pixelSize: 11
@@ -212,7 +174,7 @@ Rectangle {
                         columns: 2
                         columnSpacing: 8
                         rowSpacing: 0
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                         FieldLabel {
                             text: qsTr("Start at label")
                         }
@@ -225,31 +187,31 @@ Rectangle {
                             from: 1
                             to: root.sheet.perPage ?? 1
                             editable: true
-                            value: LabelsController.startPosition
-                            onValueModified: LabelsController.startPosition = value
+                            value: LabelsController.options.startPosition
+                            onValueModified: LabelsController.options.startPosition = value
                         }
                         SpinBox {
                             Layout.fillWidth: true
                             from: 1
                             to: 1000
                             editable: true
-                            value: LabelsController.copiesPerItem
-                            onValueModified: LabelsController.copiesPerItem = value
+                            value: LabelsController.options.copiesPerItem
+                            onValueModified: LabelsController.options.copiesPerItem = value
                         }
                     }
                     // One above the other: side by side they are wider than a narrow panel.
                     ColumnLayout {
                         spacing: 0
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                         CheckBox {
                             text: qsTr("Text under codes")
-                            checked: LabelsController.showHri
-                            onToggled: LabelsController.showHri = checked
+                            checked: LabelsController.options.showHri
+                            onToggled: LabelsController.options.showHri = checked
                         }
                         CheckBox {
                             text: qsTr("Outlines")
-                            checked: LabelsController.outlines
-                            onToggled: LabelsController.outlines = checked
+                            checked: LabelsController.options.outlines
+                            onToggled: LabelsController.options.outlines = checked
                             ToolTip.visible: hovered
                             ToolTip.text: qsTr("Draws the label edges: print on plain paper and hold it against a sheet to check alignment")
                         }
@@ -261,11 +223,11 @@ Rectangle {
 
                     FieldLabel {
                         text: qsTr("Printer")
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                     }
                     RowLayout {
                         Layout.fillWidth: true
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                         ComboBox {
                             objectName: "printer"
                             Layout.fillWidth: true
@@ -275,14 +237,14 @@ Rectangle {
                             Accessible.name: qsTr("Printer")
                             textRole: "description"
                             valueRole: "name"
-                            model: LabelsController.printers
-                            currentIndex: root.indexIn(LabelsController.printers, "name", LabelsController.printer)
+                            model: LabelsController.printing.printers
+                            currentIndex: root.indexIn(LabelsController.printing.printers, "name", LabelsController.printing.printer)
                             displayText: count === 0 ? qsTr("No printers") : currentText
-                            onActivated: LabelsController.printer = currentValue
+                            onActivated: LabelsController.printing.printer = currentValue
                         }
                         ToolButton {
                             text: "⟳"
-                            onClicked: LabelsController.refreshPrinters()
+                            onClicked: LabelsController.printing.refreshPrinters()
                             ToolTip.visible: hovered
                             ToolTip.text: qsTr("Look for printers again")
                         }
@@ -292,7 +254,7 @@ Rectangle {
                         columns: 2
                         columnSpacing: 8
                         rowSpacing: 0
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                         FieldLabel {
                             text: qsTr("Copies")
                         }
@@ -304,44 +266,47 @@ Rectangle {
                             from: 1
                             to: 999
                             editable: true
-                            value: LabelsController.printCopies
-                            onValueModified: LabelsController.printCopies = value
+                            value: LabelsController.printing.copies
+                            onValueModified: LabelsController.printing.copies = value
                         }
                         TextField {
                             id: pagesField
                             objectName: "pages"
                             Layout.fillWidth: true
-                            placeholderText: LabelsController.previewPages > 1 ? qsTr("all %1").arg(LabelsController.previewPages) : qsTr("all")
-                            text: root.pagesText()
+                            placeholderText: LabelsController.preview.pages > 1 ? qsTr("all %1").arg(LabelsController.preview.pages) : qsTr("all")
+                            text: LabelsController.printing.pages
                             validator: RegularExpressionValidator {
                                 regularExpression: /\s*\d*\s*([-–]\s*\d*)?\s*/
                             }
-                            onEditingFinished: root.setPages(text)
+                            onEditingFinished: {
+                                LabelsController.printing.setPages(text); // a refusal is said in the status
+                                pagesField.text = Qt.binding(() => LabelsController.printing.pages);
+                            }
                             ToolTip.visible: activeFocus
                             ToolTip.text: qsTr("A page (2) or a range (2-4, 3-); empty prints every page")
                         }
                     }
                     FieldLabel {
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                         text: qsTr("Printer offsets, mm (right, down)")
                     }
                     RowLayout {
                         Layout.fillWidth: true
-                        visible: LabelsController.exportType === "sheet_pdf"
+                        visible: LabelsController.options.sheetExport
                         Repeater {
                             model: ["offsetX", "offsetY"]
                             delegate: SpinBox {
                                 id: offset
                                 required property string modelData
                                 Layout.fillWidth: true
-                                from: -100
-                                to: 100
+                                from: -Math.round(LabelsController.printing.calibrationLimit * 10)
+                                to: Math.round(LabelsController.printing.calibrationLimit * 10)
                                 stepSize: 1
                                 editable: true
-                                value: Math.round(LabelsController[offset.modelData] * 10)
+                                value: Math.round(LabelsController.printing[offset.modelData] * 10)
                                 textFromValue: v => (v / 10).toFixed(1)
                                 valueFromText: t => Math.round(parseFloat(t) * 10)
-                                onValueModified: LabelsController[offset.modelData] = value / 10
+                                onValueModified: LabelsController.printing[offset.modelData] = value / 10
                             }
                         }
                     }
@@ -357,12 +322,17 @@ Rectangle {
                 ScrollBar.vertical: ScrollBar {}
                 delegate: Rectangle {
                     id: entry
-                    required property var modelData
+                    required property int action
+                    required property string actionText
+                    required property string itemsText
+                    required property string firstItem
+                    required property string when
+                    required property string details
                     width: ListView.view.width
                     height: entryText.implicitHeight + 12
                     radius: Theme.radius
-                    color: entry.modelData.action === "void" ? Theme.badBackground
-                         : entry.modelData.action === "reprint" ? Theme.warnBackground : Theme.surface
+                    color: entry.action === PrintHistoryModel.Void ? Theme.badBackground
+                         : entry.action === PrintHistoryModel.Reprint ? Theme.warnBackground : Theme.surface
                     ColumnLayout {
                         id: entryText
                         anchors.fill: parent
@@ -370,28 +340,26 @@ Rectangle {
                         spacing: 1
                         RowLayout {
                             Label {
-                                text: entry.modelData.action === "void" ? qsTr("Voided")
-                                    : entry.modelData.action === "reprint" ? qsTr("Reprinted")
-                                    : entry.modelData.action === "test" ? qsTr("Test print") : qsTr("Printed")
+                                text: entry.actionText
                                 font.bold: true
                                 color: Theme.text
                             }
                             Label {
-                                text: entry.modelData.items === 1 ? qsTr("1 label") : qsTr("%1 labels").arg(entry.modelData.items)
+                                text: entry.itemsText
                                 color: Theme.text
                             }
                             Item {
                                 Layout.fillWidth: true
                             }
                             Label {
-                                text: entry.modelData.when
+                                text: entry.when
                                 color: Theme.muted
                                 font.pixelSize: 11
                             }
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: entry.modelData.firstItem + (entry.modelData.items > 1 ? qsTr(" and %1 more").arg(entry.modelData.items - 1) : "")
+                            text: entry.firstItem
                             font.family: Theme.monoFont
                             font.pixelSize: 11
                             color: Theme.text
@@ -399,9 +367,7 @@ Rectangle {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: root.joined([entry.modelData.printer, entry.modelData.template,
-                                               entry.modelData.user + "@" + entry.modelData.workstation,
-                                               entry.modelData.reason !== "" ? "“" + entry.modelData.reason + "”" : ""])
+                            text: entry.details
                             color: Theme.muted
                             font.pixelSize: 11
                             wrapMode: Text.WordWrap
@@ -420,16 +386,14 @@ Rectangle {
         // The running job, or what the last one did.
         ColumnLayout {
             Layout.fillWidth: true
-            visible: LabelsController.jobRunning
+            visible: LabelsController.printing.jobRunning
             spacing: 2
             RowLayout {
                 Label {
                     objectName: "jobProgressText"
                     Layout.fillWidth: true
-                    text: LabelsController.jobTitle + " · " + (LabelsController.jobPhase === "verifying" ? qsTr("reading every label back")
-                          : LabelsController.jobPhase === "printing" ? qsTr("sending to the printer")
-                          : LabelsController.jobPhase === "rendering" ? qsTr("making the sheets") : qsTr("starting"))
-                          + (LabelsController.jobTotal > 0 ? " · %1 / %2".arg(LabelsController.jobDone).arg(LabelsController.jobTotal) : "")
+                    text: LabelsController.printing.jobTitle + " · " + LabelsController.printing.jobPhaseText
+                          + (LabelsController.printing.jobTotal > 0 ? " · %1 / %2".arg(LabelsController.printing.jobDone).arg(LabelsController.printing.jobTotal) : "")
                     wrapMode: Text.WordWrap
                     font.pixelSize: 12
                     color: Theme.text
@@ -437,25 +401,25 @@ Rectangle {
                 Button {
                     text: qsTr("Cancel")
                     flat: true
-                    onClicked: LabelsController.cancelJob()
+                    onClicked: LabelsController.printing.cancelJob()
                 }
             }
             ProgressBar {
                 objectName: "jobProgress"
                 Layout.fillWidth: true
                 from: 0
-                to: Math.max(1, LabelsController.jobTotal)
-                value: LabelsController.jobDone
-                indeterminate: LabelsController.jobTotal === 0
+                to: Math.max(1, LabelsController.printing.jobTotal)
+                value: LabelsController.printing.jobDone
+                indeterminate: LabelsController.printing.jobTotal === 0
             }
         }
         Rectangle {
             Layout.fillWidth: true
-            visible: LabelsController.message !== "" && !LabelsController.jobRunning
+            visible: LabelsController.status.text !== "" && !LabelsController.printing.jobRunning
             implicitHeight: messageColumn.implicitHeight + 12
             radius: Theme.radius
-            color: LabelsController.messageKind === "good" ? Theme.goodBackground
-                 : LabelsController.messageKind === "bad" ? Theme.badBackground : Theme.warnBackground
+            color: LabelsController.status.severity === StatusMessage.Good ? Theme.goodBackground
+                 : LabelsController.status.severity === StatusMessage.Error ? Theme.badBackground : Theme.warnBackground
             ColumnLayout {
                 id: messageColumn
                 anchors.fill: parent
@@ -465,19 +429,19 @@ Rectangle {
                     Label {
                         objectName: "jobMessage"
                         Layout.fillWidth: true
-                        text: LabelsController.message
+                        text: LabelsController.status.text
                         wrapMode: Text.Wrap
                         font.pixelSize: 12
-                        color: LabelsController.messageKind === "good" ? Theme.good
-                             : LabelsController.messageKind === "bad" ? Theme.bad : Theme.warn
+                        color: LabelsController.status.severity === StatusMessage.Good ? Theme.good
+                             : LabelsController.status.severity === StatusMessage.Error ? Theme.bad : Theme.warn
                     }
                     ToolButton {
                         text: "✕"
-                        onClicked: LabelsController.clearMessage()
+                        onClicked: LabelsController.status.clear()
                     }
                 }
                 Repeater {
-                    model: LabelsController.messageDetails
+                    model: LabelsController.status.details
                     delegate: Label {
                         required property string modelData
                         Layout.fillWidth: true
@@ -495,20 +459,20 @@ Rectangle {
             Button {
                 objectName: "printButton"
                 Layout.fillWidth: true
-                visible: LabelsController.exportType === "sheet_pdf"
+                visible: LabelsController.options.sheetExport
                 text: qsTr("Print")
                 highlighted: true
-                enabled: !LabelsController.jobRunning && LabelsController.printer !== "" && LabelsController.items.count > 0
-                onClicked: LabelsController.print()
+                enabled: !LabelsController.printing.jobRunning && LabelsController.printing.printer !== "" && LabelsController.selection.items.count > 0
+                onClicked: LabelsController.printing.print()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Every label is read back before anything is sent (Ctrl+P)")
             }
             Button {
                 Layout.fillWidth: true
                 text: qsTr("Export…")
-                enabled: !LabelsController.jobRunning && LabelsController.items.count > 0
+                enabled: !LabelsController.printing.jobRunning && LabelsController.selection.items.count > 0
                 onClicked: {
-                    saveDialog.selectedFile = LabelsController.suggestedExportFile();
+                    saveDialog.selectedFile = LabelsController.printing.suggestedExportFile();
                     saveDialog.open();
                 }
             }
@@ -519,7 +483,7 @@ Rectangle {
         id: saveDialog
         fileMode: FileDialog.SaveFile
         title: qsTr("Export labels")
-        nameFilters: LabelsController.exportType === "sheet_pdf" ? [qsTr("PDF files (*.pdf)")] : [qsTr("ZIP archives (*.zip)")]
-        onAccepted: LabelsController.exportTo(saveDialog.selectedFile)
+        nameFilters: LabelsController.options.sheetExport ? [qsTr("PDF files (*.pdf)")] : [qsTr("ZIP archives (*.zip)")]
+        onAccepted: LabelsController.printing.exportTo(saveDialog.selectedFile)
     }
 }

@@ -22,8 +22,8 @@ Page {
 
     Shortcut {
         sequence: "Ctrl+P"
-        enabled: !LabelsController.jobRunning
-        onActivated: LabelsController.print()
+        enabled: !LabelsController.printing.jobRunning
+        onActivated: LabelsController.printing.print()
     }
 
     header: PageHeader {
@@ -32,16 +32,16 @@ Page {
         TabBar {
             id: scopeBar
             Layout.leftMargin: Theme.spacing
-            currentIndex: LabelsController.scope === "serials" ? 1 : 0
+            currentIndex: LabelsController.selection.serials ? 1 : 0
             TabButton {
                 text: qsTr("Lots")
                 width: implicitWidth
-                onClicked: LabelsController.scope = "lots"
+                onClicked: LabelsController.selection.scope = "lots"
             }
             TabButton {
                 text: qsTr("Serials")
                 width: implicitWidth
-                onClicked: LabelsController.scope = "serials"
+                onClicked: LabelsController.selection.scope = "serials"
             }
         }
         Item {
@@ -49,10 +49,10 @@ Page {
         }
         Label {
             Layout.rightMargin: Theme.spacing
-            text: LabelsController.items.checkedCount > 0
-                  ? qsTr("%1 ticked of %2 listed").arg(LabelsController.items.checkedCount).arg(LabelsController.items.count)
-                  : root.compact ? qsTr("%1 listed, all go on the labels").arg(LabelsController.items.count)
-                                 : qsTr("%1 listed · all of them go on the labels").arg(LabelsController.items.count)
+            text: LabelsController.selection.items.checkedCount > 0
+                  ? qsTr("%1 ticked of %2 listed").arg(LabelsController.selection.items.checkedCount).arg(LabelsController.selection.items.count)
+                  : root.compact ? qsTr("%1 listed, all go on the labels").arg(LabelsController.selection.items.count)
+                                 : qsTr("%1 listed · all of them go on the labels").arg(LabelsController.selection.items.count)
             color: Theme.muted
         }
     }

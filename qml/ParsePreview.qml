@@ -12,7 +12,7 @@ ColumnLayout {
     id: root
 
     property var parse: ({})
-    readonly property bool hasData: root.parse.kind !== undefined && root.parse.kind !== "empty"
+    readonly property bool hasData: root.parse.hasData ?? false
 
     spacing: 6
 
@@ -65,10 +65,10 @@ ColumnLayout {
             value: root.parse.lot ?? ""
         }
         Field {
-            label: root.parse.expiryState === "expired" ? qsTr("Expired") : qsTr("Expiry")
+            label: root.parse.expired ? qsTr("Expired") : qsTr("Expiry")
             value: root.parse.expiryText ?? ""
-            tint: root.parse.expiryState === "expired" ? Theme.badBackground : root.parse.expiryState === "soon" ? Theme.warnBackground : "#eef2f6"
-            ink: root.parse.expiryState === "expired" ? Theme.bad : root.parse.expiryState === "soon" ? Theme.warn : Theme.text
+            tint: root.parse.expired ? Theme.badBackground : root.parse.expiresSoon ? Theme.warnBackground : "#eef2f6"
+            ink: root.parse.expired ? Theme.bad : root.parse.expiresSoon ? Theme.warn : Theme.text
         }
         Field {
             label: qsTr("Serial")

@@ -56,17 +56,17 @@ Page {
         StatChip {
             label: qsTr("fps")
             value: root.stats.fps
-            visible: ScanController.sourceState === "running"
+            visible: ScanController.sourceState === ScanController.Running
         }
         StatChip {
             label: qsTr("decode")
             value: root.stats.decodeMs + " ms"
-            visible: ScanController.sourceState === "running"
+            visible: ScanController.sourceState === ScanController.Running
         }
         StatChip {
             label: qsTr("dropped")
             value: root.stats.droppedPercent + " %"
-            visible: ScanController.sourceState === "running"
+            visible: ScanController.sourceState === ScanController.Running
         }
         StatChip {
             label: qsTr("decoder restarts")

@@ -85,6 +85,7 @@ Rectangle {
             spacing: 4
             model: CaptureListModel {
                 id: captures
+                source: CaptureController
                 sessionId: ScanController.sessionId
             }
             ScrollBar.vertical: ScrollBar {}

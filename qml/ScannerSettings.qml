@@ -11,18 +11,18 @@ import Closient.Station.Models
 GroupBox {
     id: root
 
-    readonly property var wedge: ScanController.wedge
-    readonly property var serial: ScanController.serial
+    readonly property var wedge: DeviceSettings.wedge
+    readonly property var serial: DeviceSettings.serial
 
     function setWedge(key: string, value: var) {
-        let w = ScanController.wedge;
+        let w = DeviceSettings.wedge;
         w[key] = value;
-        ScanController.wedge = w;
+        DeviceSettings.wedge = w;
     }
     function setSerial(key: string, value: var) {
-        let s = ScanController.serial;
+        let s = DeviceSettings.serial;
         s[key] = value;
-        ScanController.serial = s;
+        DeviceSettings.serial = s;
     }
 
     title: qsTr("Barcode scanners")
@@ -167,7 +167,7 @@ GroupBox {
             id: portBox
             Layout.preferredWidth: 220
             editable: true
-            model: ScanController.serialPorts
+            model: DeviceSettings.serialPorts
             textRole: "name"
             editText: root.serial.port
             onAccepted: root.setSerial("port", editText)
@@ -214,7 +214,7 @@ GroupBox {
         Label {
             Layout.columnSpan: 3
             Layout.fillWidth: true
-            text: ScanController.serialStatus
+            text: DeviceSettings.serialStatus
             color: Theme.muted
             wrapMode: Text.WordWrap
         }
@@ -226,7 +226,7 @@ GroupBox {
             font.bold: true
         }
         Repeater {
-            model: ScanController.deviceReads
+            model: DeviceSettings.deviceReads
             delegate: Label {
                 required property var modelData
                 Layout.columnSpan: 3
@@ -244,7 +244,7 @@ GroupBox {
         }
         Label {
             Layout.columnSpan: 3
-            visible: ScanController.deviceReads.length === 0
+            visible: DeviceSettings.deviceReads.length === 0
             text: qsTr("Scan something with any device to see it here.")
             color: Theme.muted
         }

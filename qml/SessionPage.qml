@@ -233,6 +233,7 @@ Page {
             clip: true
             ScrollBar.vertical: ScrollBar {}
             model: CaptureListModel {
+                source: CaptureController
                 sessionId: root.sessionId
             }
             delegate: CaptureDelegate {

@@ -79,8 +79,8 @@ Page {
                     SpinBox {
                         from: 1
                         to: 5
-                        value: ScanController.linearReads
-                        onValueModified: ScanController.linearReads = value
+                        value: DeviceSettings.linearReads
+                        onValueModified: DeviceSettings.linearReads = value
                         Accessible.name: qsTr("1D codes must be read, in frames")
                     }
                     Label {
@@ -95,9 +95,9 @@ Page {
                     SpinBox {
                         from: 0
                         to: 3600
-                        value: ScanController.duplicateWindowSeconds
+                        value: DeviceSettings.duplicateWindowSeconds
                         editable: true
-                        onValueModified: ScanController.duplicateWindowSeconds = value
+                        onValueModified: DeviceSettings.duplicateWindowSeconds = value
                         Accessible.name: qsTr("Do not capture a code again within, in seconds")
                     }
                     Label {
@@ -109,14 +109,14 @@ Page {
                     CheckBox {
                         id: sounds
                         text: qsTr("Sounds")
-                        checked: !ScanController.muted
-                        onToggled: ScanController.muted = !checked
+                        checked: !DeviceSettings.muted
+                        onToggled: DeviceSettings.muted = !checked
                     }
                     Label {
                         Layout.columnSpan: 2
                         Layout.fillWidth: true
-                        text: ScanController.audioAvailable ? qsTr("Played on %1").arg(ScanController.audioOutput) : qsTr("No sound device found: captures are shown on screen only. Plug in speakers or headphones and they are used at once.")
-                        color: ScanController.audioAvailable ? Theme.muted : Theme.warn
+                        text: DeviceSettings.audioAvailable ? qsTr("Played on %1").arg(DeviceSettings.audioOutput) : qsTr("No sound device found: captures are shown on screen only. Plug in speakers or headphones and they are used at once.")
+                        color: DeviceSettings.audioAvailable ? Theme.muted : Theme.warn
                         wrapMode: Text.WordWrap
                     }
                 }

@@ -14,8 +14,8 @@ Rectangle {
 
     property int page: 0
     property real zoom: 1
-    readonly property var sheet: LabelsController.sheet
-    readonly property int pages: LabelsController.previewState === "ready" || LabelsController.previewState === "rendering" ? LabelsController.previewPages : 0
+    readonly property var sheet: LabelsController.options.sheet
+    readonly property int pages: LabelsController.preview.state === LabelPreview.Ready || LabelsController.preview.state === LabelPreview.Rendering ? LabelsController.preview.pages : 0
     readonly property real aspect: root.sheet.pageWidth > 0 ? root.sheet.pageHeight / root.sheet.pageWidth : 11 / 8.5
     readonly property real fitWidth: Math.max(100, Math.min(flick.width - 32, (flick.height - 32) / root.aspect))
 
@@ -80,9 +80,9 @@ Rectangle {
                     Layout.leftMargin: 4
                     Layout.rightMargin: 4
                     horizontalAlignment: Text.AlignRight
-                    text: LabelsController.previewState === "ready"
-                          ? (LabelsController.previewLabels === 1 ? qsTr("1 label") : qsTr("%1 labels").arg(LabelsController.previewLabels))
-                          : LabelsController.previewState === "rendering" ? qsTr("laying out…") : ""
+                    text: LabelsController.preview.state === LabelPreview.Ready
+                          ? (LabelsController.preview.labels === 1 ? qsTr("1 label") : qsTr("%1 labels").arg(LabelsController.preview.labels))
+                          : LabelsController.preview.state === LabelPreview.Rendering ? qsTr("laying out…") : ""
                     color: Theme.muted
                     elide: Text.ElideLeft
                     HoverHandler {
@@ -120,7 +120,7 @@ Rectangle {
             contentHeight: Math.max(height, paper.height + 32)
             ScrollBar.vertical: ScrollBar {}
             ScrollBar.horizontal: ScrollBar {}
-            visible: LabelsController.previewState === "ready" || LabelsController.previewState === "rendering"
+            visible: LabelsController.preview.state === LabelPreview.Ready || LabelsController.preview.state === LabelPreview.Rendering
 
             Rectangle {
                 id: paper
@@ -140,8 +140,8 @@ Rectangle {
                     fillMode: Image.PreserveAspectFit
                     sourceSize.width: Math.min(4000, Math.round(paper.width * Screen.devicePixelRatio))
                     // previewPath is named so that a new preview with as many pages loads too.
-                    source: root.pages > 0 && LabelsController.previewPath !== "" ? LabelsController.pageSource(root.page) : ""
-                    opacity: LabelsController.previewState === "rendering" ? 0.45 : 1
+                    source: root.pages > 0 && LabelsController.preview.path !== "" ? LabelsController.preview.pageSource(root.page) : ""
+                    opacity: LabelsController.preview.state === LabelPreview.Rendering ? 0.45 : 1
                 }
 
                 // Start position: used labels greyed, the first one to print marked. Only on the first sheet.
@@ -151,8 +151,8 @@ Rectangle {
                         id: cell
                         required property var modelData
                         required property int index
-                        readonly property bool used: cell.index < LabelsController.startPosition - 1
-                        readonly property bool start: cell.index === LabelsController.startPosition - 1
+                        readonly property bool used: cell.index < LabelsController.options.startPosition - 1
+                        readonly property bool start: cell.index === LabelsController.options.startPosition - 1
                         x: cell.modelData.x * paper.width
                         y: cell.modelData.y * paper.height
                         width: cell.modelData.width * paper.width
@@ -181,7 +181,7 @@ Rectangle {
                             Label {
                                 id: startTag
                                 anchors.centerIn: parent
-                                text: qsTr("start %1").arg(LabelsController.startPosition)
+                                text: qsTr("start %1").arg(LabelsController.options.startPosition)
                                 color: "white"
                                 font.pixelSize: 10
                             }
@@ -191,7 +191,7 @@ Rectangle {
                             anchors.fill: parent
                             hoverEnabled: true
                             cursorShape: Qt.PointingHandCursor
-                            onClicked: LabelsController.startPosition = cell.index + 1
+                            onClicked: LabelsController.options.startPosition = cell.index + 1
                             ToolTip.visible: containsMouse
                             ToolTip.delay: 600
                             ToolTip.text: qsTr("Start on label %1 (the ones before it are used up)").arg(cell.index + 1)
@@ -215,9 +215,9 @@ Rectangle {
                 width: Math.min(parent.width - 40, 440)
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                text: LabelsController.previewState === "failed" ? qsTr("These labels cannot be made:\n%1").arg(LabelsController.previewMessage)
-                                                                  : LabelsController.previewMessage
-                color: LabelsController.previewState === "failed" ? Theme.bad : Theme.muted
+                text: LabelsController.preview.state === LabelPreview.Failed ? qsTr("These labels cannot be made:\n%1").arg(LabelsController.preview.message)
+                                                                  : LabelsController.preview.message
+                color: LabelsController.preview.state === LabelPreview.Failed ? Theme.bad : Theme.muted
                 font.pixelSize: 15
             }
         }
@@ -225,7 +225,7 @@ Rectangle {
 
     BusyIndicator {
         anchors.centerIn: parent
-        running: LabelsController.previewState === "rendering" || pageImage.status === Image.Loading
+        running: LabelsController.preview.state === LabelPreview.Rendering || pageImage.status === Image.Loading
     }
 
     Shortcut {

@@ -53,19 +53,19 @@ Rectangle {
                 id: hint
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 40, 460)
-                visible: ScanController.sourceState !== "running"
+                visible: ScanController.sourceState !== ScanController.Running
                 spacing: Theme.spacing
                 Label {
                     Layout.fillWidth: true
                     text: ScanController.sourceStatus
-                    color: ScanController.sourceState === "error" || ScanController.sourceState === "unavailable" ? "#ffb4ab" : "#c9d6e8"
+                    color: ScanController.sourceState === ScanController.Error || ScanController.sourceState === ScanController.Unavailable ? "#ffb4ab" : "#c9d6e8"
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
                     font.pixelSize: 15
                 }
                 Label {
                     Layout.fillWidth: true
-                    visible: ScanController.sourceState === "stopped" || ScanController.sourceState === "finished"
+                    visible: ScanController.sourceState === ScanController.Stopped || ScanController.sourceState === ScanController.Finished
                     text: qsTr("You can also drop image or video files here. Hand scanners work at any time.")
                     color: "#8a9bb3"
                     horizontalAlignment: Text.AlignHCenter
@@ -123,7 +123,7 @@ Rectangle {
                 spacing: 6
                 Button {
                     text: qsTr("Camera")
-                    highlighted: ScanController.sourceKind === "camera"
+                    highlighted: ScanController.cameraSource
                     onClicked: ScanController.startCamera()
                 }
                 Button {
@@ -136,7 +136,7 @@ Rectangle {
                 }
                 Button {
                     text: qsTr("Stop")
-                    enabled: ScanController.sourceState !== "stopped"
+                    enabled: ScanController.sourceState !== ScanController.Stopped
                     onClicked: ScanController.stopSource()
                 }
                 Switch {
@@ -149,7 +149,7 @@ Rectangle {
                     Layout.minimumWidth: 0
                     Layout.rightMargin: Theme.spacing
                     horizontalAlignment: Text.AlignRight
-                    text: ScanController.sourceState === "running" ? ScanController.sourceStatus : ""
+                    text: ScanController.sourceState === ScanController.Running ? ScanController.sourceStatus : ""
                     color: "#c9d6e8"
                     elide: Text.ElideLeft
                     ToolTip.visible: truncated && sourceHover.hovered

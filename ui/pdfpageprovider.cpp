@@ -21,9 +21,10 @@ QImage PdfPageProvider::requestImage(const QString &id, QSize *size, const QSize
     const int page = id.left(slash).toInt();
     const QString path = QUrl::fromPercentEncoding(id.mid(slash + 1).toUtf8());
     const int width = requestedSize.width() > 0 ? requestedSize.width() : 850;
-    QString error;
-    QImage image = m_pages.render(path, page, width, &error);
-    if (image.isNull()) {
+    auto rendered = m_pages.render(path, page, width);
+    QImage image = rendered.ok() ? std::move(*rendered) : QImage();
+    if (!rendered) {
+        const QString error = rendered.error().message;
         // Say it in the picture: the view shows what went wrong where the page would be.
         image = QImage(width, width * 11 / 8, QImage::Format_RGB32);
         image.fill(Qt::white);

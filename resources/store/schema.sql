@@ -247,11 +247,9 @@ CREATE TABLE epcis_events (
 
 CREATE TABLE outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    entity_type TEXT NOT NULL,
+    entity TEXT NOT NULL,
     entity_id TEXT NOT NULL,
-    operation TEXT NOT NULL,
-    method TEXT NOT NULL,
-    path TEXT NOT NULL,
+    op TEXT NOT NULL,
     payload TEXT NOT NULL,
     idempotency_key TEXT NOT NULL UNIQUE,
     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'in_flight', 'done', 'failed')),
@@ -262,4 +260,4 @@ CREATE TABLE outbox (
     done TEXT
 );
 CREATE INDEX outbox_by_state ON outbox (state, seq);
-CREATE INDEX outbox_by_entity ON outbox (entity_type, entity_id, seq);
+CREATE INDEX outbox_by_entity ON outbox (entity, entity_id, seq);

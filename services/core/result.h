@@ -35,6 +35,12 @@ public:
     [[nodiscard]] const T &value() const { return *m_value; }
     [[nodiscard]] T &value() { return *m_value; }
     [[nodiscard]] const Error &error() const { return m_error; }
+    // As std::optional and std::expected read: test it, then reach the value.
+    [[nodiscard]] explicit operator bool() const { return ok(); }
+    [[nodiscard]] const T &operator*() const { return *m_value; }
+    [[nodiscard]] T &operator*() { return *m_value; }
+    [[nodiscard]] const T *operator->() const { return &*m_value; }
+    [[nodiscard]] T *operator->() { return &*m_value; }
 
 private:
     std::optional<T> m_value;

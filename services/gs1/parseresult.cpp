@@ -120,6 +120,41 @@ QString ParseResult::errorText() const
     return parts.join(u"; "_s);
 }
 
+ParseResult ParseResult::fromJson(const QJsonObject &o)
+{
+    ParseResult r;
+    r.input = o.value(u"input"_s).toString();
+    const QString kind = o.value(u"kind"_s).toString();
+    for (const auto k :
+        { DataKind::Empty, DataKind::Gtin, DataKind::ElementString, DataKind::DigitalLink, DataKind::Text }) {
+        if (kindName(k) == kind)
+            r.kind = k;
+    }
+    r.symbologyId = o.value(u"symbology_id"_s).toString();
+    r.gtin14 = o.value(u"gtin14"_s).toString();
+    r.addOn = o.value(u"add_on"_s).toString();
+    for (const auto &v : o.value(u"ais"_s).toArray()) {
+        const auto a = v.toObject();
+        r.elements.push_back(
+            Element { a.value(u"ai"_s).toString(), a.value(u"title"_s).toString(), a.value(u"value"_s).toString() });
+    }
+    for (const auto &v : o.value(u"errors"_s).toArray()) {
+        const auto e = v.toObject();
+        Issue issue;
+        issue.code = e.value(u"code"_s).toString();
+        issue.message = e.value(u"message"_s).toString();
+        issue.ai = e.value(u"ai"_s).toString();
+        issue.position = e.value(u"position"_s).toInt();
+        issue.offset = e.value(u"offset"_s).toInt(-1);
+        r.errors.push_back(issue);
+    }
+    for (const auto &v : o.value(u"warnings"_s).toArray())
+        r.warnings << v.toString();
+    for (const auto &v : o.value(u"parameters"_s).toArray())
+        r.otherParameters << v.toString();
+    return r;
+}
+
 QJsonObject ParseResult::toJson() const
 {
     QJsonArray ais;

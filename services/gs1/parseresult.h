@@ -33,6 +33,9 @@ struct Issue
     QString message; // plain words for the person at the desk
 };
 
+/// The GS1 resolver Digital Links point to unless the station's `resolver_domain` setting names another.
+inline constexpr char16_t kDefaultResolverDomain[] = u"https://id.gs1.org";
+
 /** Everything the GS1 core learnt from one piece of data. A value type, cheap to copy. */
 struct ParseResult
 {
@@ -57,9 +60,11 @@ struct ParseResult
     [[nodiscard]] QDate expiry() const;
     [[nodiscard]] QString hri() const;
     [[nodiscard]] QString elementString() const;
-    [[nodiscard]] QString digitalLink(QStringView domain = u"https://id.gs1.org") const;
+    [[nodiscard]] QString digitalLink(QStringView domain = kDefaultResolverDomain) const;
     [[nodiscard]] QString errorText() const; // all errors, one sentence each
     [[nodiscard]] QJsonObject toJson() const;
+    /// A result as toJson() wrote it (the store keeps every capture's parse): read back, not parsed again.
+    [[nodiscard]] static ParseResult fromJson(const QJsonObject &json);
 };
 
 [[nodiscard]] QString kindName(DataKind kind);

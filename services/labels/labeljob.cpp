@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "labeljob.h"
 
+#include "exportrules.h"
 #include "outputfile.h"
 #include "settingsrepository.h"
 #include "sqlhelpers.h"
@@ -27,27 +28,6 @@ using closient::store::nowIso;
 
 namespace closient::labels {
 
-QString ExportRequest::coherenceError(const QString &exportType, const QString &fileFormat)
-{
-    static const QStringList types { u"qr_codes"_s, u"datamatrix"_s, u"barcodes_1d"_s, u"codes_combined"_s,
-        u"sheet_pdf"_s };
-    static const QStringList formats { u"svg"_s, u"png"_s, u"pdf"_s, u"eps"_s };
-    if (!types.contains(exportType))
-        return u"export_type must be one of %1, not \"%2\""_s.arg(types.join(u", "_s), exportType);
-    if (!formats.contains(fileFormat))
-        return u"file_format must be one of %1, not \"%2\""_s.arg(formats.join(u", "_s), fileFormat);
-    if (exportType == u"sheet_pdf" && fileFormat != u"pdf")
-        return u"sheet_pdf makes a PDF: file_format must be pdf"_s;
-    if ((exportType == u"qr_codes" || exportType == u"datamatrix") && fileFormat != u"svg" && fileFormat != u"png")
-        return u"%1 exports are svg or png files in a ZIP, not %2"_s.arg(exportType, fileFormat);
-    if (exportType == u"barcodes_1d" && fileFormat != u"svg" && fileFormat != u"eps")
-        return u"barcodes_1d exports are svg or eps files (vector, so bars keep their widths), not %1"_s.arg(
-            fileFormat);
-    if (exportType == u"codes_combined" && fileFormat == u"pdf")
-        return u"codes_combined makes a ZIP of symbol files: file_format must be svg, png (QR as PNG, 1D as SVG) or eps (QR as SVG, 1D as EPS)"_s;
-    return {};
-}
-
 QJsonObject ExportRequest::assetConfig() const
 {
     QJsonObject o { { u"sheet_template"_s, templateName }, { u"start_position"_s, startPosition },
@@ -59,9 +39,22 @@ QJsonObject ExportRequest::assetConfig() const
     return o;
 }
 
+QString jobStatusName(JobStatus status)
+{
+    switch (status) {
+    case JobStatus::Completed:
+        return u"completed"_s;
+    case JobStatus::Cancelled:
+        return u"cancelled"_s;
+    case JobStatus::Failed:
+        break;
+    }
+    return u"failed"_s;
+}
+
 QJsonObject JobResult::toJson() const
 {
-    return { { u"job_id"_s, jobId }, { u"status"_s, status },
+    return { { u"job_id"_s, jobId }, { u"status"_s, jobStatusName(status) },
         { u"error"_s, error.isEmpty() ? QJsonValue() : QJsonValue(error) }, { u"items"_s, items },
         { u"labels"_s, labels }, { u"pages"_s, pages }, { u"output"_s, output }, { u"file_size_bytes"_s, bytes },
         { u"render_ms"_s, qRound(renderMs) }, { u"verify_ms"_s, qRound(verifyMs) }, { u"verified"_s, verified },
@@ -97,10 +90,10 @@ void LabelJob::setStatus(const QString &jobId, const QString &status, const JobR
 
 JobResult LabelJob::fail(JobResult r, const QString &error)
 {
-    r.status = u"failed"_s;
-    r.error = error;
+    r.status = m_cancelled ? JobStatus::Cancelled : JobStatus::Failed;
+    r.error = m_cancelled ? u"cancelled: nothing was delivered"_s : error;
     if (!r.jobId.isEmpty())
-        setStatus(r.jobId, r.status, r);
+        setStatus(r.jobId, u"failed"_s, r); // the API's lifecycle knows no cancelled job
     return r;
 }
 
@@ -160,12 +153,14 @@ Result<Done> LabelJob::validate()
 {
     auto &q = m_request;
     const auto refuse = [](const QString &message) { return Error { u"invalid"_s, message }; };
-    if (const QString e = ExportRequest::coherenceError(q.exportType, q.fileFormat); !e.isEmpty())
-        return refuse(e);
+    if (auto coherent = checkExportCoherence(q.exportType, q.fileFormat); !coherent.ok())
+        return coherent.error();
     if (q.selection.scope != u"lots" && q.selection.scope != u"serials")
         return refuse(u"scope must be lots or serials"_s);
     if (auto target = OutputFile::checkTarget(q.outputPath, m_db->path()); !target.ok())
         return target.error();
+    if (q.resolverDomain.isEmpty()) // one place reads the station's resolver: every job, screen or command
+        q.resolverDomain = await(store::SettingsRepository(m_db).value(u"resolver_domain"_s)).toString();
     if (q.exportType == u"sheet_pdf") {
         m_template = TemplateLibrary::instance().find(q.templateName);
         if (!m_template)
@@ -347,8 +342,8 @@ JobResult LabelJob::run()
     }
     if (r.nextStart > 0)
         (void)await(store::SettingsRepository(m_db).setValue(nextStartKey(m_template->name), r.nextStart));
-    r.status = u"completed"_s;
-    setStatus(r.jobId, r.status, r);
+    r.status = JobStatus::Completed;
+    setStatus(r.jobId, u"completed"_s, r);
     return r;
 }
 
@@ -356,11 +351,12 @@ namespace {
 Result<LabelArtwork> artworkFor(const LabelItem &item, SymbolKind kind, const LabelArea &area, const ExportRequest &q)
 {
     QString why;
-    auto content = symbolContent(kind, item, q.resolverDomain, &why);
-    std::optional<EncodedSymbol> encoded;
-    if (content)
-        encoded = encodeSymbol(*content, &why);
-    if (encoded) {
+    const auto content = symbolContent(kind, item, q.resolverDomain);
+    if (!content) {
+        why = content.error().message;
+    } else if (const auto encoded = encodeSymbol(*content); !encoded) {
+        why = encoded.error().message;
+    } else {
         auto art = layoutArtwork(*content, *encoded, area, q.artwork);
         if (art.ok())
             return art;
@@ -507,11 +503,11 @@ bool LabelJob::renderZip(const std::vector<LabelItem> &items, const QString &pat
             r.renderMs += double(render.nsecsElapsed()) / 1e6;
             if (verifier) {
                 check.start();
-                QString problem;
-                if (verifier->verifySymbolFile(data, m.format, m.kind, art->content.expected, &problem))
+                if (const auto read = verifier->verifySymbolFile(data, m.format, m.kind, art->content.expected);
+                    read.ok())
                     ++r.verified;
                 else
-                    r.failures << u"%1: %2"_s.arg(name, problem);
+                    r.failures << u"%1: %2"_s.arg(name, read.error().message);
                 r.verifyMs += double(check.nsecsElapsed()) / 1e6;
             }
             ++done;

@@ -40,7 +40,7 @@ struct ExportRequest
     bool outlines = false;
     int copiesPerItem = 1;
     std::optional<SymbolKind> symbol; // what a sheet carries (default GS1 DataMatrix) or the 1D kind of a ZIP
-    QString resolverDomain = QStringLiteral("https://id.gs1.org");
+    QString resolverDomain; // empty: the station's resolver_domain setting
     ArtworkOptions artwork;
     bool verify = true;
     bool record = true; // false for the screen's preview: no row in label_jobs
@@ -51,16 +51,19 @@ struct ExportRequest
     QByteArray importCsv;
     QChar importDelimiter = u',';
 
-    /// The API's coherence rule for (export_type, file_format), or "" when the pair is fine.
-    [[nodiscard]] static QString coherenceError(const QString &exportType, const QString &fileFormat);
     [[nodiscard]] QJsonObject assetConfig() const;
 };
+
+/// How a job ended. A cancelled job delivered nothing, like a failed one, but nothing went wrong.
+enum class JobStatus { Completed, Failed, Cancelled };
+/// "completed", "failed", "cancelled".
+[[nodiscard]] QString jobStatusName(JobStatus status);
 
 /** What a job did. */
 struct JobResult
 {
     QString jobId;
-    QString status; // completed | failed
+    JobStatus status = JobStatus::Failed;
     QString error;
     int items = 0;
     int labels = 0;

@@ -73,7 +73,7 @@ LabelRepository::LabelRepository(store::Database *db)
 
 QFuture<Result<LabelItem>> LabelRepository::addLot(const ItemInput &input)
 {
-    return m_db->run([input](QSqlDatabase &db) -> Result<LabelItem> {
+    return m_db->run([store = m_db, input](QSqlDatabase &db) -> Result<LabelItem> {
         const auto in = LabelImport::check(input, false);
         if (!in.ok())
             return in.error();
@@ -86,13 +86,14 @@ QFuture<Result<LabelItem>> LabelRepository::addLot(const ItemInput &input)
             return id.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
         return readBack(db, u"lots"_s, id.value());
     });
 }
 
 QFuture<Result<LabelItem>> LabelRepository::addSerial(const ItemInput &input)
 {
-    return m_db->run([input](QSqlDatabase &db) -> Result<LabelItem> {
+    return m_db->run([store = m_db, input](QSqlDatabase &db) -> Result<LabelItem> {
         const auto in = LabelImport::check(input, true);
         if (!in.ok())
             return in.error();
@@ -109,6 +110,7 @@ QFuture<Result<LabelItem>> LabelRepository::addSerial(const ItemInput &input)
             return r.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
         return readBack(db, u"serials"_s, id);
     });
 }
@@ -116,7 +118,7 @@ QFuture<Result<LabelItem>> LabelRepository::addSerial(const ItemInput &input)
 QFuture<Result<int>> LabelRepository::addSerialRange(
     const ItemInput &base, const QString &prefix, qint64 first, int count, int width)
 {
-    return m_db->run([=](QSqlDatabase &db) -> Result<int> {
+    return m_db->run([=, store = m_db](QSqlDatabase &db) -> Result<int> {
         if (count < 1 || count > 1000000)
             return invalid(u"a range holds 1 to 1,000,000 serials"_s);
         if (first < 0)
@@ -140,6 +142,7 @@ QFuture<Result<int>> LabelRepository::addSerialRange(
         }
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
         return count;
     });
 }
@@ -147,7 +150,7 @@ QFuture<Result<int>> LabelRepository::addSerialRange(
 QFuture<ImportReport> LabelRepository::importCsv(
     const QString &scope, const QByteArray &csv, bool reuseExisting, QChar delimiter)
 {
-    return m_db->run([scope, csv, reuseExisting, delimiter](QSqlDatabase &db) {
+    return m_db->run([store = m_db, scope, csv, reuseExisting, delimiter](QSqlDatabase &db) {
         ImportReport report;
         const auto failed = [&](const Error &e) {
             report.errors = e.message.split(u'\n');
@@ -166,6 +169,7 @@ QFuture<ImportReport> LabelRepository::importCsv(
             return failed(r.error());
         if (!tx.commit())
             return failed(sqlError(tx.lastError())); // rolled back: nothing was imported
+        store->notifyLabelItemsChanged();
         report.lots = int(plan.value().newLots.size());
         report.serials = int(plan.value().newSerials.size());
         report.unchanged = plan.value().unchanged;
@@ -327,7 +331,8 @@ Result<Done> writeLog(QSqlDatabase &db, const QString &action, const PrintLogEnt
 
 QFuture<Result<Done>> LabelRepository::recordJob(std::optional<ImportPlan> import, std::optional<PrintRecord> print)
 {
-    return m_db->run([import = std::move(import), print = std::move(print)](QSqlDatabase &db) -> Result<Done> {
+    return m_db->run([store = m_db, import = std::move(import), print = std::move(print)](
+                         QSqlDatabase &db) -> Result<Done> {
         Transaction tx(db);
         if (!tx.started())
             return sqlError(tx.lastError());
@@ -363,6 +368,8 @@ QFuture<Result<Done>> LabelRepository::recordJob(std::optional<ImportPlan> impor
         }
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
+        store->notifyPrintLogChanged();
         return Done {};
     });
 }
@@ -370,7 +377,7 @@ QFuture<Result<Done>> LabelRepository::recordJob(std::optional<ImportPlan> impor
 QFuture<Result<qint64>> LabelRepository::logPrint(
     const QString &action, const std::vector<LabelItem> &items, const PrintLogEntry &entry, bool markPrinted)
 {
-    return m_db->run([=](QSqlDatabase &db) -> Result<qint64> {
+    return m_db->run([=, store = m_db](QSqlDatabase &db) -> Result<qint64> {
         Transaction tx(db);
         if (auto r = writeLog(db, action, entry, entry.reason, items, markPrinted); !r.ok())
             return r.error();
@@ -378,13 +385,15 @@ QFuture<Result<qint64>> LabelRepository::logPrint(
         const qint64 id = last.next() ? last.value(0).toLongLong() : 0;
         if (!tx.commit())
             return sqlError(tx.lastError());
+        store->notifyLabelItemsChanged();
+        store->notifyPrintLogChanged();
         return id;
     });
 }
 
 QFuture<Result<Done>> LabelRepository::voidSerial(const QString &serialId, const QString &reason, const QString &user)
 {
-    return m_db->run([=](QSqlDatabase &db) -> Result<Done> {
+    return m_db->run([=, store = m_db](QSqlDatabase &db) -> Result<Done> {
         if (reason.trimmed().isEmpty())
             return invalid(u"say why the label is void (damaged, lost, wrong data, ...)"_s);
         Transaction tx(db);
@@ -405,14 +414,17 @@ QFuture<Result<Done>> LabelRepository::voidSerial(const QString &serialId, const
             { log.lastInsertId(), serialId }, &ok);
         if (!ok || !tx.commit())
             return invalid(u"the void could not be written"_s);
+        store->notifyLabelItemsChanged();
+        store->notifyPrintLogChanged();
         return Done {};
     });
 }
 
-QFuture<std::vector<PrintLogEntry>> LabelRepository::printLog(int limit)
+QFuture<Result<std::vector<PrintLogEntry>>> LabelRepository::printLog(int limit)
 {
-    return m_db->run([limit](QSqlDatabase &db) {
+    return m_db->run([limit](QSqlDatabase &db) -> Result<std::vector<PrintLogEntry>> {
         std::vector<PrintLogEntry> out;
+        bool ok = false;
         auto q = exec(db,
             u"SELECT p.id, p.job_id, p.action, p.printer, p.copies, p.template, p.start_position, p.user_name, "
             u"p.workstation, p.reason, p.created, (SELECT count(*) FROM print_log_items i WHERE i.print_log_id = "
@@ -422,7 +434,9 @@ QFuture<std::vector<PrintLogEntry>> LabelRepository::printLog(int limit)
             u" LEFT JOIN lots l ON i.entity_type = 'lot' AND l.id = i.entity_id "
             u" WHERE i.print_log_id = p.id ORDER BY i.rowid LIMIT 1) "
             u"FROM print_log p ORDER BY p.id DESC LIMIT ?"_s,
-            { limit });
+            { limit }, &ok);
+        if (!ok)
+            return sqlError(q.lastError());
         while (q.next()) {
             PrintLogEntry e;
             e.id = q.value(0).toLongLong();
@@ -444,10 +458,13 @@ QFuture<std::vector<PrintLogEntry>> LabelRepository::printLog(int limit)
     });
 }
 
-QFuture<QPointF> LabelRepository::calibration(const QString &printer)
+QFuture<Result<QPointF>> LabelRepository::calibration(const QString &printer)
 {
-    return m_db->run([printer](QSqlDatabase &db) {
-        auto q = exec(db, u"SELECT offset_x_mm, offset_y_mm FROM printers WHERE name = ?"_s, { printer });
+    return m_db->run([printer](QSqlDatabase &db) -> Result<QPointF> {
+        bool ok = false;
+        auto q = exec(db, u"SELECT offset_x_mm, offset_y_mm FROM printers WHERE name = ?"_s, { printer }, &ok);
+        if (!ok)
+            return sqlError(q.lastError());
         return q.next() ? QPointF(q.value(0).toDouble(), q.value(1).toDouble()) : QPointF();
     });
 }
@@ -455,8 +472,9 @@ QFuture<QPointF> LabelRepository::calibration(const QString &printer)
 QFuture<Result<Done>> LabelRepository::setCalibration(const QString &printer, QPointF offsetMm)
 {
     return m_db->run([=](QSqlDatabase &db) -> Result<Done> {
-        if (std::abs(offsetMm.x()) > 20 || std::abs(offsetMm.y()) > 20)
-            return invalid(u"printer offsets are limited to ±20 mm; a larger shift means the wrong template"_s);
+        if (std::abs(offsetMm.x()) > kCalibrationLimitMm || std::abs(offsetMm.y()) > kCalibrationLimitMm)
+            return invalid(u"printer offsets are limited to ±%1 mm; a larger shift means the wrong template"_s.arg(
+                kCalibrationLimitMm));
         bool ok = false;
         auto q = exec(db,
             u"INSERT INTO printers (name, offset_x_mm, offset_y_mm, modified) VALUES (?, ?, ?, ?) "

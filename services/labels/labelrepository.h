@@ -57,6 +57,10 @@ struct PrintRecord
     std::vector<LabelItem> items;
 };
 
+/// How far a printer's calibration may move the labels (mm, either axis): a larger shift means the wrong template.
+/// The screen, the command line and the store all take it from here.
+inline constexpr double kCalibrationLimitMm = 10.0;
+
 /** Lots, serials, label jobs and the print log in the store. */
 class LabelRepository
 {
@@ -84,9 +88,10 @@ public:
     /// Nothing is stored when any part fails.
     QFuture<Result<store::Done>> recordJob(std::optional<ImportPlan> import, std::optional<PrintRecord> print);
     QFuture<Result<store::Done>> voidSerial(const QString &serialId, const QString &reason, const QString &user);
-    QFuture<std::vector<PrintLogEntry>> printLog(int limit = 200);
-    /// Printer offsets (mm) kept per printer.
-    QFuture<QPointF> calibration(const QString &printer);
+    QFuture<Result<std::vector<PrintLogEntry>>> printLog(int limit = 200);
+    /// Printer offsets (mm) kept per printer; (0, 0) for a printer never calibrated.
+    QFuture<Result<QPointF>> calibration(const QString &printer);
+    /// Refused beyond ±kCalibrationLimitMm on either axis.
     QFuture<Result<store::Done>> setCalibration(const QString &printer, QPointF offsetMm);
 
     /// NOTE: the following run on the database thread.

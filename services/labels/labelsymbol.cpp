@@ -98,7 +98,8 @@ QString zxingFormat(SymbolKind kind)
     return QString::fromUtf16(info(kind).zxing);
 }
 
-std::optional<SymbolContent> symbolContent(
+namespace {
+std::optional<SymbolContent> contentOf(
     SymbolKind kind, const LabelItem &item, const QString &resolverDomain, QString *error)
 {
     // The GS1 core checks every value (check digit, dates, character set, lengths) before zint sees it.
@@ -138,7 +139,7 @@ std::optional<SymbolContent> symbolContent(
         break;
     }
     case SymbolKind::DigitalLinkQr: {
-        QString domain = resolverDomain.isEmpty() ? u"https://id.gs1.org"_s : resolverDomain;
+        QString domain = resolverDomain.isEmpty() ? QString::fromUtf16(gs1::kDefaultResolverDomain) : resolverDomain;
         while (domain.endsWith(u'/'))
             domain.chop(1);
         c.data = parsed.digitalLink(domain);
@@ -177,7 +178,7 @@ std::optional<SymbolContent> symbolContent(
     return c;
 }
 
-std::optional<EncodedSymbol> encodeSymbol(const SymbolContent &content, QString *error)
+std::optional<EncodedSymbol> encode(const SymbolContent &content, QString *error)
 {
     std::unique_ptr<zint_symbol, ZintDeleter> sym(ZBarcode_Create());
     if (!sym) {
@@ -249,6 +250,26 @@ std::optional<EncodedSymbol> encodeSymbol(const SymbolContent &content, QString 
             { QString::fromUtf8(reinterpret_cast<const char *>(s->text), s->length), s->x, s->y, s->fsize, s->halign });
     }
     return out;
+}
+
+} // namespace
+
+Result<SymbolContent> symbolContent(SymbolKind kind, const LabelItem &item, const QString &resolverDomain)
+{
+    QString why;
+    auto c = contentOf(kind, item, resolverDomain, &why);
+    if (!c)
+        return Error { u"invalid"_s, why };
+    return std::move(*c);
+}
+
+Result<EncodedSymbol> encodeSymbol(const SymbolContent &content)
+{
+    QString why;
+    auto e = encode(content, &why);
+    if (!e)
+        return Error { u"invalid"_s, why };
+    return std::move(*e);
 }
 
 } // namespace closient::labels

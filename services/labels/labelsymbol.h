@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include "labelitem.h"
 
 #include <QRectF>
@@ -33,8 +35,8 @@ struct SymbolContent
 };
 
 /// Builds the content for @p item, or says why it cannot (e.g. EAN-13 needs a GTIN-13 and carries no lot).
-[[nodiscard]] std::optional<SymbolContent> symbolContent(
-    SymbolKind kind, const LabelItem &item, const QString &resolverDomain, QString *error);
+[[nodiscard]] Result<SymbolContent> symbolContent(
+    SymbolKind kind, const LabelItem &item, const QString &resolverDomain);
 
 /** A symbol as zint made it: dark modules in module units, quiet zones included in the size. */
 struct EncodedSymbol
@@ -56,6 +58,6 @@ struct EncodedSymbol
 };
 
 /// Encodes with libzint; warnings are errors. @p error gets zint's message in plain words.
-[[nodiscard]] std::optional<EncodedSymbol> encodeSymbol(const SymbolContent &content, QString *error);
+[[nodiscard]] Result<EncodedSymbol> encodeSymbol(const SymbolContent &content);
 
 } // namespace closient::labels

@@ -153,10 +153,9 @@ Result<SymbolContent> layoutSymbolContent(
         // EAN-13, UPC-A and ITF-14: symbolContent() knows their rules.
         LabelItem item;
         item.gtin = gtin;
-        QString error;
-        auto c = symbolContent(*kind, item, resolverDomain, &error);
+        auto c = symbolContent(*kind, item, resolverDomain);
         if (!c)
-            return invalid(error);
+            return invalid(c.error().message);
         return *c;
     }
 
@@ -234,10 +233,9 @@ Result<EncodedSymbol> encodeDataBar(LayoutSymbology s, const SymbolContent &cont
 Result<EncodedSymbol> encodeLayoutSymbol(LayoutSymbology s, const SymbolContent &content)
 {
     if (toSymbolKind(s)) {
-        QString error;
-        auto e = encodeSymbol(content, &error);
+        auto e = encodeSymbol(content);
         if (!e)
-            return invalid(error);
+            return invalid(e.error().message);
         return *e;
     }
     return encodeDataBar(s, content);

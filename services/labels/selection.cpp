@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace closient::labels {
 
-std::optional<Selection> Selection::fromJson(const QString &scope, const QJsonObject &filters, QString *error)
+namespace {
+std::optional<Selection> selectionOf(const QString &scope, const QJsonObject &filters, QString *error)
 {
     if (scope == u"products") {
         *error
@@ -81,6 +82,7 @@ std::optional<Selection> Selection::fromJson(const QString &scope, const QJsonOb
     s.neverPrinted = filters.value(u"never_printed"_s).toBool();
     return s;
 }
+} // namespace
 
 QJsonObject Selection::filtersJson() const
 {
@@ -111,6 +113,15 @@ bool Selection::matches(const LabelItem &item) const
     const QString s = search.trimmed();
     return s.isEmpty() || item.gtin.contains(s, Qt::CaseInsensitive) || item.lot.contains(s, Qt::CaseInsensitive)
         || (item.kind == LabelItem::Kind::Serial && item.serial.contains(s, Qt::CaseInsensitive));
+}
+
+Result<Selection> Selection::fromJson(const QString &scope, const QJsonObject &filters)
+{
+    QString why;
+    auto s = selectionOf(scope, filters, &why);
+    if (!s)
+        return Error { u"invalid"_s, why };
+    return std::move(*s);
 }
 
 } // namespace closient::labels

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include "labelitem.h"
 
 #include <QJsonObject>
@@ -23,8 +25,7 @@ struct Selection
     QString search; // GUI only: part of a GTIN, lot or serial
 
     /// Reads the API's filters object; @p error names an unknown key or a wrong type.
-    [[nodiscard]] static std::optional<Selection> fromJson(
-        const QString &scope, const QJsonObject &filters, QString *error);
+    [[nodiscard]] static Result<Selection> fromJson(const QString &scope, const QJsonObject &filters);
     [[nodiscard]] QJsonObject filtersJson() const;
     /// Whether @p item passes the filters (not the ids), as select() would decide: for items not stored yet.
     [[nodiscard]] bool matches(const LabelItem &item) const;

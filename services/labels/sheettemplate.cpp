@@ -81,7 +81,8 @@ double unitFactor(const QString &unit, bool *ok)
 }
 } // namespace
 
-std::optional<SheetTemplate> parseTemplate(const QByteArray &json, QString *error)
+namespace {
+std::optional<SheetTemplate> templateOf(const QByteArray &json, QString *error)
 {
     QJsonParseError pe;
     const auto doc = QJsonDocument::fromJson(json, &pe);
@@ -157,6 +158,17 @@ std::optional<SheetTemplate> parseTemplate(const QByteArray &json, QString *erro
     return std::nullopt;
 }
 
+} // namespace
+
+Result<SheetTemplate> parseTemplate(const QByteArray &json)
+{
+    QString why;
+    auto t = templateOf(json, &why);
+    if (!t)
+        return Error { u"invalid"_s, why };
+    return std::move(*t);
+}
+
 const TemplateLibrary &TemplateLibrary::instance()
 {
     static TemplateLibrary library = [] {
@@ -189,14 +201,11 @@ void TemplateLibrary::load()
         const auto files = QDir(folder).entryInfoList({ u"*.json"_s }, QDir::Files, QDir::Name);
         for (const auto &fi : files) {
             QFile f(fi.filePath());
-            QString error;
-            std::optional<SheetTemplate> t;
-            if (!f.open(QIODevice::ReadOnly))
-                error = f.errorString();
-            else
-                t = parseTemplate(f.readAll(), &error);
+            Result<SheetTemplate> t = f.open(QIODevice::ReadOnly)
+                ? parseTemplate(f.readAll())
+                : Result<SheetTemplate>(Error { u"io"_s, f.errorString() });
             if (!t) {
-                m_problems << u"%1: %2"_s.arg(builtIn ? fi.fileName() : fi.filePath(), error);
+                m_problems << u"%1: %2"_s.arg(builtIn ? fi.fileName() : fi.filePath(), t.error().message);
                 continue;
             }
             t->source = builtIn ? u"built-in"_s : fi.filePath();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QPageSize>
 #include <QRectF>
 #include <QString>
@@ -59,7 +61,7 @@ struct SheetTemplate
 };
 
 /** Reads a template from JSON (units in, mm or pt); @p error says what is wrong when it cannot. */
-[[nodiscard]] std::optional<SheetTemplate> parseTemplate(const QByteArray &json, QString *error);
+[[nodiscard]] Result<SheetTemplate> parseTemplate(const QByteArray &json);
 
 /** The templates that ship in resources/templates and the user's own (one JSON file each). */
 class TemplateLibrary

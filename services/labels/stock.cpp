@@ -399,9 +399,8 @@ Result<SheetConversion> toSheetTemplate(const Stock &stock)
         out.note = out.note.isEmpty() ? unused : out.note + u' ' + unused;
     }
     // The station's own rules decide whether the result is printable (labels on the page, room inside them).
-    QString error;
-    if (!parseTemplate(sheetTemplateJson(t), &error))
-        return refused(error);
+    if (const auto checked = parseTemplate(sheetTemplateJson(t)); !checked)
+        return refused(checked.error().message);
     return out;
 }
 

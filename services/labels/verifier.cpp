@@ -70,7 +70,7 @@ std::uint32_t formatMask(SymbolKind kind)
 }
 } // namespace
 
-bool Verifier::verifyImage(const QImage &image, SymbolKind kind, const QString &expected, QString *problem)
+bool Verifier::checkImage(const QImage &image, SymbolKind kind, const QString &expected, QString *problem)
 {
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
     auto outcome = m_decoder->decodeGray(gray.constBits(), gray.width(), gray.height(), int(gray.bytesPerLine()),
@@ -113,7 +113,7 @@ bool Verifier::verifyImage(const QImage &image, SymbolKind kind, const QString &
     return true;
 }
 
-bool Verifier::verifySymbolFile(
+bool Verifier::checkSymbolFile(
     const QByteArray &data, const QString &format, SymbolKind kind, const QString &expected, QString *problem)
 {
     QImage image;
@@ -163,7 +163,7 @@ bool Verifier::verifySymbolFile(
         QPainter p(&framed);
         p.drawImage(20, 20, image);
     }
-    return verifyImage(framed, kind, expected, problem);
+    return checkImage(framed, kind, expected, problem);
 }
 
 namespace {
@@ -211,9 +211,12 @@ public:
                 renderTile(labels, i, end);
             if (m_tile.isNull() || !m_tileRect.contains(px))
                 problem = u"the page could not be rendered"_s;
-            else if (m_verifier.verifyImage(
-                         m_tile.copy(px.translated(-m_tileRect.topLeft())), label.kind, label.expected, &problem))
+            else if (const auto read = m_verifier.verifyImage(
+                         m_tile.copy(px.translated(-m_tileRect.topLeft())), label.kind, label.expected);
+                     read.ok())
                 ++m_report.passed;
+            else
+                problem = read.error().message;
         }
         if (!problem.isEmpty())
             m_report.failures << u"page %1, label %2: %3"_s.arg(label.page + 1).arg(label.cell + 1).arg(problem);
@@ -354,6 +357,23 @@ VerifyReport Verifier::verifySheets(const QString &pdfPath, const SheetLayout &l
         report.failures << u"cancelled"_s;
     report.ms = double(timer.nsecsElapsed()) / 1e6;
     return report;
+}
+
+Result<Done> Verifier::verifySymbolFile(
+    const QByteArray &data, const QString &format, SymbolKind kind, const QString &expected)
+{
+    QString problem;
+    if (!checkSymbolFile(data, format, kind, expected, &problem))
+        return Error { u"unreadable"_s, problem };
+    return Done {};
+}
+
+Result<Done> Verifier::verifyImage(const QImage &image, SymbolKind kind, const QString &expected)
+{
+    QString problem;
+    if (!checkImage(image, kind, expected, &problem))
+        return Error { u"unreadable"_s, problem };
+    return Done {};
 }
 
 } // namespace closient::labels

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include "labelsymbol.h"
 #include "sheetrenderer.h"
 
@@ -43,11 +45,11 @@ public:
 
     VerifyReport verifySheets(const QString &pdfPath, const SheetLayout &layout, const std::vector<PlacedLabel> &labels,
         const std::function<bool(int)> &progress = {});
-    /// One symbol file: "svg", "png" or "eps" data.
-    bool verifySymbolFile(
-        const QByteArray &data, const QString &format, SymbolKind kind, const QString &expected, QString *problem);
-    /// Decodes a picture of one symbol and compares it; @p problem says what went wrong.
-    bool verifyImage(const QImage &image, SymbolKind kind, const QString &expected, QString *problem);
+    /// One symbol file: "svg", "png" or "eps" data; the error says what did not read back as meant.
+    [[nodiscard]] Result<Done> verifySymbolFile(
+        const QByteArray &data, const QString &format, SymbolKind kind, const QString &expected);
+    /// Decodes a picture of one symbol and compares it; the error says what went wrong.
+    [[nodiscard]] Result<Done> verifyImage(const QImage &image, SymbolKind kind, const QString &expected);
 
     /// The symbology identifier a reader must report for @p kind ("]d2" for GS1 DataMatrix).
     [[nodiscard]] static QString expectedSymbologyId(SymbolKind kind);
@@ -55,6 +57,10 @@ public:
     static constexpr double kDpi = 300;
 
 private:
+    bool checkSymbolFile(
+        const QByteArray &data, const QString &format, SymbolKind kind, const QString &expected, QString *problem);
+    bool checkImage(const QImage &image, SymbolKind kind, const QString &expected, QString *problem);
+
     std::unique_ptr<scanning::IsolatedDecoder> m_decoder;
 };
 

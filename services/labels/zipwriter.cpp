@@ -171,13 +171,12 @@ QStringList ZipWriter::names() const
     return n;
 }
 
-std::vector<std::pair<QString, QByteArray>> ZipWriter::read(const QString &path, QString *error)
+Result<std::vector<std::pair<QString, QByteArray>>> ZipWriter::read(const QString &path)
 {
+    const auto damaged = [](const QString &why) { return Error { u"invalid"_s, why }; };
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = f.errorString();
-        return {};
-    }
+    if (!f.open(QIODevice::ReadOnly))
+        return Error { u"io"_s, f.errorString() };
     const QByteArray b = f.readAll();
     std::vector<std::pair<QString, QByteArray>> out;
     qsizetype at = 0;
@@ -190,22 +189,20 @@ std::vector<std::pair<QString, QByteArray>> ZipWriter::read(const QString &path,
         const quint16 extraLen = get16(b, at + 28);
         const qsizetype dataAt = at + 30 + nameLen + extraLen;
         if (dataAt + csize > b.size()) {
-            *error = u"the archive is cut short"_s;
-            return {};
+            return damaged(u"the archive is cut short"_s);
         }
         const QString name = QString::fromUtf8(b.mid(at + 30, nameLen));
         const QByteArray raw = b.mid(dataAt, csize);
         bool ok = true;
         const QByteArray data = method == 0 ? raw : inflateRaw(raw, size, &ok);
         if (!ok || quint32(crc32(0, reinterpret_cast<const Bytef *>(data.constData()), uInt(data.size()))) != crc) {
-            *error = u"%1 is damaged in the archive"_s.arg(name);
-            return {};
+            return damaged(u"%1 is damaged in the archive"_s.arg(name));
         }
         out.emplace_back(name, data);
         at = dataAt + csize;
     }
     if (out.empty())
-        *error = u"not a ZIP archive, or an empty one"_s;
+        return damaged(u"not a ZIP archive, or an empty one"_s);
     return out;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QFile>
 #include <QSet>
 #include <QString>
@@ -27,7 +29,7 @@ public:
     [[nodiscard]] QStringList names() const;
 
     /// Reads back a ZIP this class wrote (for verification and tests): name → data, empty on a broken archive.
-    [[nodiscard]] static std::vector<std::pair<QString, QByteArray>> read(const QString &path, QString *error);
+    [[nodiscard]] static Result<std::vector<std::pair<QString, QByteArray>>> read(const QString &path);
 
 private:
     struct Entry

@@ -37,44 +37,49 @@ Poppler::Document *PdfPages::document(const QString &path, QString *error)
     return m_doc.get();
 }
 
-QImage PdfPages::render(const QString &path, int page, int widthPx, QString *error)
+Result<QImage> PdfPages::render(const QString &path, int page, int widthPx)
 {
     const QMutexLocker lock(&m_mutex);
-    auto *doc = document(path, error);
+    QString why;
+    auto *doc = document(path, &why);
     if (!doc)
-        return {};
-    if (page < 0 || page >= doc->numPages()) {
-        *error = u"the PDF has %1 pages, there is no page %2"_s.arg(doc->numPages()).arg(page + 1);
-        return {};
-    }
+        return Error { u"invalid"_s, why };
+    if (page < 0 || page >= doc->numPages())
+        return Error { u"not_found"_s,
+            u"the PDF has %1 pages, there is no page %2"_s.arg(doc->numPages()).arg(page + 1) };
     const auto p = doc->page(page);
     const QSizeF points = p ? p->pageSizeF() : QSizeF();
-    if (points.isEmpty()) {
-        *error = u"page %1 has no size"_s.arg(page + 1);
-        return {};
-    }
+    if (points.isEmpty())
+        return Error { u"invalid"_s, u"page %1 has no size"_s.arg(page + 1) };
     const double dpi = std::clamp(double(widthPx) * 72.0 / points.width(), 10.0, 1200.0);
     QImage image = p->renderToImage(dpi, dpi);
     if (image.isNull())
-        *error = u"page %1 could not be rendered"_s.arg(page + 1);
+        return Error { u"invalid"_s, u"page %1 could not be rendered"_s.arg(page + 1) };
     return image;
 }
 
-int PdfPages::pageCount(const QString &path, QString *error)
+Result<int> PdfPages::pageCount(const QString &path)
 {
     const QMutexLocker lock(&m_mutex);
-    auto *doc = document(path, error);
-    return doc ? doc->numPages() : -1;
+    QString why;
+    auto *doc = document(path, &why);
+    if (!doc)
+        return Error { u"invalid"_s, why };
+    return doc->numPages();
 }
 
-QSizeF PdfPages::pageSizeMm(const QString &path, int page, QString *error)
+Result<QSizeF> PdfPages::pageSizeMm(const QString &path, int page)
 {
     const QMutexLocker lock(&m_mutex);
-    auto *doc = document(path, error);
-    if (!doc || page < 0 || page >= doc->numPages())
-        return {};
-    const auto p = doc->page(page);
-    return p ? p->pageSizeF() * (25.4 / 72.0) : QSizeF();
+    QString why;
+    auto *doc = document(path, &why);
+    if (!doc)
+        return Error { u"invalid"_s, why };
+    const auto p = page >= 0 && page < doc->numPages() ? doc->page(page) : nullptr;
+    if (!p)
+        return Error { u"not_found"_s,
+            u"the PDF has %1 pages, there is no page %2"_s.arg(doc->numPages()).arg(page + 1) };
+    return p->pageSizeF() * (25.4 / 72.0);
 }
 
 } // namespace closient::printing

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QImage>
 #include <QMutex>
 #include <QSizeF>
@@ -25,12 +27,12 @@ public:
     PdfPages();
     ~PdfPages();
 
-    /// Page @p page (0-based) of @p path, @p widthPx wide; @p error says why when the image is null.
-    QImage render(const QString &path, int page, int widthPx, QString *error);
-    /// Number of pages, or -1 (with @p error) when the file cannot be read as a PDF.
-    int pageCount(const QString &path, QString *error);
+    /// Page @p page (0-based) of @p path, @p widthPx wide, or why it cannot be shown.
+    [[nodiscard]] Result<QImage> render(const QString &path, int page, int widthPx);
+    /// Number of pages, or why the file cannot be read as a PDF.
+    [[nodiscard]] Result<int> pageCount(const QString &path);
     /// The size of page @p page in millimetres.
-    QSizeF pageSizeMm(const QString &path, int page, QString *error);
+    [[nodiscard]] Result<QSizeF> pageSizeMm(const QString &path, int page);
 
 private:
     Poppler::Document *document(const QString &path, QString *error);

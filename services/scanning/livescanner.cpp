@@ -90,13 +90,16 @@ void LiveScanner::sendNextImage()
         QTimer::singleShot(5, this, &LiveScanner::sendNextImage); // a live frame is being decoded: right after it
         return;
     }
-    auto [number, image] = std::move(m_images.front());
+    // Named members, not a structured binding: a lambda may not capture a binding before C++20 in every compiler
+    // (clang before 16 refuses it).
+    auto next = std::move(m_images.front());
     m_images.pop_front();
+    const auto number = next.first;
     m_imageInFlight = true;
     const qint64 arrival = monotonicNs();
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, image = std::move(image), arrival, number] {
+        [worker = m_worker, image = std::move(next.second), arrival, number] {
             worker->decodeImage(image, arrival, number, quint32(Strategy::Still));
         },
         Qt::QueuedConnection);

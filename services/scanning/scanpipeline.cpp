@@ -46,6 +46,18 @@ ScanPipeline::~ScanPipeline()
     m_scanner.setVideoSink(nullptr);
 }
 
+QString ScanPipeline::labelFor(const QString &symbologyId, const QString &text)
+{
+    const QString key = symbologyId + text;
+    if (const auto it = m_labels.constFind(key); it != m_labels.cend())
+        return *it;
+    if (m_labels.size() > 512) // codes come and go; a long session does not keep every label
+        m_labels.clear();
+    const QString label = describe(gs1::parse(key, gs1::ParseOptions::scanning()), text);
+    m_labels.insert(key, label);
+    return label;
+}
+
 void ScanPipeline::setSessionId(const QString &id)
 {
     if (id == m_sessionId)
@@ -119,7 +131,7 @@ void ScanPipeline::onFrame(const FrameResult &result)
         }
         // A still image is one careful look, no second frame: it counts as confirmed.
         mark.state = handle(s, r.isLinear(), result.still);
-        mark.label = describe(gs1::parse(r.symbologyId + r.text, gs1::ParseOptions::scanning()), r.text);
+        mark.label = labelFor(r.symbologyId, r.text);
         marks << mark;
     }
     if (result.outcome.crashes > 0)
@@ -146,8 +158,7 @@ CodeMark::State ScanPipeline::handle(const Seen &seen, bool linear, bool confirm
     case ConfirmationPolicy::Decision::Duplicate: {
         m_lastDuplicate = seen;
         const int ago = int((nowMs() - m_capturedAtMs.value(seen.key)) / 1000);
-        Q_EMIT duplicate(seen.text,
-            describe(gs1::parse(seen.symbologyId + seen.text, gs1::ParseOptions::scanning()), seen.text), ago);
+        Q_EMIT duplicate(seen.text, labelFor(seen.symbologyId, seen.text), ago);
         return CodeMark::State::Duplicate;
     }
     case ConfirmationPolicy::Decision::Capture:

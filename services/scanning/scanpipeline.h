@@ -98,6 +98,8 @@ private:
     QPointer<QVideoSink> m_sink;
     std::unique_ptr<FrameSource> m_source;
     QHash<QString, qint64> m_capturedAtMs; // for "captured N seconds ago"
+    QHash<QString, QString> m_labels; // the words shown for a code, parsed once per code (not once per frame)
+    [[nodiscard]] QString labelFor(const QString &symbologyId, const QString &text);
     std::optional<Seen> m_lastDuplicate;
     std::vector<double> m_latencies;
     int m_imageDwellMs = 700;

@@ -6,9 +6,9 @@
 #include "outbox.h"
 #include "sessionrepository.h"
 #include "sqlhelpers.h"
+#include "stationidentity.h"
 
 #include <QJsonDocument>
-#include <QSysInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -128,13 +128,9 @@ Result<Capture> CaptureRepository::insert(QSqlDatabase &db, const Capture &c, bo
             db, u"UPDATE sessions SET last_activity = ?, modified = ? WHERE id = ?"_s, { now, now, c.sessionId }, &ok);
         if (!ok)
             return sqlError(touched.lastError());
-        OutboxEntry e;
-        e.entityType = u"capture"_s;
-        e.entityId = id;
-        e.operation = u"create"_s;
-        e.method = u"POST"_s;
-        e.path = u"/scanner/api/v1/captures"_s;
-        e.payload = { { u"session_short_id"_s, u"{session}"_s }, { u"capture_type"_s, c.captureType },
+        // The session by its local id: the sync layer puts the server's id in when it sends.
+        auto e = OutboxEntry::make(OutboxEntity::Capture, id, OutboxOp::Create);
+        e.payload = { { u"session_id"_s, c.sessionId }, { u"capture_type"_s, c.captureType },
             { u"raw_value"_s, c.rawValue }, { u"gtin"_s, c.gtin }, { u"metadata"_s, c.metadata } };
         if (!c.gs1DlData.isEmpty())
             e.payload.insert(u"gs1_dl_data"_s, c.gs1DlData);
@@ -154,9 +150,9 @@ QFuture<Result<Capture>> CaptureRepository::add(const Capture &c)
         bool changed = false;
         auto r = insert(db, c, &changed);
         if (r.ok())
-            store->notifyChanged(u"captures"_s);
+            store->notifyCaptureAdded(r.value());
         if (changed)
-            store->notifyChanged(u"sessions"_s);
+            store->notifySessionChanged(c.sessionId);
         return r;
     });
 }
@@ -177,7 +173,8 @@ QFuture<Result<Done>> CaptureRepository::addRejection(const Rejection &r)
     return m_db->run([store = m_db, r](QSqlDatabase &db) -> Result<Done> {
         if (auto stored = insertRejection(db, r); !stored.ok())
             return stored.error();
-        store->notifyChanged(u"scan_rejections"_s);
+        store->notifyCaptureRefused(r.sessionId);
+        store->notifySessionChanged(r.sessionId); // its refused count
         return Done {};
     });
 }
@@ -240,25 +237,28 @@ QFuture<Result<Capture>> CaptureRepository::voidCapture(const QString &id, const
                     current.value().voided.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s), current.value().voidReason) };
         // Voiding is a correction, so it is allowed in an ended or expired session too.
         const QString now = nowIso();
-        const QString station = QSysInfo::machineHostName();
+        const QString station = StationIdentity::current().workstation;
         bool ok = false;
         auto q = exec(db,
             u"INSERT INTO capture_voids (capture_id, reason, voided_by, workstation, created) VALUES (?, ?, ?, ?, ?)"_s,
             { id, why.value(), user, station, now }, &ok);
         if (!ok)
             return sqlError(q.lastError());
-        // Closient documents no way to void a capture: the row says what happened, with no method or path, and the
-        // sync layer decides (hold it, or drop both rows when the capture itself was never sent).
-        const auto e = OutboxEntry::make(u"capture"_s, id, u"void"_s, QString(), QString(),
+        // Closient documents no way to void a capture: the row says what happened and the sync layer decides (hold
+        // it, or drop both rows when the capture itself was never sent).
+        const auto e = OutboxEntry::make(OutboxEntity::Capture, id, OutboxOp::Void,
             { { u"reason"_s, why.value() }, { u"voided_at"_s, now }, { u"voided_by"_s, user },
                 { u"station_id"_s, station } });
         if (auto queued = enqueueOutbox(db, e); !queued.ok())
             return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"captures"_s);
-        store->notifyChanged(u"sessions"_s); // the counts changed
-        return loadCapture(db, id);
+        auto voided = loadCapture(db, id);
+        if (voided.ok()) {
+            store->notifyCaptureChanged(voided.value());
+            store->notifySessionChanged(voided.value().sessionId); // the counts changed
+        }
+        return voided;
     });
 }
 
@@ -282,7 +282,7 @@ QFuture<Result<Capture>> CaptureRepository::editManual(
         // Only while its create row waits in the outbox and was never tried: after that Closient has it.
         bool ok = false;
         auto pending = exec(db,
-            u"SELECT seq, payload FROM outbox WHERE entity_type = 'capture' AND entity_id = ? AND operation = 'create' "
+            u"SELECT seq, payload FROM outbox WHERE entity = 'capture' AND entity_id = ? AND op = 'create' "
             u"AND state = 'pending' AND attempts = 0"_s,
             { id }, &ok);
         if (!ok)
@@ -337,8 +337,10 @@ QFuture<Result<Capture>> CaptureRepository::editManual(
             return alreadySent;
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"captures"_s);
-        return loadCapture(db, id);
+        auto edited = loadCapture(db, id);
+        if (edited.ok())
+            store->notifyCaptureChanged(edited.value());
+        return edited;
     });
 }
 

@@ -81,14 +81,15 @@ QFuture<CaptureOutcome> CaptureService::submit(const CaptureRequest &request)
             const Capture c = toCapture(request, out.parsed);
             bool sessionChanged = false;
             auto stored = CaptureRepository::insert(db, c, &sessionChanged);
-            if (sessionChanged)
-                store->notifyChanged(u"sessions"_s);
             if (stored.ok()) {
                 out.captured = true;
                 out.capture = stored.value();
-                store->notifyChanged(u"captures"_s);
+                store->notifyCaptureAdded(out.capture);
+                store->notifySessionChanged(c.sessionId); // its activity and counts
                 return out;
             }
+            if (sessionChanged) // it expired on the way in
+                store->notifySessionChanged(c.sessionId);
             out.reasonCode = stored.error().code;
             out.reason = stored.error().message;
         }
@@ -102,8 +103,10 @@ QFuture<CaptureOutcome> CaptureService::submit(const CaptureRequest &request)
             r.source = request.source;
             r.reasonCode = out.reasonCode;
             r.reason = out.reason;
-            if (CaptureRepository::insertRejection(db, r).ok())
-                store->notifyChanged(u"scan_rejections"_s);
+            if (CaptureRepository::insertRejection(db, r).ok()) {
+                store->notifyCaptureRefused(r.sessionId);
+                store->notifySessionChanged(r.sessionId); // its refused count
+            }
         }
         return out;
     });

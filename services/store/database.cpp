@@ -92,6 +92,7 @@ Database::Database(QObject *parent)
     , m_worker(new QObject)
     , m_connectionName(u"closient-db-%1"_s.arg(quintptr(this), 0, 16))
 {
+    qRegisterMetaType<Capture>(); // announced across threads
     m_thread.setObjectName(u"closient-db"_s);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -165,7 +166,7 @@ QFuture<Result<Done>> Database::open(const QString &path, Access access)
     m_access = access;
     return run([this, absolute, access](QSqlDatabase &) {
         auto r = openOnThread(absolute, access);
-        m_open = r.ok();
+        m_open.store(r.ok(), std::memory_order_release);
         if (!r.ok()) { // leave the file alone and unlocked, and take away only what this attempt made
             closeConnection();
             m_lock.reset();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "storeresult.h"
+#include "types.h"
 
 #include <QFuture>
 #include <QObject>
@@ -10,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 #include <type_traits>
 
@@ -44,7 +46,8 @@ public:
     /// failed creation leaves nothing behind. The file and the folders made for it are the user's only.
     QFuture<Result<Done>> open(const QString &path, Access access = Access::Shared);
     [[nodiscard]] QString path() const { return m_path; }
-    [[nodiscard]] bool isOpen() const { return m_open; }
+    /// Safe from any thread: the database thread sets it, views read it.
+    [[nodiscard]] bool isOpen() const { return m_open.load(std::memory_order_acquire); }
     [[nodiscard]] bool isReadOnly() const { return m_access == Access::ReadOnly; }
 
     /// Runs @p fn(QSqlDatabase &) on the database thread. NOTE: fn runs on the database thread.
@@ -70,14 +73,34 @@ public:
     }
 
 Q_SIGNALS:
-    /// Emitted after any write, with the table that changed. NOTE: emitted from the database thread.
-    void changed(const QString &table);
+    // What changed, announced by the write itself after its commit. NOTE: emitted from the database thread; connect
+    // with a receiver on another thread (queued).
+    /// A session was created, ended, edited, expired, or its counts changed.
+    void sessionChanged(const QString &sessionId);
+    /// Idle sessions expired in a sweep (any number of them).
+    void sessionsExpired();
+    void captureAdded(const closient::store::Capture &capture);
+    /// A capture was voided or corrected.
+    void captureChanged(const closient::store::Capture &capture);
+    /// A code was refused and kept as a rejection of @p sessionId.
+    void captureRefused(const QString &sessionId);
+    void settingsChanged();
+    /// Lots or serials were added, imported, printed or voided.
+    void labelItemsChanged();
+    void printLogChanged();
     /// The store is open and usable: views load their data.
     void ready();
 
 public:
-    /// For repositories: tell listeners a table changed. NOTE: call on the database thread.
-    void notifyChanged(const QString &table) { Q_EMIT changed(table); }
+    // For repositories. NOTE: call on the database thread, after the commit.
+    void notifySessionChanged(const QString &sessionId) { Q_EMIT sessionChanged(sessionId); }
+    void notifySessionsExpired() { Q_EMIT sessionsExpired(); }
+    void notifyCaptureAdded(const Capture &capture) { Q_EMIT captureAdded(capture); }
+    void notifyCaptureChanged(const Capture &capture) { Q_EMIT captureChanged(capture); }
+    void notifyCaptureRefused(const QString &sessionId) { Q_EMIT captureRefused(sessionId); }
+    void notifySettingsChanged() { Q_EMIT settingsChanged(); }
+    void notifyLabelItemsChanged() { Q_EMIT labelItemsChanged(); }
+    void notifyPrintLogChanged() { Q_EMIT printLogChanged(); }
     /// Tells views the store is open (the owner of the store calls this after open() succeeded).
     void notifyReady() { Q_EMIT ready(); }
 
@@ -97,7 +120,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QStringList m_createdDirs; // folders this open made, removed again if it fails
     Access m_access = Access::Shared;
-    bool m_open = false;
+    std::atomic<bool> m_open = false; // written on the database thread, read on the GUI thread
 };
 
 } // namespace closient::store

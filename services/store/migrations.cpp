@@ -23,6 +23,8 @@ constexpr Migration MIGRATIONS[] = {
     { 1, nullptr },
     // Voided captures and the history of corrected typed captures.
     { 2, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/2.sql"_s); } },
+    // The outbox holds domain operations; the REST mapping moved to the sync layer.
+    { 3, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/3.sql"_s); } },
 };
 
 } // namespace

@@ -6,28 +6,41 @@
 
 #include <QJsonObject>
 
+#include <optional>
 #include <vector>
 
 namespace closient::store {
 
-/** One change the Closient server must hear about, written in the same transaction as the change itself. */
+/// What an outbox row is about.
+enum class OutboxEntity { Session, Capture };
+/// What happened to it.
+enum class OutboxOp { Create, End, UpdateMetadata, Void };
+
+[[nodiscard]] QString outboxEntityName(OutboxEntity entity); // "session", "capture"
+[[nodiscard]] std::optional<OutboxEntity> outboxEntityFromName(QStringView name);
+[[nodiscard]] QString outboxOpName(OutboxOp op); // "create", "end", "update_metadata", "void"
+[[nodiscard]] std::optional<OutboxOp> outboxOpFromName(QStringView name);
+
+/**
+ * One change the Closient server must hear about, written in the same transaction as the change itself. It says
+ * what happened in the station's own terms (entity, local id, operation, domain payload with local ids); how that
+ * becomes an HTTP request is the sync layer's business (services/sync/restmapping.h), decided when it is sent.
+ */
 struct OutboxEntry
 {
     qint64 seq = 0;
-    QString entityType; // session, capture, lot, serial, label_job, epcis_event
+    OutboxEntity entity = OutboxEntity::Session;
     QString entityId; // local id
-    QString operation; // create, end, update_metadata, ...
-    QString method; // POST, PATCH
-    QString path; // API path; {session} stands for the session's server id, filled in when it is sent
-    QJsonObject payload;
+    OutboxOp op = OutboxOp::Create;
+    QJsonObject payload; // domain fields; other entities are named by their local ids (session_id)
     QString idempotencyKey; // the same identity on every retry
     QString state;
     int attempts = 0;
     QDateTime created;
 
     [[nodiscard]] QJsonObject toJson() const;
-    [[nodiscard]] static OutboxEntry make(const QString &entityType, const QString &entityId, const QString &operation,
-        const QString &method, const QString &path, const QJsonObject &payload = {});
+    [[nodiscard]] static OutboxEntry make(
+        OutboxEntity entity, const QString &entityId, OutboxOp op, const QJsonObject &payload = {});
 };
 
 /// Adds @p entry to the outbox. NOTE: runs on the database thread, inside the caller's transaction.

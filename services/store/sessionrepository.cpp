@@ -109,14 +109,14 @@ QFuture<Result<Session>> SessionRepository::create(
             { id, captureMode, json(checked.value()), userAgent, now, now, now }, &ok);
         if (!ok)
             return sqlError(q.lastError());
-        const auto e = OutboxEntry::make(u"session"_s, id, u"create"_s, u"POST"_s, u"/scanner/api/v1/sessions"_s,
+        const auto e = OutboxEntry::make(OutboxEntity::Session, id, OutboxOp::Create,
             { { u"capture_mode"_s, captureMode }, { u"metadata"_s, checked.value() }, { u"user_agent"_s, userAgent },
                 { u"device_context"_s, QJsonObject {} } });
         if (auto queued = enqueueOutbox(db, e); !queued.ok())
             return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"sessions"_s);
+        store->notifySessionChanged(id);
         return load(db, id);
     });
 }
@@ -162,13 +162,12 @@ QFuture<Result<Session>> SessionRepository::end(const QString &id)
             { now, now, id }, &ok);
         if (!ok)
             return sqlError(q.lastError());
-        const auto e
-            = OutboxEntry::make(u"session"_s, id, u"end"_s, u"POST"_s, u"/scanner/api/v1/sessions/{session}/end"_s);
+        const auto e = OutboxEntry::make(OutboxEntity::Session, id, OutboxOp::End);
         if (auto queued = enqueueOutbox(db, e); !queued.ok())
             return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"sessions"_s);
+        store->notifySessionChanged(id);
         return load(db, id);
     });
 }
@@ -190,18 +189,13 @@ QFuture<Result<Session>> SessionRepository::updateMetadata(const QString &id, co
             { json(merged.value()), nowIso(), id }, &ok);
         if (!ok)
             return sqlError(q.lastError());
-        OutboxEntry e;
-        e.entityType = u"session"_s;
-        e.entityId = id;
-        e.operation = u"update_metadata"_s;
-        e.method = u"PATCH"_s;
-        e.path = u"/scanner/api/v1/sessions/{session}"_s;
-        e.payload = { { u"metadata"_s, change.isObject() ? change : QJsonValue(QJsonObject {}) } };
+        const auto e = OutboxEntry::make(OutboxEntity::Session, id, OutboxOp::UpdateMetadata,
+            { { u"metadata"_s, change.isObject() ? change : QJsonValue(QJsonObject {}) } });
         if (auto queued = enqueueOutbox(db, e); !queued.ok())
             return queued.error();
         if (!tx.commit())
             return sqlError(tx.lastError());
-        store->notifyChanged(u"sessions"_s);
+        store->notifySessionChanged(id);
         return load(db, id);
     });
 }
@@ -253,7 +247,7 @@ QFuture<int> SessionRepository::expireIdle()
     return m_db->run([store = m_db](QSqlDatabase &db) {
         const int n = expireIdle(db);
         if (n > 0)
-            store->notifyChanged(u"sessions"_s);
+            store->notifySessionsExpired();
         return n;
     });
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingspec.h"
 
+#include "parseresult.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -116,7 +118,7 @@ const std::vector<SettingSpec> &settingSpecs()
         integer(u"confirm_linear_reads"_s, 2, 1, 5, u"frames that must read a 1D barcode before it is captured"_s),
         boolean(u"sound_muted"_s, false, u"no beep on a capture"_s),
         [] {
-            SettingSpec s = make(u"resolver_domain"_s, Type::Url, QString(u"https://id.gs1.org"_s),
+            SettingSpec s = make(u"resolver_domain"_s, Type::Url, QString::fromUtf16(gs1::kDefaultResolverDomain),
                 u"the GS1 Digital Link resolver that plain QR codes on labels point to"_s);
             s.maxLength = 200;
             return s;

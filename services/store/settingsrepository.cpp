@@ -63,15 +63,18 @@ QFuture<QVariant> SettingsRepository::value(const QString &key)
     return m_db->run([key](QSqlDatabase &db) { return read(db, key); });
 }
 
-QFuture<QVariantMap> SettingsRepository::all()
+QFuture<Result<QVariantMap>> SettingsRepository::all()
 {
-    return m_db->run([](QSqlDatabase &db) {
+    return m_db->run([](QSqlDatabase &db) -> Result<QVariantMap> {
         QVariantMap out;
         for (const auto &s : settingSpecs()) {
             if (!s.family) // a family's members are listed once they are stored
                 out.insert(s.key, s.defaultValue);
         }
-        auto q = exec(db, u"SELECT key, value FROM settings"_s);
+        bool ok = false;
+        auto q = exec(db, u"SELECT key, value FROM settings"_s, {}, &ok);
+        if (!ok)
+            return sqlError(q.lastError());
         while (q.next()) {
             const QString key = q.value(0).toString();
             if (const auto *s = spec(key)) {
@@ -108,7 +111,52 @@ QFuture<Result<Done>> SettingsRepository::setValue(const QString &key, const QVa
             { key, checked.value() }, &ok);
         if (!ok)
             return sqlError(q.lastError());
-        store->notifyChanged(u"settings"_s);
+        store->notifySettingsChanged();
+        return Done {};
+    });
+}
+
+QFuture<Result<Done>> SettingsRepository::setValues(const QList<std::pair<QString, QVariant>> &values)
+{
+    // Checked here, on the caller's thread, so a refusal names the setting before anything reaches the store.
+    QList<std::pair<QString, QString>> rows;
+    std::optional<StoreError> refused;
+    for (const auto &[key, value] : values) {
+        const auto *s = spec(key);
+        if (!s) {
+            refused = StoreError { u"invalid"_s,
+                u"There is no setting \"%1\". The settings are: %2."_s.arg(key.left(60), knownKeys()) };
+            break;
+        }
+        SettingSpec member = *s;
+        member.key = key;
+        auto checked = member.validate(value);
+        if (!checked.ok()) {
+            refused = checked.error();
+            break;
+        }
+        rows.append({ key, checked.value() });
+    }
+    return m_db->run([store = m_db, rows, refused](QSqlDatabase &db) -> Result<Done> {
+        if (refused)
+            return *refused;
+        if (rows.isEmpty())
+            return Done {};
+        Transaction tx(db);
+        if (!tx.started())
+            return sqlError(tx.lastError());
+        for (const auto &[key, stored] : rows) {
+            bool ok = false;
+            auto q = exec(db,
+                u"INSERT INTO settings (key, value) VALUES (?, ?) "
+                u"ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
+                { key, stored }, &ok);
+            if (!ok)
+                return sqlError(q.lastError());
+        }
+        if (!tx.commit())
+            return sqlError(tx.lastError());
+        store->notifySettingsChanged();
         return Done {};
     });
 }

@@ -24,10 +24,12 @@ public:
 
     /// The value as its type (int, bool, QString); the default when never set or when the stored text does not fit.
     QFuture<QVariant> value(const QString &key);
-    /// Every known setting, typed.
-    QFuture<QVariantMap> all();
+    /// Every known setting, typed (defaults for those never set), or why the store could not be read.
+    QFuture<Result<QVariantMap>> all();
     /// Stores @p value after checking it; unknown keys and values that do not fit are refused with the reason.
     QFuture<Result<Done>> setValue(const QString &key, const QVariant &value);
+    /// Stores every one of @p values in one transaction after checking them all: all are written or none.
+    QFuture<Result<Done>> setValues(const QList<std::pair<QString, QVariant>> &values);
 
     /// NOTE: runs on the database thread; for repositories that need a setting inside their transaction.
     [[nodiscard]] static QVariant read(QSqlDatabase &db, const QString &key);

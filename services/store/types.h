@@ -114,3 +114,5 @@ constexpr qsizetype kMaxVoidReasonLength = 200;
 [[nodiscard]] Result<QString> normalizeVoidReason(const QString &reason);
 
 } // namespace closient::store
+
+Q_DECLARE_METATYPE(closient::store::Capture)

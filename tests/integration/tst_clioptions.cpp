@@ -178,6 +178,25 @@ private Q_SLOTS:
         QVERIFY(p.readAllStandardError().contains("no display"));
     }
 
+    void unknownOptionsAreUsageErrorsNotData()
+    {
+        // Every subcommand reads its options with the shared parser: a misspelt option is named as one, never
+        // read as a file to decode or as data to parse.
+        const auto decode = test::runCli({ u"decode"_s, u"--jsn"_s, u"x.png"_s });
+        QCOMPARE(decode.exitCode, 2);
+        QVERIFY2(decode.err.contains("jsn"), decode.err.constData());
+        const auto strategy = test::runCli({ u"decode"_s, u"x.png"_s, u"--strategy"_s });
+        QCOMPARE(strategy.exitCode, 2);
+        QVERIFY2(strategy.err.contains("strategy"), strategy.err.constData());
+        const auto parse = test::runCli({ u"gs1"_s, u"parse"_s, u"--jsom"_s, u"09506000134352"_s });
+        QCOMPARE(parse.exitCode, 2);
+        QVERIFY2(parse.err.contains("jsom"), parse.err.constData());
+        // Data that starts with a dash follows "--".
+        const auto dashed = test::runCli({ u"gs1"_s, u"parse"_s, u"--json"_s, u"--"_s, u"-12"_s });
+        QVERIFY2(dashed.exitCode != 2, dashed.err.constData()); // read as data, not as an option
+        QCOMPARE(dashed.jsonLines().first().value(u"input"_s).toString(), u"-12"_s);
+    }
+
     void controlCharactersNeverReachTheTerminalRaw()
     {
         // An ANSI escape, a bell, DEL, the 8-bit CSI (U+009B) and a bidi override, as a code might carry them.

@@ -8,11 +8,13 @@
 #include "labelscontroller.h"
 #include "labelsymbol.h"
 #include "pdfpages.h"
+#include "settings.h"
 #include "sheettemplate.h"
 #include "storetestutil.h"
 #include "verifier.h"
 #include "zipwriter.h"
 
+#include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QGuiApplication>
 #include <QProcess>
@@ -25,6 +27,14 @@
 using namespace Qt::StringLiterals;
 using namespace closient::test;
 using namespace closient::labels;
+
+/// A Result's value, with its error's words in @p error (for the test's own messages).
+template<typename T>
+closient::Result<T> noted(closient::Result<T> r, QString *error)
+{
+    *error = r.ok() ? QString() : r.error().message;
+    return r;
+}
 
 namespace {
 /// The real binary with extra environment variables (fonts, fontconfig).
@@ -48,7 +58,7 @@ QString serialElementString(const QString &serial)
     it.gtin = u"09506000134352"_s;
     it.serial = serial;
     QString error;
-    return symbolContent(SymbolKind::Gs1_128, it, {}, &error)->expected;
+    return noted(symbolContent(SymbolKind::Gs1_128, it, {}), &error)->expected;
 }
 } // namespace
 
@@ -196,7 +206,9 @@ private Q_SLOTS:
         QCOMPARE(job.value(u"status"_s).toString(), u"completed"_s);
         QCOMPARE(job.value(u"verified"_s).toInt(), 4);
         QString error;
-        const auto entries = ZipWriter::read(out, &error);
+        const auto zip = noted(ZipWriter::read(out), &error);
+        QVERIFY2(zip, qPrintable(error));
+        const auto &entries = *zip;
         QStringList names;
         for (const auto &e : entries)
             names << e.first;
@@ -260,14 +272,15 @@ private Q_SLOTS:
 
         // The Labels screen refuses the same.
         closient::store::Database database;
-        closient::models::LabelsController labels(&database);
+        closient::store::Settings settings(&database);
+        closient::models::LabelsController labels(&database, &settings);
         QVERIFY(await(database.open(store)).ok());
-        database.notifyReady();
-        QTRY_COMPARE(labels.items()->count(), 1);
-        labels.exportTo(QUrl::fromLocalFile(store));
-        QTRY_VERIFY_WITH_TIMEOUT(!labels.jobRunning(), 30000);
-        QCOMPARE(labels.messageKind(), u"bad"_s);
-        QVERIFY2(labels.message().contains(u"database"_s), qPrintable(labels.message()));
+        (void)settings.load(); // as the application does once the store is open; the controller starts from them
+        QTRY_COMPARE(labels.selection()->items()->count(), 1);
+        labels.printing()->exportTo(QUrl::fromLocalFile(store));
+        QTRY_VERIFY_WITH_TIMEOUT(!labels.printing()->jobRunning(), 30000);
+        QCOMPARE(labels.status()->severity(), closient::models::StatusMessage::Severity::Error);
+        QVERIFY2(labels.status()->text().contains(u"database"_s), qPrintable(labels.status()->text()));
         QVERIFY(intact());
     }
 
@@ -338,7 +351,9 @@ private Q_SLOTS:
                     exportArgs(QStringList { u"--scope"_s, u"lots"_s, u"--input"_s, in, u"--out"_s, out } + type), env);
                 QVERIFY2(r.exitCode == 0, r.err.constData());
                 QString error;
-                made.push_back(ZipWriter::read(out, &error));
+                const auto zip = noted(ZipWriter::read(out), &error);
+                QVERIFY2(zip, qPrintable(error));
+                made.push_back(*zip);
             }
             QCOMPARE(made[0].size(), made[1].size());
             for (size_t i = 0; i < made[0].size(); ++i)
@@ -492,66 +507,82 @@ private Q_SLOTS:
         if (!m_cups)
             QSKIP("CUPS with printer-driver-cups-pdf is not installed");
         closient::store::Database database;
-        closient::models::LabelsController labels(&database);
+        closient::store::Settings settings(&database);
+        closient::models::LabelsController labels(&database, &settings);
         QVERIFY(await(database.open(db())).ok());
-        database.notifyReady();
-        QTRY_VERIFY_WITH_TIMEOUT(!labels.printers().isEmpty(), 20000);
-        QTRY_VERIFY(labels.history().size() >= 2); // the command line's prints
-        labels.setScope(u"serials"_s);
-        labels.setSearch(u"70003"_s); // 700030 … 700039
-        QTRY_COMPARE(labels.items()->count(), 10);
-        labels.setTemplateName(u"avery_5160"_s);
-        labels.setSymbol(u"gs1_128"_s);
-        labels.setGs1Table(u"healthcare"_s);
+        (void)settings.load();
+        auto &selection = *labels.selection();
+        auto &options = *labels.options();
+        auto &preview = *labels.preview();
+        auto &printing = *labels.printing();
+        auto &status = *labels.status();
+        auto &history = *labels.history();
+        QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        using closient::models::LabelPreview;
+        using closient::models::PrintHistoryModel;
+        using closient::models::StatusMessage;
+        QTRY_VERIFY_WITH_TIMEOUT(!printing.printers().isEmpty(), 20000);
+        QTRY_VERIFY(history.rowCount() >= 2); // the command line's prints
+        selection.setScope(u"serials"_s);
+        selection.setSearch(u"70003"_s); // 700030 … 700039
+        QTRY_COMPARE(selection.items()->count(), 10);
+        options.setTemplateName(u"avery_5160"_s);
+        options.setSymbol(u"gs1_128"_s);
+        options.setGs1Table(u"healthcare"_s);
         // The stock's next label, as the last print on it left it.
-        QTRY_COMPARE(labels.startPosition(), 4);
-        labels.setStartPosition(29);
-        QTRY_VERIFY2_WITH_TIMEOUT(labels.previewState() == u"ready", qPrintable(labels.previewMessage()), 30000);
-        const int historyBefore = int(labels.history().size());
+        QTRY_COMPARE(options.startPosition(), 4);
+        options.setStartPosition(29);
+        QTRY_VERIFY2_WITH_TIMEOUT(preview.state() == LabelPreview::State::Ready, qPrintable(preview.message()), 30000);
+        const int historyBefore = history.rowCount();
 
         // Serials 700030-700032 were printed by the command line: printing them again is a reprint, and "Print"
         // asks for the reason instead of printing.
         for (int i = 0; i < 3; ++i)
-            labels.items()->setChecked(i, true);
-        QTRY_VERIFY_WITH_TIMEOUT(labels.previewLabels() == 3 && labels.previewState() == u"ready", 30000);
-        labels.setPrinter(u"ClosientTest"_s);
-        labels.print();
-        QTRY_VERIFY_WITH_TIMEOUT(!labels.jobRunning(), 60000);
-        QVERIFY2(labels.messageKind() != u"good", qPrintable(labels.message()));
-        QVERIFY2(labels.message().contains(u"700030"_s) && labels.message().contains(u"reason"_s),
-            qPrintable(labels.message()));
-        QCOMPARE(int(labels.history().size()), historyBefore);
+            selection.items()->setChecked(i, true);
+        QTRY_VERIFY_WITH_TIMEOUT(preview.labels() == 3 && preview.state() == LabelPreview::State::Ready, 30000);
+        printing.setPrinter(u"ClosientTest"_s);
+        printing.print();
+        QTRY_VERIFY_WITH_TIMEOUT(!printing.jobRunning(), 60000);
+        QVERIFY2(status.severity() != StatusMessage::Severity::Good, qPrintable(status.text()));
+        QVERIFY2(status.text().contains(u"700030"_s) && status.text().contains(u"reason"_s), qPrintable(status.text()));
+        QCOMPARE(history.rowCount(), historyBefore);
 
         // With the reason it prints, and only the page printed counts: the second page holds one label.
-        labels.setFromPage(2);
-        labels.setToPage(2);
-        QVERIFY(QMetaObject::invokeMethod(&labels, "print", Q_ARG(QString, u"faded"_s)));
-        QTRY_VERIFY_WITH_TIMEOUT(!labels.jobRunning(), 60000);
-        QVERIFY2(labels.messageKind() == u"good", qPrintable(labels.message()));
-        QTRY_COMPARE(int(labels.history().size()), historyBefore + 1);
-        const auto entry = labels.history().first().toMap();
-        QCOMPARE(entry.value(u"action"_s).toString(), u"reprint"_s);
-        QCOMPARE(entry.value(u"reason"_s).toString(), u"faded"_s);
-        QCOMPARE(entry.value(u"items"_s).toInt(), 1);
-        QCOMPARE(entry.value(u"start"_s).toInt(), 29);
+        QVERIFY(!printing.setPages(u"3-2"_s)); // refused, said in words
+        QVERIFY(status.text().contains(u"before the first"_s));
+        QVERIFY(printing.setPages(u"2"_s));
+        QCOMPARE(printing.pages(), u"2"_s);
+        QVERIFY(QMetaObject::invokeMethod(&printing, "print", Q_ARG(QString, u"faded"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(!printing.jobRunning(), 60000);
+        QVERIFY2(status.severity() == StatusMessage::Severity::Good, qPrintable(status.text()));
+        // The print log announces itself: the history follows without being asked.
+        QTRY_COMPARE(history.rowCount(), historyBefore + 1);
+        const auto top = history.index(0);
+        QCOMPARE(top.data(PrintHistoryModel::ActionRole).value<PrintHistoryModel::Action>(),
+            PrintHistoryModel::Action::Reprint);
+        QCOMPARE(top.data(PrintHistoryModel::ReasonRole).toString(), u"faded"_s);
+        QCOMPARE(top.data(PrintHistoryModel::ItemsRole).toInt(), 1);
+        QCOMPARE(top.data(PrintHistoryModel::StartRole).toInt(), 29);
+        QVERIFY(top.data(PrintHistoryModel::DetailsRole).toString().contains(u"“faded”"_s));
         // The second sheet's first label is used: the next print starts on its second.
-        QTRY_COMPARE(labels.startPosition(), 2);
+        QTRY_COMPARE(options.startPosition(), 2);
         closient::printing::PdfPages pages;
         QString error;
-        const QString printed = printedPdf(entry.value(u"jobId"_s).toString().left(8));
+        const QString printed = printedPdf(top.data(PrintHistoryModel::JobIdRole).toString().left(8));
         QVERIFY(!printed.isEmpty());
-        QCOMPARE(pages.pageCount(printed, &error), 1);
+        QCOMPARE(noted(pages.pageCount(printed), &error).value(), 1);
 
         // "Print again" is for labels that were printed: a serial never printed is refused there.
-        labels.items()->setAllChecked(false);
-        labels.setSearch(u"SC1"_s); // imported from a CSV, never printed
-        QTRY_COMPARE(labels.items()->count(), 1);
-        const QString fresh
-            = labels.items()->data(labels.items()->index(0), closient::models::LabelItemModel::ItemIdRole).toString();
-        labels.reprint(fresh, u"lost"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!labels.jobRunning(), 30000);
-        QVERIFY2(labels.message().contains(u"never printed"_s), qPrintable(labels.message()));
-        QCOMPARE(int(labels.history().size()), historyBefore + 1);
+        selection.items()->setAllChecked(false);
+        selection.setSearch(u"SC1"_s); // imported from a CSV, never printed
+        QTRY_COMPARE(selection.items()->count(), 1);
+        const QString fresh = selection.items()
+                                  ->data(selection.items()->index(0), closient::models::LabelItemModel::ItemIdRole)
+                                  .toString();
+        printing.reprint(fresh, u"lost"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!printing.jobRunning(), 30000);
+        QVERIFY2(status.text().contains(u"never printed"_s), qPrintable(status.text()));
+        QCOMPARE(history.rowCount(), historyBefore + 1);
     }
 };
 

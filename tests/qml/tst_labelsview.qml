@@ -26,8 +26,8 @@ TestCase {
 
     SignalSpy {
         id: entries
-        target: LabelsController
-        signalName: "entryFinished"
+        target: LabelsController.entry
+        signalName: "finished"
     }
 
     function findNamed(item, name) {
@@ -64,118 +64,118 @@ TestCase {
         tryVerify(() => AppController.storeReady, 5000);
         const page = createTemporaryObject(pageComponent, tc);
         verify(page);
-        LabelsController.scope = "lots";
-        LabelsController.exportType = "sheet_pdf";
+        LabelsController.selection.scope = "lots";
+        LabelsController.options.exportType = "sheet_pdf";
         entries.clear();
-        LabelsController.addLot({ gtin: "09506000134353", lot: "BAD" });
+        LabelsController.entry.addLot({ gtin: "09506000134353", lot: "BAD" });
         entries.wait(5000);
         compare(entries.signalArguments[0][0], false);
         verify(entries.signalArguments[0][1].indexOf("check digit") >= 0, entries.signalArguments[0][1]);
-        LabelsController.addLot({ gtin: "09506000134352", lot: "QML1", expiry: "2027-12-31" });
+        LabelsController.entry.addLot({ gtin: "09506000134352", lot: "QML1", expiry: "2027-12-31" });
         entries.wait(5000);
         compare(entries.signalArguments[1][0], true, entries.signalArguments[1][1]);
-        LabelsController.addLot({ gtin: "4006381333931", lot: "QML2", expiry: "271130" });
+        LabelsController.entry.addLot({ gtin: "4006381333931", lot: "QML2", expiry: "271130" });
         entries.wait(5000);
         compare(entries.signalArguments[2][0], true, entries.signalArguments[2][1]);
-        tryCompare(LabelsController.items, "count", 2, 5000);
+        tryCompare(LabelsController.selection.items, "count", 2, 5000);
         // A CSV with one bad row imports nothing and names the row.
-        LabelsController.importCsv(testDir + "/bad-lots.csv");
+        LabelsController.entry.importCsv(testDir + "/bad-lots.csv");
         entries.wait(5000);
         compare(entries.signalArguments[3][0], false);
         verify(entries.signalArguments[3][2].length === 1 && entries.signalArguments[3][2][0].indexOf("row 3") >= 0,
                entries.signalArguments[3][2].join("\n"));
         wait(300);
-        compare(LabelsController.items.count, 2);
+        compare(LabelsController.selection.items.count, 2);
     }
 
     function test_2_previewIsTheJobsPdf() {
         const page = createTemporaryObject(pageComponent, tc);
-        LabelsController.scope = "lots";
-        LabelsController.search = "";
-        LabelsController.templateName = "63up_1in_letter";
-        LabelsController.symbol = "gs1_datamatrix";
-        LabelsController.startPosition = 1;
-        tryCompare(LabelsController.items, "count", 2, 5000);
-        tryCompare(LabelsController, "previewState", "ready", 20000);
-        compare(LabelsController.previewLabels, 2);
-        compare(LabelsController.previewPages, 1);
+        LabelsController.selection.scope = "lots";
+        LabelsController.selection.search = "";
+        LabelsController.options.templateName = "63up_1in_letter";
+        LabelsController.options.symbol = "gs1_datamatrix";
+        LabelsController.options.startPosition = 1;
+        tryCompare(LabelsController.selection.items, "count", 2, 5000);
+        tryCompare(LabelsController.preview, "state", LabelPreview.Ready, 20000);
+        compare(LabelsController.preview.labels, 2);
+        compare(LabelsController.preview.pages, 1);
         const image = findNamed(page, "pageImage");
         verify(image);
         tryCompare(image, "status", Image.Ready, 10000);
         verify(image.implicitWidth > 300);
         // A used sheet: start on label 63 (the last one), and the second label goes onto a new sheet.
-        LabelsController.startPosition = 63;
-        tryCompare(LabelsController, "previewPages", 2, 20000);
-        compare(LabelsController.previewState, "ready");
+        LabelsController.options.startPosition = 63;
+        tryCompare(LabelsController.preview, "pages", 2, 20000);
+        compare(LabelsController.preview.state, LabelPreview.Ready);
         compare(findNamed(page, "pageLabel").text, "Page 1 of 2");
         // Ticking one item narrows the job to it.
-        LabelsController.items.setChecked(0, true);
-        tryCompare(LabelsController, "previewLabels", 1, 20000);
-        compare(LabelsController.previewState, "ready");
-        compare(LabelsController.previewPages, 1);
-        LabelsController.items.setAllChecked(false);
-        LabelsController.startPosition = 1;
-        tryCompare(LabelsController, "previewLabels", 2, 20000);
+        LabelsController.selection.items.setChecked(0, true);
+        tryCompare(LabelsController.preview, "labels", 1, 20000);
+        compare(LabelsController.preview.state, LabelPreview.Ready);
+        compare(LabelsController.preview.pages, 1);
+        LabelsController.selection.items.setAllChecked(false);
+        LabelsController.options.startPosition = 1;
+        tryCompare(LabelsController.preview, "labels", 2, 20000);
         tryCompare(image, "status", Image.Ready, 10000);
         // The search narrows the list, and the page shown is the new preview's even with as many pages.
         const shown = String(image.source);
-        LabelsController.search = "QML2";
-        tryCompare(LabelsController.items, "count", 1, 5000);
-        tryCompare(LabelsController, "previewLabels", 1, 20000);
-        compare(LabelsController.previewPages, 1);
+        LabelsController.selection.search = "QML2";
+        tryCompare(LabelsController.selection.items, "count", 1, 5000);
+        tryCompare(LabelsController.preview, "labels", 1, 20000);
+        compare(LabelsController.preview.pages, 1);
         verify(String(image.source) !== shown, "the new preview is loaded");
         // Nothing matching means nothing to lay out.
-        LabelsController.search = "no such lot";
-        tryCompare(LabelsController.items, "count", 0, 5000);
-        tryCompare(LabelsController, "previewState", "empty", 5000);
-        LabelsController.search = "";
-        tryCompare(LabelsController.items, "count", 2, 5000);
+        LabelsController.selection.search = "no such lot";
+        tryCompare(LabelsController.selection.items, "count", 0, 5000);
+        tryCompare(LabelsController.preview, "state", LabelPreview.Empty, 5000);
+        LabelsController.selection.search = "";
+        tryCompare(LabelsController.selection.items, "count", 2, 5000);
     }
 
     function test_3_exportTypeDecidesFormatsAndPreview() {
         const page = createTemporaryObject(pageComponent, tc);
-        LabelsController.exportType = "qr_codes";
-        compare(LabelsController.formats, ["svg", "png"]);
-        verify(["svg", "png"].indexOf(LabelsController.fileFormat) >= 0);
-        compare(LabelsController.symbol, "digital_link_qr");
-        tryCompare(LabelsController, "previewState", "none");
-        LabelsController.exportType = "barcodes_1d";
-        compare(LabelsController.formats, ["svg", "eps"]);
-        compare(LabelsController.symbol, "gs1_128");
-        LabelsController.exportType = "sheet_pdf";
-        compare(LabelsController.formats, ["pdf"]);
+        LabelsController.options.exportType = "qr_codes";
+        compare(LabelsController.options.formats, ["svg", "png"]);
+        verify(["svg", "png"].indexOf(LabelsController.options.fileFormat) >= 0);
+        compare(LabelsController.options.symbol, "digital_link_qr");
+        tryCompare(LabelsController.preview, "state", LabelPreview.NotASheet);
+        LabelsController.options.exportType = "barcodes_1d";
+        compare(LabelsController.options.formats, ["svg", "eps"]);
+        compare(LabelsController.options.symbol, "gs1_128");
+        LabelsController.options.exportType = "sheet_pdf";
+        compare(LabelsController.options.formats, ["pdf"]);
         // GS1-128 with the lot and expiry does not fit a 1 in label at the GS1 minimum: refused, with the reason.
-        compare(LabelsController.symbol, "gs1_128");
-        tryCompare(LabelsController, "previewState", "failed", 20000);
-        verify(LabelsController.previewMessage.indexOf("GS1-128") >= 0 || LabelsController.previewMessage.indexOf("room") >= 0,
-               LabelsController.previewMessage);
-        LabelsController.symbol = "gs1_datamatrix";
+        compare(LabelsController.options.symbol, "gs1_128");
+        tryCompare(LabelsController.preview, "state", LabelPreview.Failed, 20000);
+        verify(LabelsController.preview.message.indexOf("GS1-128") >= 0 || LabelsController.preview.message.indexOf("room") >= 0,
+               LabelsController.preview.message);
+        LabelsController.options.symbol = "gs1_datamatrix";
         wait(500);
-        tryCompare(LabelsController, "previewState", "ready", 20000);
+        tryCompare(LabelsController.preview, "state", LabelPreview.Ready, 20000);
     }
 
     function test_4_exportIsReadBackBeforeItIsSaved() {
         const page = createTemporaryObject(pageComponent, tc);
-        LabelsController.exportType = "sheet_pdf";
+        LabelsController.options.exportType = "sheet_pdf";
         // GS1-128 with GTIN, expiry and lot on a 4 × 2 in label, at the healthcare table's X.
-        LabelsController.templateName = "avery_5163";
-        LabelsController.symbol = "gs1_128";
-        LabelsController.gs1Table = "healthcare";
+        LabelsController.options.templateName = "avery_5163";
+        LabelsController.options.symbol = "gs1_128";
+        LabelsController.options.gs1Table = "healthcare";
         wait(500); // the preview starts 350 ms after the last change
-        tryCompare(LabelsController, "previewState", "ready", 20000, LabelsController.previewMessage);
-        LabelsController.exportTo(testDir + "/sheet.pdf");
-        verify(LabelsController.jobRunning);
-        tryVerify(() => !LabelsController.jobRunning, 60000);
-        compare(LabelsController.messageKind, "good", LabelsController.message);
-        verify(LabelsController.message.indexOf("all 2 read back") >= 0, LabelsController.message);
+        tryCompare(LabelsController.preview, "state", LabelPreview.Ready, 20000, LabelsController.preview.message);
+        LabelsController.printing.exportTo(testDir + "/sheet.pdf");
+        verify(LabelsController.printing.jobRunning);
+        tryVerify(() => !LabelsController.printing.jobRunning, 60000);
+        compare(LabelsController.status.severity, StatusMessage.Good, LabelsController.status.text);
+        verify(LabelsController.status.text.indexOf("all 2 read back") >= 0, LabelsController.status.text);
         // A label that cannot be made is refused with the reason: UPC-A carries only GTIN-12s.
-        LabelsController.symbol = "upca";
-        tryCompare(LabelsController, "previewState", "failed", 20000);
-        verify(LabelsController.previewMessage.indexOf("UPC-A carries only") >= 0, LabelsController.previewMessage);
-        LabelsController.symbol = "gs1_datamatrix";
-        LabelsController.gs1Table = "general";
+        LabelsController.options.symbol = "upca";
+        tryCompare(LabelsController.preview, "state", LabelPreview.Failed, 20000);
+        verify(LabelsController.preview.message.indexOf("UPC-A carries only") >= 0, LabelsController.preview.message);
+        LabelsController.options.symbol = "gs1_datamatrix";
+        LabelsController.options.gs1Table = "general";
         wait(500);
-        tryCompare(LabelsController, "previewState", "ready", 20000);
+        tryCompare(LabelsController.preview, "state", LabelPreview.Ready, 20000);
     }
 
     // The screen at 1024 × 600 (the page is what the navigation rail and the status bar leave) and at 1366 × 768.
@@ -188,9 +188,9 @@ TestCase {
         const page = createTemporaryObject(pageComponent, tc);
         page.width = data.width;
         page.height = data.height;
-        LabelsController.scope = "lots";
-        LabelsController.exportType = "sheet_pdf";
-        tryCompare(LabelsController, "previewState", "ready", 20000);
+        LabelsController.selection.scope = "lots";
+        LabelsController.options.exportType = "sheet_pdf";
+        tryCompare(LabelsController.preview, "state", LabelPreview.Ready, 20000);
         waitForRendering(page);
         // The sheet keeps room to be seen, and its toolbar's buttons sit side by side inside it.
         const paper = findNamed(page, "pageImage");
@@ -214,21 +214,21 @@ TestCase {
             verify(texts.indexOf(combo.Accessible.name) >= 0, name + ": no visible label \"" + combo.Accessible.name + "\"");
         }
         // A refusal is shown whole, however narrow the panel.
-        LabelsController.printer = "";
-        LabelsController.exportTo(LabelsController.suggestedExportFile().toString().replace(/[^/]*$/, "") + "no/such/folder/labels.pdf");
-        tryVerify(() => !LabelsController.jobRunning && LabelsController.messageKind === "bad", 10000);
+        LabelsController.printing.printer = "";
+        LabelsController.printing.exportTo(LabelsController.printing.suggestedExportFile().toString().replace(/[^/]*$/, "") + "no/such/folder/labels.pdf");
+        tryVerify(() => !LabelsController.printing.jobRunning && LabelsController.status.severity === StatusMessage.Error, 10000);
         const message = findNamed(page, "jobMessage");
         verify(message.text.indexOf("does not exist") >= 0, message.text);
         waitForRendering(message);
         verify(!message.truncated, "the message is cut");
         verify(message.lineCount > 1);
-        LabelsController.clearMessage();
+        LabelsController.status.clear();
     }
 
     function test_7_printAgainOnlyForPrinted() {
         const page = createTemporaryObject(pageComponent, tc);
-        LabelsController.scope = "lots";
-        tryVerify(() => LabelsController.items.count > 0, 5000);
+        LabelsController.selection.scope = "lots";
+        tryVerify(() => LabelsController.selection.items.count > 0, 5000);
         waitForRendering(page);
         // None of these was ever printed: the row's menu does not offer to print it again.
         const list = findNamed(page, "labelItems");
@@ -245,11 +245,11 @@ TestCase {
 
     function test_5_printNeedsAPrinter() {
         const page = createTemporaryObject(pageComponent, tc);
-        LabelsController.printer = "";
-        LabelsController.print();
-        compare(LabelsController.messageKind, "bad");
-        verify(LabelsController.message.indexOf("printer") >= 0);
-        LabelsController.reprint("", "");
-        compare(LabelsController.messageKind, "warn");
+        LabelsController.printing.printer = "";
+        LabelsController.printing.print();
+        compare(LabelsController.status.severity, StatusMessage.Error);
+        verify(LabelsController.status.text.indexOf("printer") >= 0);
+        LabelsController.printing.reprint("", "");
+        compare(LabelsController.status.severity, StatusMessage.Warning);
     }
 }

@@ -1,14 +1,9 @@
 // SPDX-FileCopyrightText: Closient Station contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the QML tests in this folder against the real services on a temporary store.
-#include "appcontroller.h"
-#include "capturecontroller.h"
-#include "database.h"
 #include "focusprobe.h"
-#include "labelscontroller.h"
 #include "pdfpageprovider.h"
-#include "scancontroller.h"
-#include "sessionscontroller.h"
+#include "station.h"
 
 #include "testmedia.h"
 
@@ -40,20 +35,12 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_db = std::make_unique<store::Database>();
-        m_app = std::make_unique<models::AppController>(m_db.get(), m_dir.filePath(QStringLiteral("qml.sqlite")));
-        m_sessions = std::make_unique<models::SessionsController>(m_db.get());
-        m_captures = std::make_unique<models::CaptureController>(m_db.get());
-        m_scan = std::make_unique<models::ScanController>(m_db.get());
-        m_scan->wedgeDetector().setDialogCheck(&ui::focusIsInDialog); // as the application does
-        m_labels = std::make_unique<models::LabelsController>(m_db.get());
-        models::ScanController::setInstance(m_scan.get());
-        models::LabelsController::setInstance(m_labels.get());
+        // The graph the application builds (app/main.cpp), on a temporary store.
+        m_station = std::make_unique<models::Station>(m_dir.filePath(QStringLiteral("qml.sqlite")));
+        m_station->installWedge(QCoreApplication::instance(), &ui::focusIsInDialog);
+        m_station->publish();
         engine->addImageProvider(QString::fromLatin1(ui::PdfPageProvider::kName), new ui::PdfPageProvider);
-        models::AppController::setInstance(m_app.get());
-        models::SessionsController::setInstance(m_sessions.get());
-        models::CaptureController::setInstance(m_captures.get());
-        m_app->openStore();
+        m_station->app.openStore();
         // A short camera-like video for the Scan screen's test (tests only: the app never uses context properties).
         const QString video = m_dir.filePath(QStringLiteral("scan.avi"));
         test::writeVideo(video,
@@ -72,12 +59,7 @@ public Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<store::Database> m_db;
-    std::unique_ptr<models::AppController> m_app;
-    std::unique_ptr<models::SessionsController> m_sessions;
-    std::unique_ptr<models::CaptureController> m_captures;
-    std::unique_ptr<models::ScanController> m_scan;
-    std::unique_ptr<models::LabelsController> m_labels;
+    std::unique_ptr<models::Station> m_station;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(closient_qml, Setup)

@@ -36,7 +36,7 @@ TestCase {
         tryVerify(() => ScanController.messageKind === ScanController.Captured, 10000);
         verify(ScanController.message.indexOf("09506000134352") >= 0);
         tryVerify(() => SessionsController.sessions.get(session).captureCount === 1, 5000);
-        tryCompare(ScanController, "sourceState", "finished", 10000);
+        tryCompare(ScanController, "sourceState", ScanController.Finished, 10000);
         compare(SessionsController.sessions.get(session).captureCount, 1); // held in view for 45 frames: one capture
         verify(ScanController.stats.frames > 30);
         ScanController.stopSource();
@@ -58,7 +58,7 @@ TestCase {
         ScanController.scannerCode("(01)09506000134353", "test scanner");
         tryCompare(ScanController, "messageKind", ScanController.Rejected, 5000);
         verify(ScanController.message.indexOf("check digit") >= 0);
-        verify(ScanController.deviceReads.length > 0);
+        verify(DeviceSettings.deviceReads.length > 0);
         // The next read takes the message about the previous code away.
         ScanController.scannerCode("]E04006381333931", "test scanner");
         tryCompare(ScanController, "messageKind", ScanController.Duplicate, 5000);

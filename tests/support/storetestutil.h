@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFuture>
@@ -16,6 +17,15 @@ template<typename T>
 T await(QFuture<T> f)
 {
     f.waitForFinished();
+    return f.result();
+}
+
+/// Waits for a future whose continuation runs on this thread (`.then(this, ...)`): the event loop keeps turning.
+template<typename T>
+T settle(QFuture<T> f)
+{
+    while (!f.isFinished())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
     return f.result();
 }
 

@@ -59,11 +59,12 @@ private Q_SLOTS:
 
         const auto pending = await(OutboxRepository(m_db.get()).pending());
         const auto it = std::find_if(pending.begin(), pending.end(),
-            [&](const OutboxEntry &e) { return e.entityType == u"capture" && e.entityId == out.capture.id; });
+            [&](const OutboxEntry &e) { return e.entity == OutboxEntity::Capture && e.entityId == out.capture.id; });
         QVERIFY(it != pending.end());
         QCOMPARE(it->payload.value(u"gtin"_s).toString(), u"09506000134352"_s);
         QCOMPARE(it->payload.value(u"capture_type"_s).toString(), u"MANUAL"_s);
-        QCOMPARE(it->payload.value(u"session_short_id"_s).toString(), u"{session}"_s);
+        QVERIFY(it->op == OutboxOp::Create);
+        QCOMPARE(it->payload.value(u"session_id"_s).toString(), m_session); // the local id; sync maps it
 
         const auto session = await(SessionRepository(m_db.get()).get(m_session)).value();
         QCOMPARE(session.captureCount, 1);

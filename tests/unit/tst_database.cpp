@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 #include "migrations.h"
+#include "outbox.h"
 #include "sessionrepository.h"
 #include "storetestutil.h"
 #include "testbase.h"
@@ -9,6 +10,8 @@
 #include <QDirIterator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <set>
 
 #include <sys/stat.h>
 
@@ -177,6 +180,63 @@ private Q_SLOTS:
         first.reset();
         Database third;
         QVERIFY(await(third.open(file, Database::Access::Exclusive)).ok());
+    }
+
+    void queuedOutboxRowsBecomeDomainOperations()
+    {
+        // A version 2 store queued HTTP requests (method, path, a "{session}" placeholder in the body); after the
+        // upgrade every row is an operation on an entity with a domain payload, in the same order, with the same
+        // idempotency key and state, and a capture names its session by its local id.
+        const auto copy = path(u"outbox-v2.sqlite"_s);
+        QVERIFY(QFile::copy(test::dataFile(u"store/closient-v2.sqlite"_s), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QStringList keysBefore;
+        int doneBefore = 0;
+        {
+            test::RawDb raw(copy, u"v2"_s);
+            QCOMPARE(raw.scalar(u"SELECT version FROM schema_version"_s).toInt(), 2);
+            QSqlQuery q(raw.db());
+            QVERIFY(q.exec(u"SELECT idempotency_key FROM outbox ORDER BY seq"_s));
+            while (q.next())
+                keysBefore << q.value(0).toString();
+            doneBefore = raw.scalar(u"SELECT count(*) FROM outbox WHERE state = 'done'"_s).toInt();
+        }
+        QVERIFY(keysBefore.size() >= 8);
+        QCOMPARE(doneBefore, 1);
+        Database db;
+        QVERIFY(await(db.open(copy)).ok());
+        const auto pending = await(OutboxRepository(&db).pending());
+        QCOMPARE(int(pending.size()), keysBefore.size() - 1); // the row already sent stays done
+        QHash<QString, QString> sessionOfCapture;
+        {
+            test::RawDb raw(copy, u"v3"_s);
+            QSqlQuery q(raw.db());
+            QVERIFY(q.exec(u"SELECT id, session_id FROM captures"_s));
+            while (q.next())
+                sessionOfCapture.insert(q.value(0).toString(), q.value(1).toString());
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM outbox WHERE state = 'done'"_s).toInt(), 1);
+        }
+        std::set<OutboxOp> ops;
+        qint64 lastSeq = 0;
+        for (const auto &e : pending) {
+            QVERIFY(e.seq > lastSeq);
+            lastSeq = e.seq;
+            QCOMPARE(e.idempotencyKey, keysBefore.at(int(e.seq) - 1));
+            ops.insert(e.op);
+            QVERIFY(!e.payload.contains(u"session_short_id"_s));
+            if (e.entity == OutboxEntity::Capture && e.op == OutboxOp::Create) {
+                QVERIFY(sessionOfCapture.contains(e.entityId));
+                QCOMPARE(e.payload.value(u"session_id"_s).toString(), sessionOfCapture.value(e.entityId));
+                QVERIFY(!e.payload.value(u"raw_value"_s).toString().isEmpty());
+            }
+        }
+        QVERIFY(
+            ops == (std::set<OutboxOp> { OutboxOp::Create, OutboxOp::End, OutboxOp::UpdateMetadata, OutboxOp::Void }));
+        // New rows continue the sequence.
+        const auto session = await(SessionRepository(&db).create(u"barcode_scan"_s, {}));
+        QVERIFY(session.ok());
+        const auto after = await(OutboxRepository(&db).pending());
+        QVERIFY(after.back().seq > lastSeq);
     }
 
     void readOnlyAccessNeverWrites()

@@ -36,6 +36,22 @@ class TestGs1Parser : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void storedParseReadsBackAsParsed()
+    {
+        // The store keeps every capture's parse (toJson); lists read it back instead of parsing again.
+        for (const auto &input : { u"(01)09506000134352(17)271130(10)L42(21)SN1"_s,
+                 u"https://id.gs1.org/01/09506000134352/10/L2?3103=000500&linkType=gs1:pip"_s, u"]E09506000134352"_s,
+                 u"(01)09506000134353"_s, u"INTERNAL-SKU-77"_s, QString() }) {
+            const auto parsed = closient::gs1::parse(input, closient::gs1::ParseOptions::scanning());
+            const auto back = closient::gs1::ParseResult::fromJson(parsed.toJson());
+            QCOMPARE(back.toJson(), parsed.toJson());
+            QCOMPARE(back.hri(), parsed.hri());
+            QCOMPARE(back.digitalLink(), parsed.digitalLink());
+            QCOMPARE(back.expiry(), parsed.expiry());
+            QCOMPARE(back.isValid(), parsed.isValid());
+        }
+    }
+
     void dictionaryKnowsEveryAi()
     {
         const auto &d = AiDictionary::instance();

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Closient Station contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "captureservice.h"
 #include "database.h"
 #include "sessionlistmodel.h"
 #include "sessionrepository.h"
@@ -7,6 +8,7 @@
 #include "testbase.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +42,19 @@ private Q_SLOTS:
         (void)await(repo.create(u"both"_s, {}));
         QTRY_COMPARE(model.rowCount(), 2);
         QVERIFY(model.index(0).data(models::SessionListModel::TitleRole).toString().startsWith(u"Session of"_s));
+
+        // A capture into the older session reads that one session again and moves it to the top: no rebuilt list.
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        store::CaptureRequest capture;
+        capture.sessionId = first.id;
+        capture.rawValue = u"4006381333931"_s;
+        capture.source = u"test"_s;
+        QVERIFY(await(store::CaptureService(&db).submit(capture)).captured);
+        QTRY_COMPARE(model.index(0).data(models::SessionListModel::SessionIdRole).toString(), first.id);
+        QCOMPARE(model.index(0).data(models::SessionListModel::CaptureCountRole).toInt(), 1);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(reset.count(), 0);
 
         QVERIFY(await(repo.end(first.id)).ok());
         QTRY_COMPARE(model.get(first.id).value(u"status"_s).toString(), u"COMPLETED"_s);

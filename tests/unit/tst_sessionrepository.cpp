@@ -36,7 +36,7 @@ private Q_SLOTS:
     void createListEnd()
     {
         SessionRepository repo(m_db.get());
-        QSignalSpy changed(m_db.get(), &Database::changed);
+        QSignalSpy changed(m_db.get(), &Database::sessionChanged);
         auto created = await(repo.create(u"both"_s, { { u"dock"_s, u"3"_s } }));
         QVERIFY2(created.ok(), qPrintable(created.error().message));
         const auto s = created.value();
@@ -46,7 +46,8 @@ private Q_SLOTS:
         QCOMPARE(s.captureCount, 0);
         QCOMPARE(s.photoCount, 0);
         QVERIFY(s.created.isValid());
-        QVERIFY(changed.count() >= 1);
+        QCOMPARE(changed.count(), 1); // the write announces which session it changed
+        QCOMPARE(changed.first().at(0).toString(), s.id);
 
         auto second = await(repo.create(u"barcode_scan"_s, {})).value();
         const auto all = await(repo.list());
@@ -66,11 +67,11 @@ private Q_SLOTS:
         OutboxRepository outbox(m_db.get());
         const auto pending = await(outbox.pending());
         QCOMPARE(pending.size(), size_t(3));
-        QCOMPARE(pending[0].operation, u"create"_s);
+        QVERIFY(pending[0].op == OutboxOp::Create);
+        QVERIFY(pending[0].entity == OutboxEntity::Session);
         QCOMPARE(pending[0].payload.value(u"capture_mode"_s).toString(), u"both"_s);
-        QCOMPARE(pending[2].operation, u"end"_s);
+        QVERIFY(pending[2].op == OutboxOp::End);
         QCOMPARE(pending[2].entityId, s.id);
-        QCOMPARE(pending[2].path, u"/scanner/api/v1/sessions/{session}/end"_s);
         QVERIFY(pending[0].idempotencyKey != pending[1].idempotencyKey);
     }
 

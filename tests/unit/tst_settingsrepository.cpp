@@ -99,7 +99,9 @@ private Q_SLOTS:
         QVERIFY(await(settings.setValue(u"labels.next_start.avery_5160"_s, 12)).ok());
         QCOMPARE(await(settings.value(u"labels.next_start.avery_5160"_s)), QVariant(12));
         QCOMPARE(await(settings.value(u"labels.next_start.63up_1in_letter"_s)), QVariant(1)); // never printed
-        const auto all = await(settings.all());
+        const auto read = await(settings.all());
+        QVERIFY(read.ok());
+        const auto &all = read.value();
         QCOMPARE(all.value(u"labels.next_start.avery_5160"_s), QVariant(12));
         QVERIFY(!all.contains(u"labels.next_start."_s));
         QCOMPARE(all.value(u"sound_muted"_s), QVariant(false));

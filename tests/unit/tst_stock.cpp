@@ -238,9 +238,8 @@ private Q_SLOTS:
         QCOMPARE(c.value().sheet.name, u"avery_l7160"_s);
         QCOMPARE(c.value().sheet.x0, lib.find(u"avery_l7160"_s)->x0);
         // ...and saved in the station's format it reads back the same.
-        QString error;
-        const auto again = parseTemplate(sheetTemplateJson(c.value().sheet), &error);
-        QVERIFY2(again, qPrintable(error));
+        const auto again = parseTemplate(sheetTemplateJson(c.value().sheet));
+        QVERIFY2(again, qPrintable(again.error().message));
         QCOMPARE(again->cell(20), c.value().sheet.cell(20));
         QCOMPARE(again->safeInset, c.value().sheet.safeInset);
     }

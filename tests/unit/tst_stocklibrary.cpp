@@ -268,8 +268,8 @@ private Q_SLOTS:
             partial += c.value().unusedLabels > 0;
             const SheetTemplate &t = c.value().sheet;
             // What the renderer gets passes the station's own template checks, and keeps the glabels geometry.
-            QString error;
-            QVERIFY2(parseTemplate(sheetTemplateJson(t), &error), qPrintable(s.id + u": "_s + error));
+            const auto checked = parseTemplate(sheetTemplateJson(t));
+            QVERIFY2(checked, qPrintable(s.id + u": "_s + checked.error().message));
             QCOMPARE(t.labelsPerPage() + c.value().unusedLabels, s.labelsPerSheet());
         }
         qInfo() << converted << "convert," << refusedCd << "CDs refused," << partial << "use their largest grid,"

@@ -1,0 +1,219 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "labeloptions.h"
+
+#include "exportrules.h"
+#include "settings.h"
+#include "sheettemplate.h"
+
+using namespace Qt::StringLiterals;
+using namespace closient::labels;
+
+namespace closient::models {
+
+LabelOptions::LabelOptions(const LabelsContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+    if (!m_context.request->symbol)
+        m_context.request->symbol = SymbolKind::Gs1DataMatrix;
+}
+
+QVariantList LabelOptions::exportTypes() const
+{
+    const auto title = [](const QString &name) {
+        if (name == u"sheet_pdf")
+            return tr("Sheet PDF (labels on a stock)");
+        if (name == u"datamatrix")
+            return tr("DataMatrix files (ZIP)");
+        if (name == u"qr_codes")
+            return tr("QR Code files (ZIP)");
+        if (name == u"barcodes_1d")
+            return tr("Linear barcode files (ZIP)");
+        if (name == u"codes_combined")
+            return tr("QR + linear per item (ZIP)");
+        return name;
+    };
+    QVariantList out;
+    for (const auto &name : exportTypeNames())
+        out << QVariantMap { { u"value"_s, name }, { u"text"_s, title(name) } };
+    return out;
+}
+
+QVariantList LabelOptions::gs1Tables() const
+{
+    return { QVariantMap { { u"value"_s, gs1TableName(Gs1Table::General) },
+                 { u"text"_s, tr("General retail and distribution") } },
+        QVariantMap {
+            { u"value"_s, gs1TableName(Gs1Table::Healthcare) }, { u"text"_s, tr("Healthcare (smaller X allowed)") } },
+        QVariantMap { { u"value"_s, gs1TableName(Gs1Table::Logistics) }, { u"text"_s, tr("Logistics labels") } } };
+}
+
+QVariantList LabelOptions::templates() const
+{
+    QVariantList out;
+    for (const auto &t : TemplateLibrary::instance().templates()) {
+        out << QVariantMap { { u"name"_s, t.name }, { u"summary"_s, t.summary() }, { u"description"_s, t.description },
+            { u"perPage"_s, t.labelsPerPage() }, { u"roll"_s, t.roll } };
+    }
+    return out;
+}
+
+void LabelOptions::setExportType(const QString &type)
+{
+    auto &q = *m_context.request;
+    if (type == q.exportType || !exportTypeNames().contains(type))
+        return;
+    q.exportType = type;
+    if (!formats().contains(q.fileFormat))
+        q.fileFormat = formats().value(0);
+    if (!symbolsForExportType(type).contains(q.symbol.value_or(SymbolKind::Gs1DataMatrix)))
+        q.symbol = symbolsForExportType(type).value(0);
+    optionsEdited();
+}
+
+QStringList LabelOptions::formats() const
+{
+    return formatsForExportType(exportType());
+}
+
+void LabelOptions::setFileFormat(const QString &format)
+{
+    if (format == fileFormat() || !formats().contains(format))
+        return;
+    m_context.request->fileFormat = format;
+    optionsEdited();
+}
+
+QVariantList LabelOptions::symbols() const
+{
+    QVariantList out;
+    for (const auto kind : symbolsForExportType(exportType()))
+        out << QVariantMap { { u"name"_s, symbolKindName(kind) }, { u"title"_s, symbolKindTitle(kind) } };
+    return out;
+}
+
+QString LabelOptions::symbol() const
+{
+    return symbolKindName(m_context.request->symbol.value_or(SymbolKind::Gs1DataMatrix));
+}
+
+void LabelOptions::setSymbol(const QString &name)
+{
+    const auto kind = symbolKindFromName(name);
+    if (!kind || kind == m_context.request->symbol || !symbolsForExportType(exportType()).contains(*kind))
+        return;
+    m_context.request->symbol = kind;
+    optionsEdited();
+}
+
+void LabelOptions::setTemplateName(const QString &name)
+{
+    const auto t = TemplateLibrary::instance().find(name);
+    if (!t || t->name == templateName())
+        return;
+    m_context.request->templateName = t->name;
+    m_context.request->startPosition = std::min(m_context.request->startPosition, t->labelsPerPage());
+    optionsEdited();
+    loadNextStart();
+}
+
+void LabelOptions::loadNextStart()
+{
+    setStartPosition(std::max(1, m_context.settings->integer(nextStartKey(templateName()))));
+}
+
+QVariantMap LabelOptions::sheet() const
+{
+    const auto t = TemplateLibrary::instance().find(templateName());
+    if (!t)
+        return {};
+    // Cells as fractions of the page, so the view can mark them on a page picture of any size.
+    QVariantList cells;
+    for (int i = 0; i < t->labelsPerPage(); ++i) {
+        const QRectF c = t->cell(i).translated(m_context.request->calibration);
+        cells << QVariantMap { { u"x"_s, c.x() / t->pageWidth }, { u"y"_s, c.y() / t->pageHeight },
+            { u"width"_s, c.width() / t->pageWidth }, { u"height"_s, c.height() / t->pageHeight } };
+    }
+    return { { u"name"_s, t->name }, { u"summary"_s, t->summary() }, { u"pageWidth"_s, t->pageWidth },
+        { u"pageHeight"_s, t->pageHeight }, { u"perPage"_s, t->labelsPerPage() },
+        { u"round"_s, t->shape == SheetTemplate::Shape::Round }, { u"cells"_s, cells } };
+}
+
+void LabelOptions::setStartPosition(int position)
+{
+    const auto t = TemplateLibrary::instance().find(templateName());
+    position = std::clamp(position, 1, t ? t->labelsPerPage() : 1);
+    if (position == startPosition())
+        return;
+    m_context.request->startPosition = position;
+    optionsEdited();
+}
+
+void LabelOptions::setCopiesPerItem(int copies)
+{
+    copies = std::clamp(copies, 1, 1000);
+    if (copies == copiesPerItem())
+        return;
+    m_context.request->copiesPerItem = copies;
+    optionsEdited();
+}
+
+void LabelOptions::setOutlines(bool on)
+{
+    if (on == outlines())
+        return;
+    m_context.request->outlines = on;
+    optionsEdited();
+}
+
+void LabelOptions::setShowHri(bool on)
+{
+    if (on == showHri())
+        return;
+    m_context.request->artwork.humanReadable = on;
+    optionsEdited();
+}
+
+QString LabelOptions::gs1Table() const
+{
+    return gs1TableName(m_context.request->artwork.table);
+}
+
+void LabelOptions::setGs1Table(const QString &name)
+{
+    const auto table = gs1TableFromName(name);
+    if (!table || *table == m_context.request->artwork.table)
+        return;
+    m_context.request->artwork.table = *table;
+    optionsEdited();
+}
+
+void LabelOptions::optionsEdited()
+{
+    Q_EMIT changed();
+    if (!m_restoring)
+        Q_EMIT edited();
+}
+
+void LabelOptions::restore()
+{
+    const auto &s = *m_context.settings;
+    m_restoring = true;
+    const auto text = [&s](const QString &key) { return s.text(key); };
+    if (!text(u"labels.exportType"_s).isEmpty())
+        setExportType(text(u"labels.exportType"_s));
+    if (!text(u"labels.fileFormat"_s).isEmpty())
+        setFileFormat(text(u"labels.fileFormat"_s));
+    if (!text(u"labels.symbol"_s).isEmpty())
+        setSymbol(text(u"labels.symbol"_s));
+    if (!text(u"labels.gs1Table"_s).isEmpty())
+        setGs1Table(text(u"labels.gs1Table"_s));
+    if (TemplateLibrary::instance().find(text(u"labels.template"_s)))
+        setTemplateName(text(u"labels.template"_s));
+    loadNextStart();
+    m_restoring = false;
+    Q_EMIT changed();
+}
+
+} // namespace closient::models

@@ -1,0 +1,89 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "labelscontext.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+
+namespace closient::models {
+
+/** What the Labels screen makes: export type, file format, symbol, stock, start label, copies, outlines, text and
+ *  the GS1 size table. The choices offered come from the rules in services/labels (exportrules.h). */
+class LabelOptions : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Part of LabelsController.")
+    Q_PROPERTY(QVariantList exportTypes READ exportTypes CONSTANT)
+    Q_PROPERTY(QVariantList gs1Tables READ gs1Tables CONSTANT)
+    Q_PROPERTY(QVariantList templates READ templates CONSTANT)
+    Q_PROPERTY(QString exportType READ exportType WRITE setExportType NOTIFY changed)
+    Q_PROPERTY(bool sheetExport READ isSheet NOTIFY changed)
+    Q_PROPERTY(QStringList formats READ formats NOTIFY changed)
+    Q_PROPERTY(QString fileFormat READ fileFormat WRITE setFileFormat NOTIFY changed)
+    Q_PROPERTY(QVariantList symbols READ symbols NOTIFY changed)
+    Q_PROPERTY(QString symbol READ symbol WRITE setSymbol NOTIFY changed)
+    Q_PROPERTY(QString templateName READ templateName WRITE setTemplateName NOTIFY changed)
+    Q_PROPERTY(QVariantMap sheet READ sheet NOTIFY changed)
+    Q_PROPERTY(int startPosition READ startPosition WRITE setStartPosition NOTIFY changed)
+    Q_PROPERTY(int copiesPerItem READ copiesPerItem WRITE setCopiesPerItem NOTIFY changed)
+    Q_PROPERTY(bool outlines READ outlines WRITE setOutlines NOTIFY changed)
+    Q_PROPERTY(bool showHri READ showHri WRITE setShowHri NOTIFY changed)
+    Q_PROPERTY(QString gs1Table READ gs1Table WRITE setGs1Table NOTIFY changed)
+    Q_PROPERTY(QString fileExtension READ fileExtension NOTIFY changed)
+
+public:
+    LabelOptions(const LabelsContext &context, QObject *parent = nullptr);
+
+    /// {value, text} for each export type, the sheet first.
+    [[nodiscard]] QVariantList exportTypes() const;
+    /// {value, text} for each GS1 symbol specification table.
+    [[nodiscard]] QVariantList gs1Tables() const;
+    [[nodiscard]] QVariantList templates() const;
+    [[nodiscard]] QString exportType() const { return m_context.request->exportType; }
+    void setExportType(const QString &type);
+    [[nodiscard]] bool isSheet() const { return exportType() == u"sheet_pdf"; }
+    [[nodiscard]] QStringList formats() const;
+    [[nodiscard]] QString fileFormat() const { return m_context.request->fileFormat; }
+    void setFileFormat(const QString &format);
+    [[nodiscard]] QVariantList symbols() const;
+    [[nodiscard]] QString symbol() const;
+    void setSymbol(const QString &name);
+    [[nodiscard]] QString templateName() const { return m_context.request->templateName; }
+    void setTemplateName(const QString &name);
+    /// The stock: name, summary, page size, labels per page and the cells (fractions of the page, calibrated).
+    [[nodiscard]] QVariantMap sheet() const;
+    [[nodiscard]] int startPosition() const { return m_context.request->startPosition; }
+    void setStartPosition(int position);
+    [[nodiscard]] int copiesPerItem() const { return m_context.request->copiesPerItem; }
+    void setCopiesPerItem(int copies);
+    [[nodiscard]] bool outlines() const { return m_context.request->outlines; }
+    void setOutlines(bool on);
+    [[nodiscard]] bool showHri() const { return m_context.request->artwork.humanReadable; }
+    void setShowHri(bool on);
+    [[nodiscard]] QString gs1Table() const;
+    void setGs1Table(const QString &name);
+    /// "pdf" for a sheet, "zip" for symbol files.
+    [[nodiscard]] QString fileExtension() const { return isSheet() ? QStringLiteral("pdf") : QStringLiteral("zip"); }
+
+    /// The start the last print on the chosen stock left (labels.next_start.<template>), or 1.
+    void loadNextStart();
+    /// Takes back the last session's choices, without counting as edits.
+    void restore();
+
+Q_SIGNALS:
+    void changed();
+    /// The person changed an option (not a restore): worth remembering, and a new preview.
+    void edited();
+
+private:
+    void optionsEdited();
+
+    LabelsContext m_context;
+    bool m_restoring = false;
+};
+
+} // namespace closient::models

@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: Closient Station contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "printhistorymodel.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace closient::models {
+
+PrintHistoryModel::PrintHistoryModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
+
+int PrintHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+PrintHistoryModel::Action PrintHistoryModel::actionOf(const QString &stored)
+{
+    if (stored == u"reprint")
+        return Action::Reprint;
+    if (stored == u"void")
+        return Action::Void;
+    if (stored == u"test")
+        return Action::Test;
+    return Action::Print;
+}
+
+QVariant PrintHistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &e = m_entries[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case ActionTextRole:
+        switch (actionOf(e.action)) {
+        case Action::Reprint:
+            return tr("Reprinted");
+        case Action::Void:
+            return tr("Voided");
+        case Action::Test:
+            return tr("Test print");
+        case Action::Print:
+            break;
+        }
+        return tr("Printed");
+    case ActionRole:
+        return QVariant::fromValue(actionOf(e.action));
+    case ItemsRole:
+        return e.items;
+    case ItemsTextRole:
+        return e.items == 1 ? tr("1 label") : tr("%1 labels").arg(e.items);
+    case FirstItemRole:
+        return e.items > 1 ? tr("%1 and %2 more").arg(e.firstItem).arg(e.items - 1) : e.firstItem;
+    case WhenRole:
+        return QLocale().toString(e.created.toLocalTime(), QLocale::ShortFormat);
+    case DetailsRole: {
+        QStringList parts;
+        for (const auto &p : { e.printer, e.templateName })
+            if (!p.isEmpty())
+                parts << p;
+        if (!e.userName.isEmpty())
+            parts << e.userName + u'@' + e.workstation;
+        if (!e.reason.isEmpty())
+            parts << u"“%1”"_s.arg(e.reason);
+        return parts.join(u" · "_s);
+    }
+    case PrinterRole:
+        return e.printer;
+    case TemplateRole:
+        return e.templateName;
+    case UserNameRole:
+        return e.userName;
+    case WorkstationRole:
+        return e.workstation;
+    case ReasonRole:
+        return e.reason;
+    case JobIdRole:
+        return e.jobId;
+    case StartRole:
+        return e.startPosition;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PrintHistoryModel::roleNames() const
+{
+    return { { ActionRole, "action" }, { ActionTextRole, "actionText" }, { ItemsRole, "items" },
+        { ItemsTextRole, "itemsText" }, { FirstItemRole, "firstItem" }, { WhenRole, "when" },
+        { DetailsRole, "details" }, { PrinterRole, "printer" }, { TemplateRole, "template" }, { UserNameRole, "user" },
+        { WorkstationRole, "workstation" }, { ReasonRole, "reason" }, { JobIdRole, "jobId" }, { StartRole, "start" } };
+}
+
+void PrintHistoryModel::setEntries(std::vector<labels::PrintLogEntry> entries)
+{
+    beginResetModel();
+    m_entries = std::move(entries);
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+} // namespace closient::models
