@@ -1,6 +1,6 @@
 -- SPDX-FileCopyrightText: Closient Station contributors
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- The whole schema at its newest version (schema_version 2). A new database is created from this file; an
+-- The whole schema at its newest version (schema_version 4). A new database is created from this file; an
 -- older one is brought here by the migrations in services/store/migrations.cpp. A test upgrades a database
 -- of every earlier version (tests/data/store/) and proves it ends with the same schema as a new one.
 -- Every row has a local UUID (id) and the server's id (server_id) once the sync engine learns it.
@@ -243,6 +243,45 @@ CREATE TABLE epcis_events (
     document TEXT NOT NULL,
     count_session_id TEXT REFERENCES count_sessions (id),
     created TEXT NOT NULL
+);
+
+-- What the server says about captures (version 4): enrichment proposals with the decision taken here, every
+-- capture status seen, the freshness rule per GTIN.
+CREATE TABLE capture_proposals (
+    id TEXT PRIMARY KEY,
+    capture_id TEXT NOT NULL REFERENCES captures (id),
+    field_name TEXT NOT NULL,
+    current_value TEXT NOT NULL DEFAULT '',
+    proposed_value TEXT NOT NULL DEFAULT '',
+    confidence TEXT NOT NULL DEFAULT '',
+    reasoning TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    server_status TEXT NOT NULL DEFAULT 'PENDING' CHECK (server_status IN ('PENDING', 'ACCEPTED', 'REJECTED')),
+    status TEXT NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'ACCEPTED', 'REJECTED')),
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided TEXT,
+    applied TEXT,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    reviewed_at TEXT,
+    received TEXT NOT NULL
+);
+CREATE INDEX capture_proposals_by_capture ON capture_proposals (capture_id, field_name);
+
+CREATE TABLE capture_status_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    capture_id TEXT NOT NULL REFERENCES captures (id),
+    status TEXT NOT NULL,
+    error_message TEXT NOT NULL DEFAULT '',
+    product_name TEXT,
+    observed TEXT NOT NULL
+);
+CREATE INDEX capture_status_history_by_capture ON capture_status_history (capture_id, id);
+
+CREATE TABLE freshness_thresholds (
+    gtin TEXT PRIMARY KEY CHECK (length(gtin) = 14),
+    data TEXT NOT NULL DEFAULT '{}',
+    fetched TEXT NOT NULL
 );
 
 CREATE TABLE outbox (

@@ -25,6 +25,8 @@ constexpr Migration MIGRATIONS[] = {
     { 2, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/2.sql"_s); } },
     // The outbox holds domain operations; the REST mapping moved to the sync layer.
     { 3, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/3.sql"_s); } },
+    // What the server says about captures: enrichment proposals, the status history, freshness rules.
+    { 4, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/4.sql"_s); } },
 };
 
 } // namespace

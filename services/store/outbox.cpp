@@ -14,12 +14,16 @@ namespace {
 constexpr std::pair<OutboxEntity, QStringView> kEntities[] = {
     { OutboxEntity::Session, u"session" },
     { OutboxEntity::Capture, u"capture" },
+    { OutboxEntity::Proposal, u"proposal" },
+    { OutboxEntity::EpcisEvent, u"epcis_event" },
 };
 constexpr std::pair<OutboxOp, QStringView> kOps[] = {
     { OutboxOp::Create, u"create" },
     { OutboxOp::End, u"end" },
     { OutboxOp::UpdateMetadata, u"update_metadata" },
     { OutboxOp::Void, u"void" },
+    { OutboxOp::Decide, u"decide" },
+    { OutboxOp::Apply, u"apply" },
 };
 
 template<typename E, std::size_t N>

@@ -11,14 +11,16 @@
 
 namespace closient::store {
 
-/// What an outbox row is about.
-enum class OutboxEntity { Session, Capture };
-/// What happened to it.
-enum class OutboxOp { Create, End, UpdateMetadata, Void };
+/// What an outbox row is about. A proposal is named by the server's id (the server made it); an EPCIS event by
+/// the local id of its row in epcis_events.
+enum class OutboxEntity { Session, Capture, Proposal, EpcisEvent };
+/// What happened to it: Decide (a proposal accepted or rejected, payload {"status"}), Apply (a capture's accepted
+/// proposals applied), Create for an EPCIS event (payload {"document": the EPCISDocument}).
+enum class OutboxOp { Create, End, UpdateMetadata, Void, Decide, Apply };
 
-[[nodiscard]] QString outboxEntityName(OutboxEntity entity); // "session", "capture"
+[[nodiscard]] QString outboxEntityName(OutboxEntity entity); // "session", "capture", "proposal", "epcis_event"
 [[nodiscard]] std::optional<OutboxEntity> outboxEntityFromName(QStringView name);
-[[nodiscard]] QString outboxOpName(OutboxOp op); // "create", "end", "update_metadata", "void"
+[[nodiscard]] QString outboxOpName(OutboxOp op); // "create", "end", "update_metadata", "void", "decide", "apply"
 [[nodiscard]] std::optional<OutboxOp> outboxOpFromName(QStringView name);
 
 /**

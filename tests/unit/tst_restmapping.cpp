@@ -29,7 +29,8 @@ private:
     sync::ServerIdLookup lookup()
     {
         return [this](OutboxEntity entity, const QString &id) {
-            return entity == OutboxEntity::Session ? m_serverIds.value(id) : QString();
+            Q_UNUSED(entity);
+            return m_serverIds.value(id);
         };
     }
 
@@ -140,11 +141,52 @@ private Q_SLOTS:
         QCOMPARE(call.error().code, u"invalid"_s);
     }
 
+    void proposalDecisionsAndApplyReachTheEnrichmentApi()
+    {
+        const auto accept = OutboxEntry::make(OutboxEntity::Proposal, u"6f1c2a34-0000-4000-8000-00000000abcd"_s,
+            OutboxOp::Decide, { { u"status"_s, u"ACCEPTED"_s } });
+        auto call = sync::toRestCall(accept, lookup());
+        QVERIFY(call.ok());
+        QCOMPARE(call.value().method, QByteArray("PATCH"));
+        QCOMPARE(call.value().path, u"/scanner/api/v1/proposals/6f1c2a34-0000-4000-8000-00000000abcd"_s);
+        QCOMPARE(call.value().body, QJsonObject({ { u"status"_s, u"ACCEPTED"_s } }));
+        // PENDING cannot be set on the server.
+        const auto pending
+            = OutboxEntry::make(OutboxEntity::Proposal, u"p2"_s, OutboxOp::Decide, { { u"status"_s, u"PENDING"_s } });
+        QCOMPARE(sync::toRestCall(pending, lookup()).error().code, u"invalid"_s);
+
+        // Apply waits for the capture's server id, then posts to it.
+        const auto apply = OutboxEntry::make(OutboxEntity::Capture, u"local-c"_s, OutboxOp::Apply);
+        call = sync::toRestCall(apply, lookup());
+        QCOMPARE(call.error().code, u"waiting"_s);
+        QVERIFY(call.error().retryable);
+        m_serverIds.insert(u"local-c"_s, u"C5"_s);
+        call = sync::toRestCall(apply, lookup());
+        QVERIFY(call.ok());
+        QCOMPARE(call.value().method, QByteArray("POST"));
+        QCOMPARE(call.value().path, u"/scanner/api/v1/captures/C5/apply"_s);
+    }
+
+    void epcisEventsPostTheirDocument()
+    {
+        const QJsonObject document { { u"type"_s, u"EPCISDocument"_s }, { u"schemaVersion"_s, u"2.0"_s } };
+        const auto e
+            = OutboxEntry::make(OutboxEntity::EpcisEvent, u"e1"_s, OutboxOp::Create, { { u"document"_s, document } });
+        const auto call = sync::toRestCall(e, lookup());
+        QVERIFY(call.ok());
+        QCOMPARE(call.value().path, u"/epcis/api/2.0/capture"_s);
+        QCOMPARE(call.value().body, document);
+        const auto empty = OutboxEntry::make(OutboxEntity::EpcisEvent, u"e2"_s, OutboxOp::Create);
+        QCOMPARE(sync::toRestCall(empty, lookup()).error().code, u"invalid"_s);
+    }
+
     void namesRoundTrip()
     {
-        for (auto entity : { OutboxEntity::Session, OutboxEntity::Capture })
+        for (auto entity :
+            { OutboxEntity::Session, OutboxEntity::Capture, OutboxEntity::Proposal, OutboxEntity::EpcisEvent })
             QVERIFY(outboxEntityFromName(outboxEntityName(entity)) == entity);
-        for (auto op : { OutboxOp::Create, OutboxOp::End, OutboxOp::UpdateMetadata, OutboxOp::Void })
+        for (auto op : { OutboxOp::Create, OutboxOp::End, OutboxOp::UpdateMetadata, OutboxOp::Void, OutboxOp::Decide,
+                 OutboxOp::Apply })
             QVERIFY(outboxOpFromName(outboxOpName(op)) == op);
         QVERIFY(!outboxOpFromName(u"POST").has_value());
     }
