@@ -6,6 +6,7 @@
 #include "decoderpool.h"
 #include "isolateddecoder.h"
 #include "machine.h"
+#include "syntheticbench.h"
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -360,6 +361,10 @@ int runDecodeBench(const DecodeBenchOptions &options, QTextStream &out, QTextStr
              "frames\" (a code held up to a camera stays for dozens of frames); the other engines try everything on "
              "every frame, which is why they cost two to forty times as much per frame.\n";
     }
+    if (options.leaveOneFolderOut)
+        s << leaveOneFolderOutSection(corpus, err);
+    if (options.synthetic > 0)
+        s << syntheticSection(options.synthetic, err);
     s << "\n## Reading these figures\n\n"
          "- Misreads include a corpus label that disagrees with the printed digits (ean13-2: the text file says one "
          "GTIN, the symbol and its human-readable digits say another, and every engine that reads it agrees with the "

@@ -27,6 +27,13 @@ int benchDecode(Context &ctx)
             o.still = false;
         } else if (a == u"--no-frames") {
             o.frames = false;
+        } else if (a == u"--held-out") {
+            o.leaveOneFolderOut = true;
+        } else if (a == u"--synthetic" && hasValue) {
+            const auto n = wholeNumber(a, args[++i], 0, 100);
+            if (!n.ok())
+                return ctx.fail(n.error().message);
+            o.synthetic = int(n.value());
         } else if (a == u"--frame-sample" && hasValue) {
             const auto n = wholeNumber(a, args[++i], 1, 1000);
             if (!n.ok())
@@ -114,10 +121,12 @@ std::vector<Command> benchCommands()
                  u"decode benchmark against plain ZXing-cpp and zbar; writes bench/results/decode.md"_s, true,
                  benchDecode,
                  u"DIR [--out FILE] [--engines closient,zxing-demo,zbar,zxing-multi] [--no-still] [--no-frames]\n"
-                 "                                    [--frame-sample N] [--workers N]"_s,
+                 "                                    [--frame-sample N] [--workers N] [--held-out] [--synthetic N]"_s,
                  u"Decode rate, misreads, false positives, aborts and p50/p95 ms per format folder of DIR (the\n"
                  "zxing-cpp black-box layout) for each engine, on still images and on codes composited into\n"
-                 "640x480, 1280x720 and 1920x1080 frames. Writes Markdown (default bench/results/decode.md)."_s },
+                 "640x480, 1280x720 and 1920x1080 frames. --held-out adds the leave-one-folder-out analysis of the\n"
+                 "still stages; --synthetic N adds the generated set (N payloads a format and degradation step).\n"
+                 "Writes Markdown (default bench/results/decode.md)."_s },
         { u"bench live"_s, u"30 fps video through the live pipeline: drops and latency; writes bench/results/live.md"_s,
             true, benchLive, u"DIR [--out FILE] [--codes N] [--size WxH] [--keep-video FILE]"_s,
             u"Plays a generated 30 fps video of codes from DIR through Qt Multimedia into the live pipeline and a\n"
