@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -260,6 +261,22 @@ struct Best
     double second = -2;
 };
 
+// How well a line must match: the worst character (or guard) and the mean, -1..1. A binarised line matches a
+// right reading almost exactly (one module in seven wrong already costs 0.29); a grey one less so, since the
+// deconvolution does not give narrow elements back their full contrast.
+struct Thresholds
+{
+    double minChar, mean;
+};
+constexpr Thresholds kGreyLine { 0.35, 0.55 };
+constexpr Thresholds kBinaryLine { 0.6, 0.85 };
+thread_local Thresholds t_thresholds = kGreyLine;
+// A grid whose guard or first characters already miss by this much is given up before the rest is matched.
+inline double earlyExit()
+{
+    return t_thresholds.minChar - 0.3;
+}
+
 Decoded decodeEanGrid(const Line &line, double start, double x, int kind)
 {
     const Grid grid(line, start, x, kind == 0 ? 95 : kind == 1 ? 67 : 51);
@@ -270,6 +287,8 @@ Decoded decodeEanGrid(const Line &line, double start, double x, int kind)
                       upceEnd = bitsFromModules("010101");
     Decoded d;
     double guardScore = correlate(0, guard);
+    if (guardScore < earlyExit())
+        return d;
     const int leftDigits = kind == 0 ? 6 : kind == 1 ? 4 : 6;
     std::vector<int> digits;
     int parity = 0;
@@ -425,6 +444,10 @@ Decoded decodeCode128Grid(const Line &line, double start, double x, int symbols,
     const auto correlate = [&](int first, const Bits &bits) { return grid.correlate(first, bits); };
     const auto &t = tables();
     Decoded d;
+    // The stop pattern first: a grid that misses it is not worth matching 106 patterns a symbol.
+    const double stop = correlate(11 * symbols, t.code128[106]);
+    if (stop < earlyExit())
+        return d;
     std::vector<int> values;
     double minS = 2, sum = 0;
     for (int j = 0; j < symbols; ++j) {
@@ -438,8 +461,9 @@ Decoded decodeCode128Grid(const Line &line, double start, double x, int symbols,
         values.push_back(b.value);
         minS = std::min(minS, b.score);
         sum += b.score;
+        if (b.score < earlyExit())
+            return d;
     }
-    const double stop = correlate(11 * symbols, t.code128[106]);
     d.minScore = std::min(minS, stop);
     d.meanScore = sum / symbols;
     int check = values[0];
@@ -463,6 +487,8 @@ Decoded decodeItfGrid(const Line &line, double start, double x, double n)
     double pos = start, minS = 2, sum = 0;
     for (int i = 0; i < 4; ++i, pos += x)
         minS = std::min(minS, elementScore(pos, x, i % 2 ? -1 : 1));
+    if (minS < earlyExit())
+        return d;
     const double pairWidth = 2 * (3 + 2 * n) * x;
     std::string text;
     for (int p = 0; p < 7; ++p, pos += pairWidth) {
@@ -533,26 +559,12 @@ std::vector<Span> spans(const Line &line)
     return out;
 }
 
-// How well a line must match: the worst character (or guard) and the mean, -1..1. A binarised line matches a
-// right reading almost exactly (one module in seven wrong already costs 0.29); a grey one less so, since the
-// deconvolution does not give narrow elements back their full contrast.
-struct Thresholds
-{
-    double minChar, mean;
-};
-constexpr Thresholds kGreyLine { 0.35, 0.55 };
-constexpr Thresholds kBinaryLine { 0.6, 0.85 };
-thread_local Thresholds t_thresholds = kGreyLine;
-
 /// Tries a decoder on small shifts of a span's two ends and keeps the best-scoring grid that reads.
 template<typename F>
 Decoded refine(const Span &span, int modules, F decodeAt, int steps = 2)
 {
     Decoded best;
     const double x0 = (span.end - span.start) / modules;
-    // A grid that matches badly as it stands is not worth shifting.
-    if (decodeAt(span.start, x0).meanScore < 0.25)
-        return best;
     const double step = 0.3 / steps;
     for (int a = -steps; a <= steps; ++a) {
         for (int b = -steps; b <= steps; ++b) {
@@ -623,8 +635,6 @@ void decodeLine(const Line &line, const LinearFormats &formats, std::vector<Line
                 if (!quietOk(x * n / 1.5, 5))
                     continue;
                 Decoded d;
-                if (decodeItfGrid(line, span.start, len / modules, n).meanScore < 0.25)
-                    continue;
                 for (int a = -1; a <= 1; ++a) {
                     for (int b = -1; b <= 1; ++b) {
                         const double s = span.start + a * 0.3 * x, e = span.end + b * 0.3 * x;
@@ -810,6 +820,9 @@ std::vector<LinearRegion> findLinearRegions(const cv::Mat &gray, int maxRegions,
     for (const auto &c : contours) {
         if (int(out.size()) >= maxRegions || cv::contourArea(c) < minArea)
             break;
+        const cv::RotatedRect box = cv::minAreaRect(c);
+        if (std::min(box.size.width, box.size.height) < 8 / std::min(1.0, 4 * scale))
+            continue; // a single edge, not a row of bars
         cv::Mat inside(small.size(), CV_8U, cv::Scalar(0));
         cv::drawContours(inside, std::vector<std::vector<cv::Point>> { c }, 0, cv::Scalar(255), cv::FILLED);
         const double sxx = cv::mean(jxx, inside)[0], syy = cv::mean(jyy, inside)[0], sxy = cv::mean(jxy, inside)[0];
@@ -828,6 +841,9 @@ std::vector<LinearRegion> findLinearRegions(const cv::Mat &gray, int maxRegions,
         r.height = float((v1 - v0) / scale);
         r.angle = float(angle);
         r.coherence = float(coh);
+        // Over the whole region the edges must still run one way: a code, not a corner of text and lines.
+        if (coh < 0.3 || r.length < 40 || r.height < 12)
+            continue;
         double lo, hi;
         cv::minMaxLoc(small, &lo, &hi, nullptr, nullptr, inside);
         r.contrast = float(hi - lo);
@@ -837,14 +853,20 @@ std::vector<LinearRegion> findLinearRegions(const cv::Mat &gray, int maxRegions,
 }
 
 std::vector<EngineResult> readBlurredLinear(
-    const cv::Mat &gray, const std::vector<LinearRegion> &regions, const LinearFormats &formats)
+    const cv::Mat &gray, const std::vector<LinearRegion> &regions, const LinearFormats &formats, double budgetMs)
 {
+    const auto started = std::chrono::steady_clock::now();
+    const auto overBudget = [&] {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count() > budgetMs;
+    };
     std::vector<EngineResult> out;
     for (const auto &region : regions) {
+        if (overBudget())
+            break;
         // The strip: across the bars with room for quiet zones either side, along the bars their middle part.
         const double margin = 0.35 * region.length + 20;
         double length = region.length + 2 * margin;
-        const double scale = std::min(1.0, 1600.0 / length);
+        const double scale = std::min(1.0, 1000.0 / length);
         const int cols = std::max(32, int(length * scale));
         const int rows = std::max(12, int(0.8 * region.height * scale));
         const cv::Point2d d(std::cos(region.angle), std::sin(region.angle)), nrm(-d.y, d.x);
@@ -867,14 +889,20 @@ std::vector<EngineResult> readBlurredLinear(
         std::map<std::pair<std::string, std::string>, std::set<int>> support;
         std::map<std::pair<std::string, std::string>, std::string> symbologyIds;
         // Blur widths to try: none, then around each dip of the lines' spectrum as a defocus disc and as motion.
-        std::vector<std::pair<double, bool>> widths { { 0, false } };
         const auto dips = spectralDips(profiles);
-        for (size_t i = 0; i < dips.size() && i < 2; ++i) {
-            for (const double k : { 1.0, 0.93, 1.07 })
-                widths.emplace_back(k * 0.61 / dips[i], false);
-            widths.emplace_back(1.0 / dips[i], true);
-        }
+        // No dip in the spectrum: the lines are not blurred (or not bars), and the sharp image was ZXing's already.
+        if (dips.empty())
+            continue;
+        // Likeliest first (the time budget may stop the list): the deepest dip as defocus, as motion, a little
+        // narrower and wider, no deconvolution at all, then the second dip.
+        const double f0 = dips[0];
+        std::vector<std::pair<double, bool>> widths { { 0.61 / f0, false }, { 1.0 / f0, true },
+            { 0.93 * 0.61 / f0, false }, { 1.07 * 0.61 / f0, false }, { 0, false } };
+        if (dips.size() > 1)
+            widths.emplace_back(0.61 / dips[1], false);
         for (const auto &[radius, box] : widths) {
+            if (overBudget())
+                break;
             const double r = radius; // already in strip samples
             for (int b = 0; b < kBands; ++b) {
                 for (auto &read : decodeProfile(deconvolve(profiles[size_t(b)], r, box, 0.003), formats)) {
