@@ -406,8 +406,11 @@ std::vector<EngineResult> decodeStill(const cv::Mat &gray, BarcodeFormats format
         const double spent = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
         if (spent > kStillBudgetMs)
             break;
+        // The blurred-linear reader is the last stage and the only one for defocused codes: it gets what is left
+        // of the budget, but never less than its own minimum (a few blur widths on a couple of regions).
+        constexpr double kBlurredMinimumMs = 12;
         if (stages.next())
-            runStillStage(stage.name, gray, facts, formats, out, kStillBudgetMs - spent);
+            runStillStage(stage.name, gray, facts, formats, out, std::max(kStillBudgetMs - spent, kBlurredMinimumMs));
         if (!out.empty())
             return out;
     }
