@@ -897,14 +897,32 @@ std::vector<EngineResult> readBlurredLinear(
         // narrower and wider, no deconvolution at all, then the second dip.
         const double f0 = dips[0];
         std::vector<std::pair<double, bool>> widths { { 0.61 / f0, false }, { 1.0 / f0, true },
-            { 0.93 * 0.61 / f0, false }, { 1.07 * 0.61 / f0, false }, { 0, false } };
+            { 0.93 * 0.61 / f0, false }, { 1.07 * 0.61 / f0, false }, { 0, false },
+            { 1.117 / f0, false } }; // the last: the dip taken for the disc's second zero
         if (dips.size() > 1)
             widths.emplace_back(0.61 / dips[1], false);
         for (const auto &[radius, box] : widths) {
             if (overBudget())
                 break;
             const double r = radius; // already in strip samples
-            for (int b = 0; b < kBands; ++b) {
+            std::pair<std::string, std::string> best;
+            size_t bestN = 0, rivalN = 0;
+            const auto tally = [&] {
+                bestN = rivalN = 0;
+                for (const auto &[key, lines] : support) {
+                    if (lines.size() > bestN) {
+                        rivalN = bestN;
+                        bestN = lines.size();
+                        best = key;
+                    } else {
+                        rivalN = std::max(rivalN, lines.size());
+                    }
+                }
+            };
+            // The middle lines first (likeliest inside the symbol); four agreeing lines and no rival at all settle
+            // it before the rest are read.
+            for (int i = 0; i < kBands; ++i) {
+                const int b = kBands / 2 + (i % 2 ? -(i + 1) / 2 : i / 2);
                 for (auto &read : decodeProfile(deconvolve(profiles[size_t(b)], r, box, 0.003), formats)) {
                     if (read.span < 0.5 * region.length * scale)
                         continue; // a few characters inside a longer pattern: not the symbol the region holds
@@ -912,19 +930,12 @@ std::vector<EngineResult> readBlurredLinear(
                     support[key].insert(b);
                     symbologyIds[key] = read.symbologyId;
                 }
+                tally();
+                if (bestN >= 4 && rivalN == 0)
+                    break;
             }
-            // Decide after each width: the best text needs 3 lines and three times the lines of any rival.
-            std::pair<std::string, std::string> best;
-            size_t bestN = 0, rivalN = 0;
-            for (const auto &[key, lines] : support) {
-                if (lines.size() > bestN) {
-                    rivalN = bestN;
-                    bestN = lines.size();
-                    best = key;
-                } else {
-                    rivalN = std::max(rivalN, lines.size());
-                }
-            }
+            // Otherwise decide after each width: the best text needs 3 lines and three times the lines of any rival.
+            tally();
             if (bestN >= 3 && bestN >= 3 * rivalN) {
                 EngineResult e;
                 e.format = best.first;
