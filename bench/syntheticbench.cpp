@@ -7,6 +7,8 @@
 #include "machine.h"
 #include "syntheticcodes.h"
 
+#include <QFileInfo>
+
 #include <map>
 #include <set>
 
@@ -349,6 +351,18 @@ QString leaveOneFolderOutSection(const std::vector<CorpusImage> &corpus, QTextSt
           << with.wrong - firstOnly.wrong << " | " << t.size() << " | " << QString::number(percentile(t, 50), 'f', 1)
           << " | " << QString::number(percentile(t, 95), 'f', 1) << " |\n";
     }
+    s << "\nWrong reads by stage (the image and the text read): ";
+    QStringList wrongs;
+    for (size_t i = 0; i < corpus.size(); ++i) {
+        for (const auto &r : outcomes[i].results) {
+            if (r.pass.startsWith(u"stage:"))
+                continue;
+            if (corpus[i].negative || compare(r, corpus[i].expected) == Match::Wrong)
+                wrongs << u"%1 on %2/%3 (\"%4\")"_s.arg(r.pass.section(u'/', 0, 0), corpus[i].folder,
+                    QFileInfo(corpus[i].path).fileName(), r.text.left(20));
+        }
+    }
+    s << (wrongs.isEmpty() ? u"none"_s : wrongs.join(u", "_s)) << ".\n";
     s << "\nHeld-out reads per folder: ";
     QStringList l;
     for (const auto &[f, v] : perFolder)

@@ -483,7 +483,18 @@ Decoded decodeCode128Grid(const Line &line, double start, double x, int symbols,
 Decoded decodeItfGrid(const Line &line, double start, double x, double n)
 {
     Decoded d;
-    const auto elementScore = [&](double from, double width, int sign) { return sign * line.mean(from, width); };
+    // The line's integral at quarter modules over the whole symbol, so that each of the 100 digit pairs a pair of
+    // positions is matched against costs table look-ups (element ends rounded to an eighth of a module).
+    const int quarters = int(std::ceil(4 * (48 + 29 * n))) + 8;
+    std::vector<double> q(size_t(quarters) + 1);
+    for (int k = 0; k <= quarters; ++k)
+        q[size_t(k)] = line.integrate(start + (k - 4) * x / 4);
+    const auto at = [&](double pos) {
+        const int k = std::clamp(int(std::lround(4 * (pos - start) / x)) + 4, 0, quarters);
+        return q[size_t(k)];
+    };
+    const auto elementScore
+        = [&](double from, double width, int sign) { return sign * (at(from + width) - at(from)) / width; };
     double pos = start, minS = 2, sum = 0;
     for (int i = 0; i < 4; ++i, pos += x)
         minS = std::min(minS, elementScore(pos, x, i % 2 ? -1 : 1));
@@ -532,6 +543,7 @@ struct Span
     int runs; // bars and spaces between
     double leftQuiet, rightQuiet;
     double firstBar, lastBar;
+    size_t first = 0; // index of the first run (a bar)
 };
 
 std::vector<Span> spans(const Line &line)
@@ -553,7 +565,7 @@ std::vector<Span> spans(const Line &line)
             if (!runs[j].bar || width(j + 1) < kMinQuiet || width(j + 1) <= widest)
                 continue;
             out.push_back(
-                { runs[i].start, runs[j].end, int(j - i + 1), width(i - 1), width(j + 1), width(i), width(j) });
+                { runs[i].start, runs[j].end, int(j - i + 1), width(i - 1), width(j + 1), width(i), width(j), i });
         }
     }
     return out;
@@ -628,24 +640,29 @@ void decodeLine(const Line &line, const LinearFormats &formats, std::vector<Line
                 out.push_back({ best.format, best.text, bestId, best.meanScore, len });
         }
         if (formats.itf && span.runs >= 73 && span.runs <= 79) {
-            Decoded best;
+            // The wide-to-narrow ratio that matches best as the span stands, then small shifts of its ends.
+            double bestN = 0, bestScore = -2;
             for (double n : { 2.0, 2.25, 2.5, 2.75, 3.0 }) {
-                const double modules = 48 + 29 * n;
-                const double x = len / modules;
+                const double x = len / (48 + 29 * n);
                 if (!quietOk(x * n / 1.5, 5))
                     continue;
-                Decoded d;
+                const double score = decodeItfGrid(line, span.start, x, n).meanScore;
+                if (score > bestScore)
+                    bestScore = score, bestN = n;
+            }
+            Decoded best;
+            if (bestN > 0) {
+                const double modules = 48 + 29 * bestN;
+                const double x = len / modules;
                 for (int a = -1; a <= 1; ++a) {
                     for (int b = -1; b <= 1; ++b) {
                         const double s = span.start + a * 0.3 * x, e = span.end + b * 0.3 * x;
-                        auto c = decodeItfGrid(line, s, (e - s) / modules, n);
+                        auto c = decodeItfGrid(line, s, (e - s) / modules, bestN);
                         if (c.ok() && c.minScore >= t_thresholds.minChar && c.meanScore >= t_thresholds.mean
-                            && (!d.ok() || c.meanScore > d.meanScore))
-                            d = std::move(c);
+                            && (!best.ok() || c.meanScore > best.meanScore))
+                            best = std::move(c);
                     }
                 }
-                if (d.ok() && (!best.ok() || d.meanScore > best.meanScore))
-                    best = std::move(d);
             }
             if (best.ok())
                 out.push_back({ best.format, best.text, "]I0", best.meanScore, len });
