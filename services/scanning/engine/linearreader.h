@@ -57,8 +57,9 @@ struct LineRead
 /// Reads linear codes that ZXing cannot because they are out of focus (or moved): samples many scan lines across
 /// each region, tries several blur widths (deconvolving each), decodes every line, and keeps a text only when
 /// enough lines agree and none disagree. Never reads a symbol from one line alone. Starts no new blur width or
-/// region once @p budgetMs have passed.
-[[nodiscard]] std::vector<EngineResult> readBlurredLinear(
-    const cv::Mat &gray, const std::vector<LinearRegion> &regions, const LinearFormats &formats, double budgetMs = 1e9);
+/// region once @p maxLineReads scan lines have been decoded (a count, so that an image is read the same way
+/// however busy the machine is).
+[[nodiscard]] std::vector<EngineResult> readBlurredLinear(const cv::Mat &gray, const std::vector<LinearRegion> &regions,
+    const LinearFormats &formats, int maxLineReads = 1 << 30);
 
 } // namespace closient::scanning::engine
