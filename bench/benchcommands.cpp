@@ -42,13 +42,16 @@ int benchDecode(Context &ctx)
     const QCommandLineOption noFrames(u"no-frames"_s, u"skip the codes composited into frames"_s);
     const QCommandLineOption sample(u"frame-sample"_s, u"codes placed into frames per frame size"_s, u"n"_s);
     const QCommandLineOption workers(u"workers"_s, u"decoder processes"_s, u"n"_s);
+    const QCommandLineOption heldOut(u"held-out"_s, u"leave-one-folder-out analysis of the still stages"_s);
+    const QCommandLineOption synthetic(
+        u"synthetic"_s, u"generated degradation set: payloads per format and level (0 skips it)"_s, u"n"_s);
     if (!cli::parseOptions(ctx, p,
             u"bench decode DIR [--out FILE] [--engines closient,zxing-demo,zbar,zxing-multi] [--no-still] "
-            u"[--no-frames] [--frame-sample N] [--workers N]\n\n"
+            u"[--no-frames] [--frame-sample N] [--workers N] [--held-out] [--synthetic N]\n\n"
             u"Decode rate, misreads, false positives, aborts and p50/p95 ms per format folder of DIR (the\n"
             u"zxing-cpp black-box layout) for each engine, on still images and on codes composited into\n"
             u"640x480, 1280x720 and 1920x1080 frames. Writes Markdown (default bench/results/decode.md)."_s,
-            { out, engines, noStill, noFrames, sample, workers }))
+            { out, engines, noStill, noFrames, sample, workers, heldOut, synthetic }))
         return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
     if (p.isSet(sample)) {
         const auto n = cli::wholeNumber(u"--frame-sample"_s, p.value(sample), 1, 1000);
@@ -62,6 +65,13 @@ int benchDecode(Context &ctx)
             return ctx.fail(n.error().message);
         o.workers = int(n.value());
     }
+    if (p.isSet(synthetic)) {
+        const auto n = cli::wholeNumber(u"--synthetic"_s, p.value(synthetic), 0, 100);
+        if (!n.ok())
+            return ctx.fail(n.error().message);
+        o.synthetic = int(n.value());
+    }
+    o.leaveOneFolderOut = p.isSet(heldOut);
     if (!corpusFolder(ctx, p, u"bench decode"_s, &o.corpusDir))
         return cli::Usage;
     o.output = p.value(out);

@@ -6,6 +6,7 @@
 #include "decoderpool.h"
 #include "isolateddecoder.h"
 #include "machine.h"
+#include "syntheticbench.h"
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -360,7 +361,17 @@ int runDecodeBench(const DecodeBenchOptions &options, QTextStream &out, QTextStr
              "frames\" (a code held up to a camera stays for dozens of frames); the other engines try everything on "
              "every frame, which is why they cost two to forty times as much per frame.\n";
     }
+    if (options.leaveOneFolderOut)
+        s << leaveOneFolderOutSection(corpus, err);
+    if (options.synthetic > 0)
+        s << syntheticSection(options.synthetic, err);
     s << "\n## Reading these figures\n\n"
+         "- **Which figures are held out.** The corpus was used to choose the still cascade's stages and its time "
+         "budget, so the \"Still images\" table is *not* held out for the closient engine. Its held-out figure is the "
+         "leave-one-folder-out row (each folder read with stages chosen on the other folders). The blurred-linear "
+         "reader's thresholds and blur widths were set on generated symbols (other seeds than the benchmark's) and on "
+         "generated codeless images, never on the corpus: for that stage the whole corpus, and the generated set's "
+         "seeds, are held out. zxing-demo and zbar are untuned.\n"
          "- Misreads include a corpus label that disagrees with the printed digits (ean13-2: the text file says one "
          "GTIN, the symbol and its human-readable digits say another, and every engine that reads it agrees with the "
          "symbol) and an image with two different QR codes where the second one counts as a misread.\n"

@@ -19,6 +19,8 @@ struct DecodeBenchOptions
     int frameSample = 240; // codes placed into frames per frame size
     int emptyFrames = 40; // frames with no code per size
     int workers = 1; // 1 keeps the timings clean
+    int synthetic = 0; // payloads a format and degradation step in the generated set (0: no generated set)
+    bool leaveOneFolderOut = false; // the held-out analysis of the still stages
 };
 
 /// Runs the decode benchmark: per format folder decode rate, misreads, false positives, aborts and p50/p95 ms for

@@ -41,7 +41,15 @@ struct DecodeOutcome
 };
 
 /// Where the decoder engine may look: the retail and logistics set, or every format ZXing knows.
-enum class Strategy : std::uint32_t { Still = 0, Frame = 1, ZxingDemo = 2, Zbar = 3, Verify = 4, ZxingMulti = 5 };
+enum class Strategy : std::uint32_t {
+    Still = 0,
+    Frame = 1,
+    ZxingDemo = 2,
+    Zbar = 3,
+    Verify = 4,
+    ZxingMulti = 5,
+    StillEveryStage = 6,
+};
 
 } // namespace closient::scanning
 

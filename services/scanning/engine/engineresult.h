@@ -26,6 +26,7 @@ enum class Strategy : std::uint32_t {
     Zbar = 3, // zbar with every symbology on: a baseline
     Verify = 4, // a clean rendering of our own label: one strict pass, no guessing
     ZxingMulti = 5, // plain ZXing-cpp ReadBarcodes with the demo's settings: a baseline (aborts on some DataBar)
+    StillEveryStage = 6, // the Still cascade with every stage run on its own and timed: for the benchmark
 };
 
 /** One code found: what ZXing calls it, the text exactly as decoded (GS as 0x1D), where it is. */

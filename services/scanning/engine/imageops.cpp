@@ -29,37 +29,26 @@ View scaled(const std::string &name, const cv::Mat &in, double factor, bool shar
 
 } // namespace
 
-std::vector<View> stillViews(const cv::Mat &gray)
+std::optional<View> stillView(const cv::Mat &gray, const std::string &name)
 {
-    // Order and choice come from bench/results/decode.md: each view reads codes the earlier ones miss.
-    std::vector<View> views;
-    const int longest = std::max(gray.cols, gray.rows);
-    if (longest <= 2000)
-        views.push_back(scaled("upscale-sharpen", gray, 2.0, true));
-    {
-        View v { "clahe", {}, kIdentity };
+    if (name == "upscale-sharpen")
+        return scaled(name, gray, 2.0, true);
+    View v { name, {}, kIdentity };
+    if (name == "clahe")
         cv::createCLAHE(2.0, { 8, 8 })->apply(gray, v.image);
-        views.push_back(std::move(v));
-    }
-    views.push_back({ "sharpen", sharpen(gray), kIdentity });
-    {
-        View v { "smooth", {}, kIdentity };
+    else if (name == "sharpen")
+        v.image = sharpen(gray);
+    else if (name == "smooth")
         cv::GaussianBlur(gray, v.image, { 3, 3 }, 0);
-        views.push_back(std::move(v));
-    }
-    {
-        View v { "invert", {}, kIdentity };
+    else if (name == "invert")
         cv::bitwise_not(gray, v.image);
-        views.push_back(std::move(v));
-    }
-    {
-        View v { "adaptive-threshold", {}, kIdentity };
+    else if (name == "adaptive-threshold")
         cv::adaptiveThreshold(gray, v.image, 255, cv::ADAPTIVE_THRESH_GAUSSIAN_C, cv::THRESH_BINARY, 31, 10);
-        views.push_back(std::move(v));
-    }
-    if (longest >= 800)
-        views.push_back(scaled("downscale", gray, 0.5, false));
-    return views;
+    else if (name == "downscale")
+        return scaled(name, gray, 0.5, false);
+    else
+        return std::nullopt;
+    return v;
 }
 
 std::vector<cv::RotatedRect> candidateRegions(const cv::Mat &gray, int maxRegions, int analysisSide)

@@ -4,6 +4,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,9 @@ struct View
     cv::Matx23d toOriginal = kIdentity; // affine: view pixel → original pixel
 };
 
-/// The cascade's alternative views of a still image, cheapest and most useful first (measured on the corpus).
-[[nodiscard]] std::vector<View> stillViews(const cv::Mat &gray);
+/// One of the still cascade's alternative views of an image by name: "upscale-sharpen", "clahe", "sharpen",
+/// "smooth", "invert", "adaptive-threshold", "downscale"; none for another name.
+[[nodiscard]] std::optional<View> stillView(const cv::Mat &gray, const std::string &name);
 /// Rectangles (rotated) where bars or modules seem to be: strong, dense, high-contrast gradients. At most
 /// @p maxRegions, largest first. The analysis runs on a copy at most @p analysisSide pixels long.
 [[nodiscard]] std::vector<cv::RotatedRect> candidateRegions(
