@@ -35,6 +35,9 @@ Result<QJsonObject> parseMetadata(const QStringList &pairs)
         const auto eq = kv.indexOf(u'=');
         if (eq <= 0)
             return StoreError { u"invalid"_s, u"metadata must be written key=value, not \"%1\""_s.arg(kv) };
+        if (o.contains(kv.left(eq)))
+            return StoreError { u"invalid"_s,
+                u"the metadata key \"%1\" is given twice; give each key once"_s.arg(kv.left(eq)) };
         o.insert(kv.left(eq), kv.mid(eq + 1));
     }
     return o;

@@ -53,7 +53,7 @@ StationDialog {
             font.family: Theme.monoFont
             Accessible.name: qsTr("Code")
             onTextEdited: errorLabel.text = ""
-            onAccepted: root.action()
+            onAccepted: if (root.actionEnabled) root.action()
         }
         ParsePreview {
             Layout.fillWidth: true

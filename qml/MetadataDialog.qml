@@ -14,6 +14,7 @@ StationDialog {
 
     title: qsTr("Session metadata")
     actionText: qsTr("Save")
+    actionEnabled: editor.repeatedKey === ""
     onAction: {
             let change = editor.metadata();
             for (const key in root.current) {
@@ -52,6 +53,13 @@ StationDialog {
         MetadataEditor {
             id: editor
             Layout.fillWidth: true
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: editor.repeatedKeyText
+            color: Theme.bad
+            wrapMode: Text.WordWrap
         }
         Label {
             id: errorLabel

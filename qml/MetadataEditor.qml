@@ -14,6 +14,28 @@ ScrollView {
     id: root
 
     property int visibleRows: 4
+    // Keys the dialog already sets another way (the New session dialog's Name is the key "name").
+    property var takenKeys: []
+    // The first key given twice (on two rows, or a row and takenKeys); "" when every key is unique. A dialog does
+    // not save while it is set: one value would silently replace the other.
+    readonly property string repeatedKey: {
+        if (root.revision < 0) // depends on every edit of the rows
+            return "";
+        let seen = {};
+        for (const k of root.takenKeys)
+            seen[k] = true;
+        for (let i = 0; i < rows.count; ++i) {
+            const k = rows.get(i).key.trim();
+            if (k === "")
+                continue;
+            if (seen[k])
+                return k;
+            seen[k] = true;
+        }
+        return "";
+    }
+    readonly property string repeatedKeyText: repeatedKey === "" ? "" : qsTr("The key “%1” is given twice: keep one, or one value would replace the other.").arg(repeatedKey)
+    property int revision: 0 // bumped on every change so repeatedKey is evaluated again
 
     function metadata(): var {
         let out = {};
@@ -30,6 +52,7 @@ ScrollView {
         for (const k in initial)
             rows.append({ key: k, value: String(initial[k]) });
         rows.append({ key: "", value: "" });
+        root.revision++;
     }
 
     implicitHeight: Math.min(column.implicitHeight, root.visibleRows * 52)
@@ -65,8 +88,10 @@ ScrollView {
                     maximumLength: 40
                     text: row.key
                     Accessible.name: qsTr("Metadata key %1").arg(row.index + 1)
+                    color: root.repeatedKey !== "" && text.trim() === root.repeatedKey ? Theme.bad : palette.text
                     onTextEdited: {
                         rows.setProperty(row.index, "key", text);
+                        root.revision++;
                         if (row.index === rows.count - 1 && text !== "")
                             rows.append({ key: "", value: "" });
                     }
@@ -90,7 +115,10 @@ ScrollView {
                     Accessible.name: qsTr("Remove this metadata row")
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Remove this row")
-                    onClicked: rows.remove(row.index)
+                    onClicked: {
+                        rows.remove(row.index);
+                        root.revision++;
+                    }
                 }
             }
         }

@@ -17,6 +17,7 @@ StationDialog {
     objectName: "newSessionDialog"
     title: qsTr("New scan session")
     actionText: qsTr("Start session")
+    actionEnabled: metadataEditor.repeatedKey === ""
     onAction: {
             let meta = metadataEditor.metadata();
             if (nameField.text.trim() !== "")
@@ -59,7 +60,7 @@ StationDialog {
             Layout.fillWidth: true
             placeholderText: qsTr("e.g. Inbound dock 3, morning")
             maximumLength: 500
-            Keys.onReturnPressed: root.action()
+            Keys.onReturnPressed: if (root.actionEnabled) root.action()
         }
         Label {
             text: qsTr("Captures")
@@ -82,6 +83,14 @@ StationDialog {
         MetadataEditor {
             id: metadataEditor
             Layout.fillWidth: true
+            takenKeys: nameField.text.trim() !== "" ? ["name"] : []
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: metadataEditor.repeatedKey === "name" && nameField.text.trim() !== "" ? qsTr("The Name above is the key “name”: remove the “name” row, or clear the Name.") : metadataEditor.repeatedKeyText
+            color: Theme.bad
+            wrapMode: Text.WordWrap
         }
         Label {
             id: errorLabel

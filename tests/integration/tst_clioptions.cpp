@@ -149,6 +149,17 @@ private Q_SLOTS:
         QVERIFY2(!QFile::exists(db), "a wrong option never opens or makes a store");
     }
 
+    void aMetadataKeyGivenTwiceIsRefused()
+    {
+        const QString db = m_dir.filePath(u"twice.sqlite"_s);
+        const auto r = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s, u"--meta"_s, u"dock=3"_s, u"--meta"_s,
+            u"dock=4"_s });
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("given twice"), r.err.constData());
+        const auto list = test::runCli({ u"--db"_s, db, u"sessions"_s, u"list"_s });
+        QVERIFY2(list.out.trimmed().isEmpty(), "no session was made with one of the two values");
+    }
+
     void metadataIsClearedOnlyWhenAsked()
     {
         const QString db = m_dir.filePath(u"meta.sqlite"_s);

@@ -128,6 +128,25 @@ TestCase {
         compare(editor.metadata(), { dock: "3" });
     }
 
+    function test_repeatedKeyIsNamedNotMerged() {
+        const editor = createTemporaryObject(editorComponent, tc);
+        editor.reset({ dock: "3" });
+        compare(editor.repeatedKey, "");
+        const second = findChild(editor, "metadataKey1");
+        verify(second);
+        second.forceActiveFocus();
+        typeText("dock");
+        compare(editor.repeatedKey, "dock");
+        verify(editor.repeatedKeyText.indexOf("dock") >= 0, editor.repeatedKeyText);
+        // A key the dialog sets another way counts too (the New session dialog's Name is "name").
+        editor.reset({ name: "Dock" });
+        compare(editor.repeatedKey, "");
+        editor.takenKeys = ["name"];
+        compare(editor.repeatedKey, "name");
+        editor.takenKeys = [];
+        compare(editor.repeatedKey, "");
+    }
+
     function test_metadataRowsReset() {
         const editor = createTemporaryObject(editorComponent, tc);
         editor.reset({ order: "PO-1", dock: "4" });
