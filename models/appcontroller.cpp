@@ -20,6 +20,7 @@ AppController::AppController(store::Database *db, QString path, QObject *parent)
     connect(m_db, &store::Database::sessionChanged, this, &AppController::refreshPending);
     connect(m_db, &store::Database::captureAdded, this, &AppController::refreshPending);
     connect(m_db, &store::Database::captureChanged, this, &AppController::refreshPending);
+    connect(m_db, &store::Database::changedElsewhere, this, &AppController::refreshPending);
 }
 
 AppController *AppController::create(QQmlEngine *, QJSEngine *)
@@ -51,6 +52,7 @@ void AppController::openStore()
         Q_EMIT storeStateChanged();
         if (m_ready) {
             m_db->notifyReady();
+            m_db->watchOtherWriters(); // the command line may write to the same store while the window is open
             refreshPending();
         }
     });

@@ -59,6 +59,7 @@ void CaptureListModel::attach(store::Database *db)
     if (!m_db)
         return;
     connect(m_db, &store::Database::ready, this, &CaptureListModel::refresh);
+    connect(m_db, &store::Database::changedElsewhere, this, &CaptureListModel::refresh);
     // Writes announce what they wrote: a new capture goes on top as it is, a voided or corrected one is replaced,
     // and only a refusal reads the list again.
     connect(m_db, &store::Database::captureAdded, this, [this](const store::Capture &c) {

@@ -64,6 +64,12 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
         if (m_loaded)
             refreshHistory();
     });
+    connect(m_db, &store::Database::changedElsewhere, this, [this] {
+        if (!m_loaded)
+            return;
+        m_selection.refresh();
+        refreshHistory();
+    });
     connect(m_settings, &store::Settings::loaded, this, &LabelsController::load);
     connect(m_settings, &store::Settings::saveFailed, this,
         [this](const Error &e) { m_status.report(tr("Your choices were not saved"), e); });

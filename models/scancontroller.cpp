@@ -131,6 +131,7 @@ ScanController::ScanController(store::Database *db, DeviceSettingsController &de
     connect(m_db, &store::Database::ready, this, &ScanController::refreshSessions);
     connect(m_db, &store::Database::sessionChanged, this, &ScanController::refreshSessions);
     connect(m_db, &store::Database::sessionsExpired, this, &ScanController::refreshSessions);
+    connect(m_db, &store::Database::changedElsewhere, this, &ScanController::refreshSessions);
 }
 
 ScanController::~ScanController()

@@ -37,6 +37,7 @@ SessionListModel::SessionListModel(store::Database *db, QObject *parent)
         });
     });
     connect(m_db, &store::Database::sessionsExpired, this, &SessionListModel::refresh);
+    connect(m_db, &store::Database::changedElsewhere, this, &SessionListModel::refresh);
 }
 
 int SessionListModel::rowCount(const QModelIndex &parent) const

@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStorageInfo>
+#include <QTimer>
 #include <QUrl>
 
 #include <sqlite3.h>
@@ -106,6 +107,33 @@ Database::~Database()
         m_worker, [this] { closeConnection(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+}
+
+void Database::watchOtherWriters(int intervalMs)
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, intervalMs] {
+            // data_version changes when another connection commits, never for this connection's own writes.
+            auto *timer = new QTimer(m_worker);
+            auto last = std::make_shared<qint64>(-1);
+            const auto look = [this, last] {
+                auto db = connection();
+                if (!db.isOpen())
+                    return;
+                bool ok = false;
+                const qint64 version = scalar(db, u"PRAGMA data_version"_s).toLongLong(&ok);
+                if (!ok)
+                    return;
+                if (*last >= 0 && version != *last)
+                    Q_EMIT changedElsewhere();
+                *last = version;
+            };
+            QObject::connect(timer, &QTimer::timeout, m_worker, look);
+            timer->start(intervalMs);
+            look(); // the starting point
+        },
+        Qt::QueuedConnection);
 }
 
 QString Database::defaultPath()

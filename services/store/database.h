@@ -90,6 +90,9 @@ Q_SIGNALS:
     void printLogChanged();
     /// The store is open and usable: views load their data.
     void ready();
+    /// Another program (the command line, a script) committed to the store: whatever is shown may be out of date.
+    /// Only after watchOtherWriters().
+    void changedElsewhere();
 
 public:
     // For repositories. NOTE: call on the database thread, after the commit.
@@ -103,6 +106,9 @@ public:
     void notifyPrintLogChanged() { Q_EMIT printLogChanged(); }
     /// Tells views the store is open (the owner of the store calls this after open() succeeded).
     void notifyReady() { Q_EMIT ready(); }
+    /// Looks every @p intervalMs for commits by other connections (SQLite's data_version) and announces them as
+    /// changedElsewhere(). For a window that stays open while the command line writes to the same store.
+    void watchOtherWriters(int intervalMs = 2000);
 
 private:
     // NOTE: these run on the database thread.

@@ -8,6 +8,7 @@
 #include "testbase.h"
 
 #include <QDirIterator>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -282,6 +283,29 @@ private Q_SLOTS:
             QCOMPARE(mode(file + u"-shm"_s), 0600);
             QCOMPARE(QDir(top + u"/deeper"_s).entryList(QDir::Files | QDir::Hidden).filter(u".new"_s), QStringList());
         }
+    }
+
+    void commitsByAnotherProgramAreAnnouncedOwnAreNot()
+    {
+        const QString file = path(u"watched.sqlite"_s);
+        Database window;
+        QVERIFY(await(window.open(file, Database::Access::Exclusive)).ok());
+        QSignalSpy elsewhere(&window, &Database::changedElsewhere);
+        window.watchOtherWriters(50);
+        // The window's own writes are not news.
+        QVERIFY(await(SessionRepository(&window).create(u"barcode_scan"_s, {})).ok());
+        QTest::qWait(300);
+        QCOMPARE(elsewhere.count(), 0);
+        // Another program's commit is (the command line opens the store shared).
+        {
+            Database commandLine;
+            QVERIFY(await(commandLine.open(file, Database::Access::Shared)).ok());
+            QVERIFY(await(SessionRepository(&commandLine).create(u"barcode_scan"_s, {})).ok());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(elsewhere.count() >= 1, 5000);
+        const int seen = elsewhere.count();
+        QTest::qWait(300);
+        QCOMPARE(elsewhere.count(), seen); // once per change, not on every look
     }
 
     void workQueuedAfterShutdownIsCancelledNotHung()
