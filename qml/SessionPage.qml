@@ -62,6 +62,10 @@ Page {
         function onModelReset() {
             root.reload();
         }
+        // A session opened as it is created: its row arrives after the page.
+        function onRowsInserted() {
+            root.reload();
+        }
     }
 
     Connections {

@@ -33,6 +33,34 @@ TestCase {
         wait(45);
     }
 
+    // Opens a session's page the moment it is created, as the New session dialog's owner does (Main.qml): before
+    // the session list has read the new row.
+    Component {
+        id: openAtOnceComponent
+        Connections {
+            property var area
+            target: SessionsController
+            function onSessionCreated(id: string) {
+                area.openSession(id);
+            }
+        }
+    }
+
+    function test_aSessionOpenedAsItIsCreatedTakesCodes() {
+        tryVerify(() => AppController.storeReady, 5000, "the store opens");
+        const area = createTemporaryObject(areaComponent, tc);
+        createTemporaryObject(openAtOnceComponent, tc, { area: area });
+        SessionsController.createSession("barcode_scan", { name: "Opened at once" });
+        tryCompare(area, "depth", 2, 5000);
+        const page = area.currentItem;
+        tryVerify(() => page.takesCodes, 5000, "the page follows its row once the list has it");
+        compare(page.info.title, "Opened at once");
+        const entry = findChild(page, "captureEntry");
+        verify(entry.enabled);
+        compare(ScanController.sessionId, page.sessionId);
+        area.pop();
+    }
+
     function test_startSessionTypeCodesAndEnd() {
         tryVerify(() => AppController.storeReady, 5000, "the store opens");
         const area = createTemporaryObject(areaComponent, tc);
