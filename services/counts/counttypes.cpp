@@ -3,6 +3,7 @@
 #include "counttypes.h"
 
 #include "identifiers.h"
+#include "timestamps.h"
 
 using namespace Qt::StringLiterals;
 
@@ -23,12 +24,12 @@ QJsonObject Count::toJson() const
 {
     QJsonObject o { { u"id"_s, id }, { u"location"_s, location.text() }, { u"location_uri"_s, location.uri() },
         { u"description"_s, description }, { u"status"_s, isOpen() ? u"open"_s : u"finished"_s }, { u"blind"_s, blind },
-        { u"started"_s, started.toString(Qt::ISODateWithMs) }, { u"has_expected"_s, hasExpected },
+        { u"started"_s, epcis::formatTimestamp(started) }, { u"has_expected"_s, hasExpected },
         { u"counted"_s, counted }, { u"lines"_s, lineCount } };
     if (!location.name.isEmpty())
         o.insert(u"location_name"_s, location.name);
     if (finished.isValid())
-        o.insert(u"finished"_s, finished.toString(Qt::ISODateWithMs));
+        o.insert(u"finished"_s, epcis::formatTimestamp(finished));
     return o;
 }
 
