@@ -76,8 +76,8 @@ Page {
         spacing: Theme.spacing
 
         ColumnLayout {
-            Layout.preferredWidth: 340
-            Layout.maximumWidth: 340
+            Layout.preferredWidth: 310
+            Layout.maximumWidth: 310
             Layout.fillHeight: true
             spacing: Theme.spacing
 

@@ -30,7 +30,7 @@ Rectangle {
             Layout.margins: 10
             spacing: 8
             Cell {
-                Layout.preferredWidth: 150
+                Layout.preferredWidth: 130
                 text: qsTr("GTIN")
                 font.bold: true
             }
@@ -40,13 +40,13 @@ Rectangle {
                 font.bold: true
             }
             Cell {
-                Layout.preferredWidth: 70
+                Layout.preferredWidth: 76
                 horizontalAlignment: Text.AlignRight
                 text: qsTr("Counted")
                 font.bold: true
             }
             Cell {
-                Layout.preferredWidth: 70
+                Layout.preferredWidth: 76
                 horizontalAlignment: Text.AlignRight
                 text: CountsController.blind && CountsController.open ? qsTr("(blind)") : qsTr("Expected")
                 font.bold: true
@@ -87,7 +87,7 @@ Rectangle {
                     anchors.rightMargin: 10
                     spacing: 8
                     Cell {
-                        Layout.preferredWidth: 150
+                        Layout.preferredWidth: 130
                         text: line.gtin
                         font.family: Theme.monoFont
                     }
@@ -97,13 +97,13 @@ Rectangle {
                         color: line.lot !== "" ? Theme.text : Theme.muted
                     }
                     Cell {
-                        Layout.preferredWidth: 70
+                        Layout.preferredWidth: 76
                         horizontalAlignment: Text.AlignRight
                         text: line.counted
                         font.bold: true
                     }
                     Cell {
-                        Layout.preferredWidth: 70
+                        Layout.preferredWidth: 76
                         horizontalAlignment: Text.AlignRight
                         text: line.hasExpected ? line.expected : "–"
                         color: line.hasExpected && line.expected !== line.counted ? Theme.warn : Theme.muted

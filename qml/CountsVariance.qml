@@ -38,9 +38,8 @@ Page {
                 color: Theme.text
             }
             Label {
-                objectName: "varianceSummary"
                 Layout.fillWidth: true
-                text: CountsController.variance.summary
+                text: CountsController.location + " · " + (CountsController.open ? qsTr("still counting") : qsTr("finished %1").arg(CountsController.finished))
                 elide: Text.ElideRight
                 color: Theme.muted
             }
@@ -78,6 +77,16 @@ Page {
             anchors.fill: parent
             anchors.margins: 1
             spacing: 0
+            Label {
+                objectName: "varianceSummary"
+                Layout.fillWidth: true
+                Layout.margins: 10
+                Layout.bottomMargin: 0
+                text: CountsController.variance.summary
+                wrapMode: Text.Wrap
+                color: Theme.text
+                font.bold: true
+            }
             RowLayout {
                 Layout.fillWidth: true
                 Layout.margins: 10
