@@ -299,10 +299,20 @@ void ScanController::play(QSoundEffect &sound)
         sound.play();
 }
 
+void ScanController::setCountTarget(CountTarget target)
+{
+    m_countTarget = target;
+    m_pipeline.setCodeTarget(std::move(target));
+}
+
 void ScanController::scannerCode(const QString &data, const QString &device)
 {
     say(MessageKind::None, {}); // a message about the previous code goes with the next one
     m_devices.noteRead(device, visibleText(data));
+    if (m_countTarget) {
+        m_countTarget(data, {}, device);
+        return;
+    }
     m_pipeline.submitScannerCode(data, device);
 }
 

@@ -108,6 +108,13 @@ public:
     Q_INVOKABLE void clearMessage() { say(MessageKind::None, {}); }
     /// For the hand scanners and tests: a code as a scanner would send it.
     Q_INVOKABLE void scannerCode(const QString &data, const QString &device);
+    /// The capture target is a count (the Counts page is in front with a count open): every code the station
+    /// reads, camera, files, keyboard wedge and serial scanners, goes to @p target (data, symbology identifier,
+    /// source) instead of the session; hand-scanner codes skip the duplicate window (each trigger counts).
+    /// Empty: codes go to the session again.
+    using CountTarget = scanning::ScanPipeline::CodeTarget;
+    void setCountTarget(CountTarget target);
+    [[nodiscard]] bool countIsTarget() const { return bool(m_countTarget); }
 
     [[nodiscard]] scanning::ScanPipeline &pipeline() { return m_pipeline; }
     [[nodiscard]] input::WedgeDetector &wedgeDetector() { return m_wedge; }
@@ -146,6 +153,7 @@ private:
     bool m_sessionsLoaded = false;
     bool m_sessionsQueued = false;
     QList<QUrl> m_startFiles; // see openAtStart()
+    CountTarget m_countTarget; // see setCountTarget()
     void openStartFiles();
 };
 

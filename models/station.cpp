@@ -32,6 +32,7 @@ void Station::publish()
     DeviceSettingsController::setInstance(&devices);
     ScanController::setInstance(&scan);
     LabelsController::setInstance(&labels);
+    CountsController::setInstance(&counts);
 }
 
 void Station::installWedge(QCoreApplication *application, std::function<bool()> dialogCheck)

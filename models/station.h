@@ -4,6 +4,7 @@
 
 #include "appcontroller.h"
 #include "capturecontroller.h"
+#include "countscontroller.h"
 #include "database.h"
 #include "devicesettingscontroller.h"
 #include "labelscontroller.h"
@@ -49,6 +50,7 @@ struct Station
     DeviceSettingsController devices { &settings, pipeline, wedge, serial };
     ScanController scan { &database, devices, pipeline, wedge, serial };
     LabelsController labels { &database, &settings };
+    CountsController counts { &database, scan };
 
 private:
     QCoreApplication *m_filtered = nullptr;

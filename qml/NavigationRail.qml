@@ -37,7 +37,7 @@ Rectangle {
                 { name: "scan", label: qsTr("Scan"), glyph: "◎" },
                 { name: "labels", label: qsTr("Labels"), glyph: "▦" },
                 { name: "review", label: qsTr("Review"), glyph: "✓" },
-                { name: "inventory", label: qsTr("Inventory"), glyph: "☰" },
+                { name: "counts", label: qsTr("Counts"), glyph: "☰" },
                 { name: "sync", label: qsTr("Sync"), glyph: "⇅" },
                 { name: "settings", label: qsTr("Settings"), glyph: "⚙" }
             ]

@@ -93,6 +93,32 @@ screens() {
   shot labels 4
   stop
 
+  # Counts: a finished count (its variance report) and one in progress, both against expected quantities.
+  printf 'gtin,lot,expected\n09506000134352,L2291,24\n09506000134352,L2292,12\n4006381333931,B77,6\n9506000134376,,10\n' >"$WORK/expected.csv"
+  local c1 c2
+  c1=$("$B" --db "$DB" counts start --location 9521234000006.A12 --name "Aisle 12, monthly" --expected "$WORK/expected.csv")
+  printf '24x\n(01)09506000134352(10)L2291(17)270630\n10x\n(01)09506000134352(10)L2292\n(01)09506000134352(21)SN00017\n4x\n9506000134376\n(01)04006381333931(10)X9\n' |
+    "$B" --db "$DB" counts add --count "$c1" - >/dev/null || true
+  "$B" --db "$DB" counts finish --count "$c1" >/dev/null
+  c2=$("$B" --db "$DB" counts start --location 9521234000006.B3 --name "Back store, shelf B3" --expected "$WORK/expected.csv")
+  printf '12x\n]C1010950600013435210L2291\x1d17270630\n(01)09506000134352(10)L2291(17)280131\n6x\n(01)04006381333931(10)B77\n(01)09506000134352(21)SN00017\n(01)09506000134352(21)SN00018\n(01)09506000134352(21)SN00018\n' |
+    "$B" --db "$DB" counts add --count "$c2" - >/dev/null || true
+  start --area counts
+  shot counts 0.8
+  xdotool mousemove $((w / 2)) 106 click 1 # the count in progress is on top
+  sleep 0.8
+  xdotool type --delay 40 '(01)09506000134352(10)L2292'; xdotool key Return
+  sleep 0.5
+  xdotool type --delay 40 '(01)09506000134352(21)SN00018'; xdotool key Return
+  shot counts-progress 0.8
+  xdotool mousemove 220 27 click 1 # back to the list
+  sleep 0.6
+  xdotool mousemove $((w / 2)) 182 click 1 # the finished count
+  sleep 0.6
+  xdotool mousemove $((w - 135)) 27 click 1 # Variance
+  shot counts-variance 0.8
+  stop
+
   printf 'not a database' >"$WORK/broken.sqlite"
   "$B" --db "$WORK/broken.sqlite" >/dev/null 2>&1 &
   shot store-error 3

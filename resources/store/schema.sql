@@ -1,6 +1,6 @@
 -- SPDX-FileCopyrightText: Closient Station contributors
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- The whole schema at its newest version (schema_version 4). A new database is created from this file; an
+-- The whole schema at its newest version (schema_version 6). A new database is created from this file; an
 -- older one is brought here by the migrations in services/store/migrations.cpp. A test upgrades a database
 -- of every earlier version (tests/data/store/) and proves it ends with the same schema as a new one.
 -- Every row has a local UUID (id) and the server's id (server_id) once the sync engine learns it.
@@ -212,28 +212,58 @@ CREATE TABLE printers (
     modified TEXT NOT NULL
 );
 
+-- Inventory counts (version 6). A count at a location (GLN + optional extension = SGLN, and the named place it
+-- was chosen by), started (created) and finished (closed); blind hides the expected quantities while counting;
+-- document is the finished count's EPCISDocument. count_lines keeps every acknowledged scan in order (seq):
+-- COUNTED lines tally, a REPEATED line is a serial scanned again (kept, not counted), an UNDONE line was taken
+-- back. count_expected holds the quantities imported from CSV; count_places names locations.
 CREATE TABLE count_sessions (
     id TEXT PRIMARY KEY,
     server_id TEXT UNIQUE,
     location_gln TEXT NOT NULL DEFAULT '',
+    location_extension TEXT NOT NULL DEFAULT '',
     location_name TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL DEFAULT 'OPEN' CHECK (status IN ('OPEN', 'CLOSED')),
+    blind INTEGER NOT NULL DEFAULT 0,
     created TEXT NOT NULL,
-    closed TEXT
+    closed TEXT,
+    document TEXT
 );
 
 CREATE TABLE count_lines (
     id TEXT PRIMARY KEY,
     count_session_id TEXT NOT NULL REFERENCES count_sessions (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
     gtin TEXT NOT NULL CHECK (length(gtin) = 14),
     lot TEXT NOT NULL DEFAULT '',
+    expiry TEXT NOT NULL DEFAULT '',
     serial TEXT,
     quantity REAL NOT NULL DEFAULT 1,
-    expected REAL,
-    created TEXT NOT NULL
+    status TEXT NOT NULL DEFAULT 'COUNTED' CHECK (status IN ('COUNTED', 'REPEATED', 'UNDONE')),
+    raw_value TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    undone TEXT,
+    UNIQUE (count_session_id, seq)
 );
 CREATE INDEX count_lines_by_item ON count_lines (count_session_id, gtin, lot);
-CREATE UNIQUE INDEX count_lines_unique_serial ON count_lines (count_session_id, gtin, serial) WHERE serial IS NOT NULL;
+CREATE UNIQUE INDEX count_lines_unique_serial ON count_lines (count_session_id, gtin, serial) WHERE serial IS NOT NULL AND status = 'COUNTED';
+
+CREATE TABLE count_expected (
+    count_session_id TEXT NOT NULL REFERENCES count_sessions (id) ON DELETE CASCADE,
+    gtin TEXT NOT NULL CHECK (length(gtin) = 14),
+    lot TEXT NOT NULL DEFAULT '',
+    quantity REAL NOT NULL CHECK (quantity >= 0),
+    PRIMARY KEY (count_session_id, gtin, lot)
+);
+
+CREATE TABLE count_places (
+    name TEXT PRIMARY KEY,
+    gln TEXT NOT NULL CHECK (length(gln) = 13),
+    extension TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
 
 CREATE TABLE epcis_events (
     id TEXT PRIMARY KEY,

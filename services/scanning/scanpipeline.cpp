@@ -156,6 +156,10 @@ CodeMark::State ScanPipeline::handle(const Seen &seen, bool linear, bool confirm
     case ConfirmationPolicy::Decision::Quiet:
         return m_capturedAtMs.contains(seen.key) ? CodeMark::State::Captured : CodeMark::State::Seen;
     case ConfirmationPolicy::Decision::Duplicate: {
+        if (m_codeTarget) { // captured into a session earlier: a count takes it anyway
+            submit(seen);
+            return CodeMark::State::Captured;
+        }
         m_lastDuplicate = seen;
         const int ago = int((nowMs() - m_capturedAtMs.value(seen.key)) / 1000);
         Q_EMIT duplicate(seen.text, labelFor(seen.symbologyId, seen.text), ago);
@@ -170,6 +174,10 @@ CodeMark::State ScanPipeline::handle(const Seen &seen, bool linear, bool confirm
 
 void ScanPipeline::submit(const Seen &seen)
 {
+    if (m_codeTarget) {
+        m_codeTarget(seen.text, seen.symbologyId, seen.source);
+        return;
+    }
     if (m_sessionId.isEmpty()) {
         Q_EMIT rejected(seen.text, tr("No session is open: start or choose a session to capture codes"));
         return;

@@ -11,6 +11,7 @@
 #include <QPolygonF>
 #include <QVideoSink>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -56,6 +57,13 @@ public:
     [[nodiscard]] FrameSource *source() const { return m_source.get(); }
     void stopSource();
 
+    /// Another home than the session for the codes the camera confirms (an inventory count): while set, each
+    /// confirmed code goes to @p target (text, symbology identifier, source) instead of becoming a capture, and
+    /// no duplicate window applies (a code held in view counts once; shown again, it counts again). Empty: back to
+    /// the session.
+    using CodeTarget = std::function<void(const QString &text, const QString &symbologyId, const QString &source)>;
+    void setCodeTarget(CodeTarget target) { m_codeTarget = std::move(target); }
+    [[nodiscard]] bool hasCodeTarget() const { return bool(m_codeTarget); }
     /// A code from a hand scanner (keyboard wedge or serial): its trigger already confirmed it.
     void submitScannerCode(const QString &data, const QString &source);
     /// Captures the last code reported as a duplicate anyway (the operator asked for it).
@@ -103,6 +111,7 @@ private:
     std::optional<Seen> m_lastDuplicate;
     std::vector<double> m_latencies;
     int m_imageDwellMs = 700;
+    CodeTarget m_codeTarget;
 };
 
 } // namespace closient::scanning

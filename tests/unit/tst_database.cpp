@@ -105,6 +105,31 @@ private Q_SLOTS:
         QVERIFY2(fixtures >= 1, "tests/data/store holds a database of every released schema version");
     }
 
+    void countRowsOfAnEarlierStoreAreCarriedOver()
+    {
+        // Version 4 had count tables no program wrote; the fixture holds rows anyway, and version 6 keeps them.
+        const auto copy = path(u"counts-v4.sqlite"_s);
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(test::dataFile(u"store/closient-v4.sqlite"_s), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            Database db;
+            auto r = await(db.open(copy));
+            QVERIFY2(r.ok(), qPrintable(r.error().message));
+        }
+        test::RawDb raw(copy, u"counts"_s);
+        QCOMPARE(
+            raw.scalar(u"SELECT location_name FROM count_sessions WHERE id = 'c-old-1'"_s).toString(), u"Back store"_s);
+        QCOMPARE(raw.scalar(u"SELECT count(*) FROM count_lines WHERE count_session_id = 'c-old-1'"_s).toInt(), 2);
+        QCOMPARE(raw.scalar(u"SELECT group_concat(seq || ':' || id || ':' || status, ',') FROM "
+                            "(SELECT * FROM count_lines ORDER BY seq)"_s)
+                     .toString(),
+            u"1:l1:COUNTED,2:l2:COUNTED"_s);
+        QCOMPARE(raw.scalar(u"SELECT quantity FROM count_expected WHERE count_session_id = 'c-old-1' AND lot = 'L1'"_s)
+                     .toDouble(),
+            5.0);
+    }
+
     void refusesAFileThatIsNotADatabase()
     {
         const auto file = path(u"notes.sqlite"_s);
