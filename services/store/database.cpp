@@ -7,6 +7,7 @@
 #include "storefiles.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QLoggingCategory>
@@ -22,7 +23,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcDb, "closient.db")
+Q_LOGGING_CATEGORY(lcDb, "closient.db", QtInfoMsg)
 
 namespace closient::store {
 
@@ -171,6 +172,7 @@ QFuture<Result<Done>> Database::open(const QString &path, Access access)
             qint64 pid = 0;
             QString host, app;
             const bool held = m_lock->getLockInfo(&pid, &host, &app);
+            const bool denied = m_lock->error() == QLockFile::PermissionError;
             m_lock.reset();
             removeDirs(m_createdDirs);
             QPromise<Result<Done>> p;
@@ -182,10 +184,14 @@ QFuture<Result<Done>> Database::open(const QString &path, Access access)
                     u"Closient Station is already running with this database (process %1 on %2). Close it first, "
                     u"or start with --db to use another file."_s.arg(pid)
                         .arg(host)));
+            else if (QStorageInfo(QFileInfo(absolute).absolutePath()).bytesAvailable() == 0)
+                p.addResult(diskFullError(absolute, u"open the store again once there is room."_s));
+            else if (denied || !QFileInfo(QFileInfo(absolute).absolutePath()).isWritable())
+                p.addResult(refuse("read_only",
+                    u"%1 is in a folder this account cannot write to, so scans could not be saved. Check the "
+                    u"permissions of the folder, or start with --db to use another file."_s.arg(absolute)));
             else
-                p.addResult(QStorageInfo(QFileInfo(absolute).absolutePath()).bytesAvailable() == 0
-                        ? diskFullError(absolute, u"open the store again once there is room."_s)
-                        : refuse("io", u"%1 cannot be locked for this window."_s.arg(absolute)));
+                p.addResult(refuse("io", u"%1 cannot be locked for this window."_s.arg(absolute)));
             p.finish();
             return p.future();
         }
@@ -229,6 +235,10 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
 {
     const bool readOnly = access == Access::ReadOnly;
     // Checks that need no SQLite first: a file that is not ours is never opened for writing.
+    if (!QFileInfo::exists(path) && readOnly)
+        return refuse("not_found",
+            u"There is no store at %1: nothing has been saved there yet. Check the path (--db), or make the store "
+            u"with a command that writes, such as sessions create."_s.arg(path));
     if (!QFileInfo::exists(path)) {
         auto dirs = makePrivateDirs(QFileInfo(path).absolutePath());
         if (!dirs.ok())
@@ -259,6 +269,7 @@ Result<Done> Database::openOnThread(const QString &path, Access access)
     if (!connected.ok())
         return connected.error();
     auto db = connected.value();
+    connected = Result<QSqlDatabase>(); // one handle on the connection, or closing it later warns it is in use
     if (auto *handle = static_cast<sqlite3 *>(sqliteHandle(db));
         !readOnly && handle && sqlite3_db_readonly(handle, "main") == 1)
         return refuse("read_only", u"%1 is read-only, so scans could not be saved."_s.arg(path));
@@ -371,6 +382,33 @@ Result<Done> Database::upgrade(QSqlDatabase &db, const QString &path)
         return newer(version);
     if (version == latestSchemaVersion())
         return Done {};
+    // The upgrade is the one write nobody asked for: the store as it was is kept beside it first, once, readable by
+    // the user only, so an older Closient Station can still be given its file back.
+    const QString backup = u"%1.schema-%2.bak"_s.arg(path).arg(version);
+    if (!QFileInfo::exists(backup)) {
+        QFile empty(backup);
+        if (!empty.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner))
+            return refuse("io",
+                u"%1 needs an upgrade, and a copy of it as it is could not be made first (%2): %3. Nothing was "
+                u"changed."_s.arg(path, backup, empty.errorString()));
+        empty.close();
+        QSqlError err;
+        (void)scalar(db, u"VACUUM INTO '%1'"_s.arg(QString(backup).replace(u'\'', u"''"_s)), &err);
+        if (err.isValid()) {
+            QFile::remove(backup);
+            return sqlError(err).code == u"disk_full"
+                ? diskFullError(
+                    path, u"the store was not upgraded and is unchanged; open it again once there is room."_s)
+                : refuse("io",
+                    u"%1 needs an upgrade, and a copy of it as it is could not be made first: %2. Nothing was "
+                    u"changed."_s.arg(path, err.text()));
+        }
+        qCWarning(lcDb).noquote() << u"%1 is upgraded from schema %2 to %3; the store as it was is kept as %4"_s
+                                         .arg(path)
+                                         .arg(version)
+                                         .arg(latestSchemaVersion())
+                                         .arg(backup);
+    }
     Transaction tx(db);
     if (!tx.started())
         return openError(path, tx.lastError());

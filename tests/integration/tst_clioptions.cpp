@@ -152,8 +152,8 @@ private Q_SLOTS:
     void aMetadataKeyGivenTwiceIsRefused()
     {
         const QString db = m_dir.filePath(u"twice.sqlite"_s);
-        const auto r = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s, u"--meta"_s, u"dock=3"_s, u"--meta"_s,
-            u"dock=4"_s });
+        const auto r = test::runCli(
+            { u"--db"_s, db, u"sessions"_s, u"create"_s, u"--meta"_s, u"dock=3"_s, u"--meta"_s, u"dock=4"_s });
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains("given twice"), r.err.constData());
         const auto list = test::runCli({ u"--db"_s, db, u"sessions"_s, u"list"_s });
@@ -214,6 +214,7 @@ private Q_SLOTS:
         const QString code = u"AB\x1b[2J\x07\x7f"_s + QChar(0x9B) + u"31m"_s + QChar(0x202E) + u"CD"_s;
         const auto human = test::runCli({ u"gs1"_s, u"parse"_s, code });
         const auto json = test::runCli({ u"gs1"_s, u"parse"_s, u"--json"_s, code });
+        QCOMPARE(test::runCli({ u"--db"_s, m_dir.filePath(u"c.sqlite"_s), u"sessions"_s, u"create"_s }).exitCode, 0);
         const auto refused = test::runCli({ u"--db"_s, m_dir.filePath(u"c.sqlite"_s), u"sessions"_s, u"show"_s, code });
         for (const QByteArray &out : { human.out, human.err, json.out, json.err, refused.out, refused.err }) {
             for (const char raw : { '\x1b', '\x07', '\x7f' })

@@ -42,6 +42,10 @@ private Q_SLOTS:
                 auto &p = *programs[i];
                 QVERIFY(p.waitForFinished(60000));
                 const QByteArray err = p.readAllStandardError();
+                // A read-only command never makes a store: when it comes first it says there is none yet.
+                if (commands[int(i)].last() == u"list"_s && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 3
+                    && err.contains("There is no store at"))
+                    continue;
                 QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
                     qPrintable(u"trial %1, %2: exit %3, \"%4\""_s.arg(trial)
                                    .arg(commands[int(i)].join(u' '))

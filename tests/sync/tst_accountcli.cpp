@@ -252,7 +252,7 @@ private Q_SLOTS:
         QCOMPARE(badUrl.exitCode, 2);
         QVERIFY(badUrl.err.contains("CLOSIENT_BASE_URL"));
         // A store used while the key is in the environment, so the database can be searched for it too.
-        const Run store = station({ u"--db"_s, m_home.filePath(u"store.sqlite"_s), u"sessions"_s, u"list"_s }, {},
+        const Run store = station({ u"--db"_s, m_home.filePath(u"store.sqlite"_s), u"sessions"_s, u"create"_s }, {},
             { { u"CLOSIENT_API_KEY"_s, m_owner } });
         QCOMPARE(store.exitCode, 0);
     }

@@ -265,6 +265,50 @@ private Q_SLOTS:
         QVERIFY(after.back().seq > lastSeq);
     }
 
+    void readOnlyAccessToNoStoreMakesNone()
+    {
+        // A typo in --db with a read-only command: said, and no empty store is left behind to look like one.
+        const QString file = path(u"typo/nothing-here.sqlite"_s);
+        Database db;
+        const auto r = await(db.open(file, Database::Access::ReadOnly));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, u"not_found"_s);
+        QVERIFY2(r.error().message.contains(file), qPrintable(r.error().message));
+        QVERIFY(!QFileInfo::exists(file));
+        QVERIFY(!QFileInfo::exists(QFileInfo(file).absolutePath()));
+    }
+
+    void anUpgradeKeepsTheStoreAsItWas()
+    {
+        const auto copy = path(u"kept-v3.sqlite"_s);
+        QVERIFY(QFile::copy(test::dataFile(u"store/closient-v3.sqlite"_s), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        const auto before = test::fileHash(copy);
+        {
+            Database db;
+            QVERIFY(await(db.open(copy)).ok());
+        }
+        const QString backup = copy + u".schema-3.bak"_s;
+        QVERIFY2(QFileInfo::exists(backup), "the store as it was is kept beside it");
+        QCOMPARE(QFileInfo(backup).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        {
+            test::RawDb raw(backup, u"backup"_s);
+            QCOMPARE(raw.scalar(u"SELECT version FROM schema_version"_s).toInt(), 3);
+            test::RawDb upgraded(copy, u"upgraded"_s);
+            QCOMPARE(
+                raw.scalar(u"SELECT count(*) FROM captures"_s), upgraded.scalar(u"SELECT count(*) FROM captures"_s));
+            QCOMPARE(upgraded.scalar(u"SELECT version FROM schema_version"_s).toInt(), latestSchemaVersion());
+        }
+        QVERIFY(test::fileHash(copy) != before);
+        // Opening again changes nothing more and makes no second copy.
+        const auto backupHash = test::fileHash(backup);
+        {
+            Database db;
+            QVERIFY(await(db.open(copy)).ok());
+        }
+        QCOMPARE(test::fileHash(backup), backupHash);
+    }
+
     void readOnlyAccessNeverWrites()
     {
         // An older store is upgraded once (the only write), then read; writes through read-only access are refused.
