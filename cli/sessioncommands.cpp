@@ -194,7 +194,7 @@ int capture(Context &ctx)
         QTextStream in(stdin);
         QString line;
         while (in.readLineInto(&line)) {
-            if (!line.isEmpty())
+            if (!line.trimmed().isEmpty()) // blank lines, and lines of spaces, are no code
                 submit(line);
         }
     } else {
@@ -297,12 +297,16 @@ int setSetting(Context &ctx, const QString &key, const QString &value)
     return Ok;
 }
 
+int settingsGet(Context &ctx);
+
 int settingsCommand(Context &ctx)
 {
     if (ctx.args().size() == 2)
         return setSetting(ctx, ctx.args()[0], ctx.args()[1]);
+    if (ctx.args().size() == 1)
+        return settingsGet(ctx); // "settings KEY" shows the one value
     if (!ctx.args().isEmpty())
-        return ctx.fail(u"usage: closient-station settings [KEY VALUE]"_s);
+        return ctx.fail(u"usage: closient-station settings [KEY [VALUE]]"_s);
     auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
@@ -363,7 +367,8 @@ std::vector<Command> sessionCommands()
         { u"capture edit"_s, u"correct a typed capture not yet sent (--capture ID VALUE)"_s, false, captureEdit, {}, {},
             true },
         { u"outbox list"_s, u"changes waiting to be sent to Closient"_s, false, outboxList, {} },
-        { u"settings"_s, u"show settings, or set one: settings KEY VALUE"_s, false, settingsCommand, u"[KEY VALUE]"_s },
+        { u"settings"_s, u"show settings, one (settings KEY), or set one: settings KEY VALUE"_s, false, settingsCommand,
+            u"[KEY [VALUE]]"_s },
         { u"settings get"_s, u"one setting's value"_s, false, settingsGet, u"KEY"_s },
         { u"settings set"_s, u"set one setting, checked by its type and range"_s, false, settingsSet, u"KEY VALUE"_s },
         { u"settings keys"_s, u"every setting: type, allowed values, default"_s, false, settingsKeys, {} },

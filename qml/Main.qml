@@ -57,6 +57,10 @@ ApplicationWindow {
     // Ctrl+N starts a session from anywhere. From the Scan screen the new session is what it captures into;
     // from anywhere else its page opens.
     Shortcut {
+        sequence: "Ctrl+Q" // every capture is already saved when it is acknowledged
+        onActivated: root.close()
+    }
+    Shortcut {
         sequence: "Ctrl+N"
         enabled: AppController.storeReady
         onActivated: newSessionDialog.open()

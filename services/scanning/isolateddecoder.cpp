@@ -393,7 +393,9 @@ DecodeOutcome IsolatedDecoder::decodeFile(
     const QFileInfo fi(path);
     if (!fi.exists() || !fi.isFile()) {
         DecodeOutcome outcome;
-        outcome.error = QCoreApplication::translate("Decoder", "no such file");
+        outcome.error = fi.isDir()
+            ? QCoreApplication::translate("Decoder", "a folder, not an image file (give its images: FOLDER/*.png)")
+            : QCoreApplication::translate("Decoder", "no such file");
         return outcome;
     }
     if (const auto fits = checkImageFileSize(fi.absoluteFilePath()); !fits.ok()) {

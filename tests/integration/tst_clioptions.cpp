@@ -149,6 +149,21 @@ private Q_SLOTS:
         QVERIFY2(!QFile::exists(db), "a wrong option never opens or makes a store");
     }
 
+    void settingsKeyShowsOneValueAndBlankLinesAreNoCodes()
+    {
+        const QString db = m_dir.filePath(u"one.sqlite"_s);
+        const auto created = test::runCli({ u"--db"_s, db, u"sessions"_s, u"create"_s });
+        QCOMPARE(created.exitCode, 0);
+        const auto one = test::runCli({ u"--db"_s, db, u"settings"_s, u"session_ttl_minutes"_s });
+        QCOMPARE(one.exitCode, 0);
+        QVERIFY2(one.jsonLines().first().contains(u"session_ttl_minutes"_s), one.out.constData());
+        const QString id = created.jsonLines().first().value(u"id"_s).toString();
+        const auto piped
+            = test::runCli({ u"--db"_s, db, u"capture"_s, u"--session"_s, id, u"-"_s }, "09506000134352\n   \n\n");
+        QCOMPARE(piped.exitCode, 0);
+        QCOMPARE(piped.jsonLines().size(), 1);
+    }
+
     void aMetadataKeyGivenTwiceIsRefused()
     {
         const QString db = m_dir.filePath(u"twice.sqlite"_s);
