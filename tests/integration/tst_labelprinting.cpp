@@ -400,7 +400,7 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i) {
             const auto [page, cell] = layout.slot(i);
             expected.push_back({ i, page, cell, layout.sheet.cell(cell), {},
-                serialElementString(QString::number(700001 + i)), SymbolKind::Gs1_128 });
+                serialElementString(QString::number(700001 + i)), SymbolKind::Gs1_128, std::nullopt, 0, true });
         }
         Verifier verifier;
         const auto report = verifier.verifySheets(printed, layout, expected);
