@@ -456,6 +456,10 @@ int labelsExport(Context &ctx)
     LabelJob job(db, q);
     const JobResult r = job.run();
     ctx.printJson(r.toJson());
+    if (r.status == JobStatus::Completed && !r.warning.isEmpty()) {
+        ctx.warn(r.warning); // e.g. a print the print server has not confirmed: a script must not take it as done
+        return Refused;
+    }
     if (r.status == JobStatus::Completed)
         return Ok;
     for (const auto &f : r.failures.mid(0, 50))

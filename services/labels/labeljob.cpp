@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "labeljob.h"
 
+#include "cupsjobs.h"
 #include "exportrules.h"
 #include "layoutlibrary.h"
 #include "outputfile.h"
@@ -77,7 +78,10 @@ QJsonObject JobResult::toJson() const
         { u"next_start"_s, nextStart > 0 ? QJsonValue(nextStart) : QJsonValue() },
         { u"already_printed"_s, QJsonArray::fromStringList(alreadyPrinted.mid(0, 50)) },
         { u"stock"_s, stock.isEmpty() ? QJsonValue() : QJsonValue(stock) },
-        { u"layout"_s, layout.isEmpty() ? QJsonValue() : QJsonValue(layout) } };
+        { u"layout"_s, layout.isEmpty() ? QJsonValue() : QJsonValue(layout) },
+        { u"print_state"_s, printState.isEmpty() ? QJsonValue() : QJsonValue(printState) },
+        { u"cups_job"_s, cupsJob.isEmpty() ? QJsonValue() : QJsonValue(cupsJob) },
+        { u"warning"_s, warning.isEmpty() ? QJsonValue() : QJsonValue(warning) } };
 }
 
 LabelJob::LabelJob(store::Database *db, ExportRequest request, QObject *parent)
@@ -380,6 +384,8 @@ JobResult LabelJob::run()
         entry.printer = r.printedOn;
         entry.copies = std::max(1, q.print.copies);
         entry.templateName = m_stockId;
+        entry.layoutName = m_renderer ? m_renderer->layout().name : QString();
+        entry.calibration = thermal() ? QPointF() : q.calibration;
         entry.startPosition = thermal() ? 1 : q.startPosition;
         entry.userName = q.userName.isEmpty() ? StationIdentity::current().user : q.userName;
         entry.workstation = StationIdentity::current().workstation;
@@ -614,9 +620,34 @@ bool LabelJob::printSheets(const std::vector<LabelItem> &items, std::vector<Labe
     SheetRenderer renderer = m_renderer ? SheetRenderer(layout, int(items.size()), cellPainter(items))
                                         : SheetRenderer(layout, int(items.size()), artworkSource(items));
     const auto [first, last] = printedPages(int(items.size()));
+    // The print server's jobs before this one: the new id afterwards is this print's, to be followed to the end.
+    const auto before = printing::cupsJobIds(q.print.printer);
     Q_EMIT progress(0, r.labels, u"printing"_s);
     if (!renderer.render(&printer, &r.error, {}, first, last))
         return false;
+    if (before.ok()) {
+        const auto after = printing::cupsJobIds(q.print.printer);
+        QStringList added;
+        for (const auto &id : after.ok() ? after.value() : QStringList()) {
+            if (!before.value().contains(id))
+                added << id;
+        }
+        if (added.isEmpty()) {
+            r.error = u"the print server shows no job for this print on %1, so nothing is recorded as printed"_s.arg(
+                q.print.printer);
+            return false;
+        }
+        // Job ids grow: of several new ones (someone else printed at the same moment), ours is the last.
+        std::sort(added.begin(), added.end(), [](const QString &a, const QString &b) {
+            return a.section(u'-', -1).toLongLong() < b.section(u'-', -1).toLongLong();
+        });
+        if (!confirmCupsJob(q.print.printer, added.last(), r))
+            return false;
+    } else {
+        r.printState = u"sent"_s;
+        r.warning = u"the print could not be followed (%1): it is recorded as printed, check that it came out"_s.arg(
+            before.error().message);
+    }
     // Only the items on the pages that went to the printer count as printed.
     int lastItem = -1;
     for (const auto &p : renderer.placed()) {
@@ -897,10 +928,56 @@ bool LabelJob::sendThermal(
         r.error = u"the labels were not printed: %1"_s.arg(sent.error().message);
         return false;
     }
+    if (target.value().isQueue()) {
+        if (!confirmCupsJob(std::get<QString>(target.value().where), sent.value(), r))
+            return false;
+    } else {
+        r.printState = u"sent"_s; // a raw port confirms nothing beyond taking every byte
+    }
     *printed = items;
     r.printedOn = target.value().toString();
     Q_EMIT progress(r.labels, r.labels, u"printing"_s);
     return true;
+}
+
+} // namespace closient::labels
+
+namespace closient::labels {
+
+bool LabelJob::confirmCupsJob(const QString &queue, const QString &cupsJob, JobResult &r)
+{
+    r.cupsJob = cupsJob;
+    const int timeout = m_request.print.confirmTimeoutMs;
+    const auto state = printing::waitForCupsJob(queue, cupsJob, timeout, [this] { return !m_cancelled.load(); });
+    using State = printing::CupsJobState::State;
+    if (!state.ok()) {
+        r.printState = u"sent"_s;
+        r.warning = u"CUPS job %1 could not be followed (%2): it is recorded as printed, check that it came out"_s.arg(
+            cupsJob, state.error().message);
+        return true;
+    }
+    switch (state.value().state) {
+    case State::Completed:
+        r.printState = u"completed"_s;
+        return true;
+    case State::Pending:
+        // Still queued: it prints when the printer comes back, so its labels count as printed (printing them
+        // again is a reprint), and the person is told.
+        r.printState = u"stalled"_s;
+        r.warning
+            = u"CUPS job %1 has not printed after %2 s: %3. Its labels are recorded as printed because they "
+              u"print when the printer resumes; if you cancel the job, print them again as a reprint."_s.arg(cupsJob)
+                  .arg(timeout / 1000)
+                  .arg(state.value().describe());
+        return true;
+    case State::Failed:
+    case State::Missing:
+        break;
+    }
+    r.printState = u"failed"_s;
+    r.error
+        = u"CUPS job %1 did not print: %2. Nothing is recorded as printed."_s.arg(cupsJob, state.value().describe());
+    return false;
 }
 
 } // namespace closient::labels

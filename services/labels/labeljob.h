@@ -28,6 +28,8 @@ struct PrintTarget
     int toPage = 0;
     QString action = QStringLiteral("print"); // print | reprint | test
     QString reason; // required for a reprint, and whenever a serial on the pages was printed before
+    /// How long to follow a CUPS job until it has printed; after that it is reported as stalled.
+    int confirmTimeoutMs = 120000;
 };
 
 /** One export, as the API's POST /labels/export/ takes it plus the station's own knobs. */
@@ -91,6 +93,12 @@ struct JobResult
     int startPosition = 0; // the first label used on the first sheet
     int nextStart = 0; // after a print: where the next print on this stock starts
     QStringList alreadyPrinted; // refused: serials printed before, on a print without a reason
+    /// What the print server says became of the print: "completed"; "stalled" (still queued when we stopped
+    /// waiting: recorded as printed, since it prints when the printer resumes, and said so in warning); "sent" for a
+    /// network printer, which confirms nothing beyond taking every byte. Empty without a print.
+    QString printState;
+    QString cupsJob; // "Desk-42"
+    QString warning; // something the person must know although the job completed
     QString stock; // the stock as people read it ("Avery 5160 — Address labels, ...")
     QString layout; // the layout's name; empty for the symbol-only labels
     [[nodiscard]] QJsonObject toJson() const;
@@ -144,6 +152,9 @@ private:
     /// Draws item @p index of @p items in a sheet cell with the layout.
     [[nodiscard]] CellPainter cellPainter(const std::vector<LabelItem> &items) const;
     void loadProducts(const std::vector<LabelItem> &items);
+    /// Follows CUPS job @p cupsJob on @p queue until it has printed; false (r.error set) when it was cancelled or
+    /// aborted. A job still queued at the timeout is recorded, with r.warning saying so.
+    bool confirmCupsJob(const QString &queue, const QString &cupsJob, JobResult &r);
     /// Prints; @p printed gets the items on the pages that went to the printer.
     bool printSheets(const std::vector<LabelItem> &items, std::vector<LabelItem> *printed, JobResult &r);
     /// The pages (0-based, inclusive) that go to the printer, of a job with @p items.

@@ -290,6 +290,7 @@ private Q_SLOTS:
         const auto log = wait(LabelRepository(m_db.get()).printLog(1)).value();
         QCOMPARE(log.front().reason, u"labels smudged"_s);
         QCOMPARE(log.front().printer, q.print.printer);
+        QCOMPARE(log.front().layoutName, u"Product label"_s);
 
         // A void serial is refused by name, to the printer and to a file alike.
         QVERIFY(wait(LabelRepository(m_db.get()).voidSerial(items[0].id, u"torn"_s, u"ana"_s)).ok());
