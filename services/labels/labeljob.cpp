@@ -203,7 +203,7 @@ Result<Done> LabelJob::validate()
         }
     } else if (q.exportType == u"sheet_pdf") {
         if (q.startPosition == 0) {
-            const int remembered = await(store::SettingsRepository(m_db).value(nextStartKey(m_stockId))).toInt();
+            const int remembered = await(store::SettingsRepository(m_db).value(nextStartKey(m_template->name))).toInt();
             q.startPosition = remembered >= 1 && remembered <= m_template->labelsPerPage() ? remembered : 1;
         }
         if (q.startPosition < 1 || q.startPosition > m_template->labelsPerPage())
@@ -403,7 +403,7 @@ JobResult LabelJob::run()
         }
     }
     if (r.nextStart > 0)
-        (void)await(store::SettingsRepository(m_db).setValue(nextStartKey(m_stockId), r.nextStart));
+        (void)await(store::SettingsRepository(m_db).setValue(nextStartKey(m_template->name), r.nextStart));
     r.status = JobStatus::Completed;
     setStatus(r.jobId, u"completed"_s, r);
     return r;
@@ -668,6 +668,60 @@ bool LabelJob::printSheets(const std::vector<LabelItem> &items, std::vector<Labe
 } // namespace closient::labels
 
 namespace closient::labels {
+
+Result<SheetTemplate> resolveSheet(const QString &stock, const QString &templateName)
+{
+    if (!stock.isEmpty()) {
+        const auto library = StockLibrary::instance();
+        const Stock *found = library->find(stock);
+        if (!found)
+            return Error { u"invalid"_s,
+                u"there is no label stock \"%1\" (`closient-station labels stocks --search TEXT` lists them)"_s.arg(
+                    stock) };
+        auto converted = toSheetTemplate(*found);
+        if (!converted.ok())
+            return converted.error();
+        return converted.value().sheet;
+    }
+    if (auto t = TemplateLibrary::instance().find(templateName))
+        return *t;
+    return Error { u"invalid"_s,
+        u"there is no label template \"%1\" (known: %2)"_s.arg(
+            templateName, TemplateLibrary::instance().names().join(u", "_s)) };
+}
+
+Result<PrintPreviewSummary> summarizePrint(store::Database *db, const ExportRequest &request)
+{
+    PrintPreviewSummary s;
+    auto selected = await(LabelRepository(db).select(request.selection));
+    if (!selected.ok())
+        return selected.error();
+    const auto &items = selected.value();
+    s.items = int(items.size());
+    s.labels = s.items * std::max(1, request.copiesPerItem);
+    for (const auto &it : items) {
+        if (it.kind != LabelItem::Kind::Serial)
+            continue;
+        if (it.printCount > 0) {
+            ++s.reprintedSerials;
+            if (s.reprinted.size() < 5)
+                s.reprinted << it.serial;
+        } else {
+            ++s.newSerials;
+        }
+    }
+    if (request.exportType == u"sheet_pdf") {
+        auto sheet = resolveSheet(request.stock, request.templateName);
+        if (!sheet.ok())
+            return sheet.error();
+        SheetLayout layout;
+        layout.sheet = sheet.value();
+        layout.startPosition = std::max(1, request.startPosition);
+        layout.copies = request.copiesPerItem;
+        s.pages = layout.pageCount(s.items);
+    }
+    return s;
+}
 
 Result<Done> LabelJob::resolveStockAndLayout()
 {

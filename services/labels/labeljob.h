@@ -104,9 +104,27 @@ struct JobResult
     [[nodiscard]] QJsonObject toJson() const;
 };
 
-/// The settings key that remembers where the next print on a stock starts ("labels.next_start.<stock id>", a number
-/// from 1 to the labels per page); a station template's name is its stock id.
-[[nodiscard]] QString nextStartKey(const QString &stockId);
+/// The settings key that remembers where the next print on a stock starts ("labels.next_start.<sheet name>", a number
+/// from 1 to the labels per page): the sheet template's name, which is a station stock's id and, for a glabels stock,
+/// its id as toSheetTemplate() names it.
+[[nodiscard]] QString nextStartKey(const QString &sheetName);
+
+/// The sheet a job with @p stock (Stock::id or "Brand Part"; empty: none) or else @p templateName prints on; the
+/// reason when there is no such stock or it cannot be printed on as a sheet.
+[[nodiscard]] Result<SheetTemplate> resolveSheet(const QString &stock, const QString &templateName);
+
+/** What a print will do, for the confirmation before it: counted from the store, nothing is written. */
+struct PrintPreviewSummary
+{
+    int items = 0;
+    int labels = 0;
+    int pages = 0;
+    int newSerials = 0;
+    int reprintedSerials = 0; // serials printed before: printing them again is a reprint with a reason
+    QStringList reprinted; // the first few of them, by serial
+};
+/// Counts what @p request would print. NOTE: blocking (waits for the store); run it off the GUI thread.
+[[nodiscard]] Result<PrintPreviewSummary> summarizePrint(store::Database *db, const ExportRequest &request);
 
 /**
  * Runs one export: checks everything it can first (template, start, output file, fonts, printer, void serials,
