@@ -85,6 +85,7 @@ ColumnLayout {
     }
     Button {
         objectName: "newSheet"
+        Layout.bottomMargin: 6
         text: qsTr("New sheet")
         onClicked: LabelsController.options.newSheet()
         ToolTip.visible: hovered

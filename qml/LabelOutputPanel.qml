@@ -509,7 +509,6 @@ Rectangle {
     PrintConfirmDialog {
         id: confirmDialog
         objectName: "printConfirm"
-        anchors.centerIn: Overlay.overlay
         onConfirmed: reason => LabelsController.printing.print(reason)
     }
     Connections {

@@ -24,6 +24,9 @@ Dialog {
         root.open();
     }
 
+    // Centred on the window, however narrow the panel that opens it.
+    parent: Overlay.overlay
+    anchors.centerIn: Overlay.overlay
     width: Math.min(460, (parent ? parent.width : 460) - 24)
     modal: true
     title: root.reprinted > 0 ? qsTr("Print again?") : qsTr("Print these labels?")
@@ -39,11 +42,9 @@ Dialog {
         anchors.fill: parent
         spacing: 8
 
-        GridLayout {
+        ColumnLayout {
             Layout.fillWidth: true
-            columns: 2
-            columnSpacing: 12
-            rowSpacing: 4
+            spacing: 4
             Repeater {
                 model: [
                     { name: qsTr("Labels"), value: qsTr("%1 on %2 page(s)").arg(root.summary.labels ?? 0).arg(root.summary.pages ?? 0) },
@@ -57,7 +58,6 @@ Dialog {
                     id: row
                     required property var modelData
                     required property int index
-                    Layout.columnSpan: 2
                     Layout.fillWidth: true
                     spacing: 12
                     Label {
