@@ -305,6 +305,21 @@ int run(int argc, char **argv, const std::vector<Command> &table)
         return Ok;
     }
     if (!cmd) {
+        // A group's name ("labels") with or without --help lists the group's subcommands.
+        std::vector<const Command *> group;
+        for (const auto &c : table) {
+            if (c.name.startsWith(p.rest.first() + u' '))
+                group.push_back(&c);
+        }
+        if (!group.empty() && (p.rest.size() == 1 || wantsHelp(p.rest.mid(1)))) {
+            QTextStream err(stderr);
+            QTextStream &to = p.rest.size() == 1 ? err : out; // without --help it is a usage error
+            to << "Usage: closient-station " << p.rest.first() << " SUBCOMMAND [ARGS...]\n\nSubcommands:\n";
+            for (const auto *c : group)
+                to << "  " << c->name.leftJustified(22) << c->summary << '\n';
+            to << "\nclosient-station " << p.rest.first() << " SUBCOMMAND --help tells more." << Qt::endl;
+            return p.rest.size() == 1 ? Usage : Ok;
+        }
         QTextStream(stderr) << "closient-station: unknown subcommand \"" << p.rest.join(u' ')
                             << "\"; closient-station --help lists them." << Qt::endl;
         return Usage;

@@ -7,8 +7,11 @@
 #include "exportrules.h"
 #include "labeljob.h"
 #include "labelrepository.h"
+#include "layoutlibrary.h"
+#include "rawprinter.h"
 #include "sheettemplate.h"
 #include "stationidentity.h"
+#include "stocklibrary.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -71,7 +74,7 @@ struct SelectionOptions
             filters.insert(u"never_printed"_s, true);
         auto s = Selection::fromJson(p.value(scope), filters);
         if (!s) {
-            ctx.fail(s.error().message, Refused);
+            ctx.fail(s.error().message, Usage); // a wrong --scope or --gtin is a mistake in the command
             return std::nullopt;
         }
         return *s;
@@ -93,6 +96,70 @@ int labelsTemplates(Context &ctx)
     }
     for (const auto &problem : TemplateLibrary::instance().problems())
         ctx.warn(u"template skipped: "_s + problem);
+    return Ok;
+}
+
+int labelsStocks(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption search(
+        u"search"_s, u"only stocks with every word in brand, part, description, size"_s, u"text"_s);
+    const QCommandLineOption json(u"json"_s, u"one JSON object a line instead of a table"_s);
+    if (!parseOptions(ctx, p,
+            u"labels stocks [--search TEXT] [--json]\n\n"
+            u"Every label stock the station knows: its own, the user's, and glabels-data's database when it is\n"
+            u"installed. Give a stock to labels export --stock by its brand and part (\"Avery 5160\")."_s,
+            { search, json }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    const auto library = StockLibrary::instance();
+    std::vector<const Stock *> found;
+    if (p.isSet(search)) {
+        found = library->search(p.value(search));
+    } else {
+        for (const auto &s : library->stocks())
+            found.push_back(&s);
+    }
+    for (const auto *s : found) {
+        if (p.isSet(json)) {
+            ctx.printJson({ { u"id"_s, s->id }, { u"brand"_s, s->brand }, { u"part"_s, s->part },
+                { u"description"_s, s->description }, { u"size"_s, s->sizeText() },
+                { u"labels_per_sheet"_s, s->labelsPerSheet() }, { u"roll"_s, s->roll }, { u"paper"_s, s->paperName },
+                { u"name"_s, s->displayName() } });
+        } else {
+            ctx.out() << (s->brand + u' ' + s->part).leftJustified(24) << ' ' << s->sizeText().leftJustified(20) << ' '
+                      << QString::number(s->labelsPerSheet()).rightJustified(4) << "  " << s->description << '\n';
+        }
+    }
+    ctx.out().flush();
+    if (found.empty() && p.isSet(search))
+        return ctx.fail(u"no stock matches \"%1\""_s.arg(p.value(search)), Refused);
+    return Ok;
+}
+
+int labelsLayouts(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(u"json"_s, u"one JSON object a line instead of a table"_s);
+    if (!parseOptions(ctx, p,
+            u"labels layouts [--json]\n\nThe label layouts: the station's defaults and JSON files in "_s
+                + LayoutLibrary::userFolder() + u". Give one to labels export --layout by its name."_s,
+            { json }))
+        return p.isSet(u"help"_s) ? Ok : Usage;
+    const LayoutLibrary library = LayoutLibrary::load();
+    for (const auto &e : library.entries()) {
+        const auto &l = e.layout;
+        const QString size = u"%1 × %2 mm"_s.arg(l.label.width, 0, 'f', 1).arg(l.label.height, 0, 'f', 1);
+        if (p.isSet(json)) {
+            ctx.printJson({ { u"name"_s, l.name }, { u"description"_s, l.description }, { u"stock"_s, l.stockId },
+                { u"label_size"_s, size }, { u"objects"_s, int(l.objects.size()) }, { u"built_in"_s, e.builtIn },
+                { u"file"_s, e.path } });
+        } else {
+            ctx.out() << l.name.leftJustified(24) << ' ' << size.leftJustified(16) << ' ' << l.description << '\n';
+        }
+    }
+    ctx.out().flush();
+    for (const auto &problem : library.problems())
+        ctx.warn(u"layout skipped: "_s + problem);
     return Ok;
 }
 
@@ -184,7 +251,7 @@ int labelsList(Context &ctx)
         return p.isSet(u"help"_s) ? Ok : Usage;
     const auto s = sel.read(ctx, p);
     if (!s)
-        return Refused;
+        return Usage;
     auto *db = ctx.database(Context::Access::ReadOnly);
     if (!db)
         return StoreFailure;
@@ -200,9 +267,19 @@ int labelsExport(Context &ctx)
 {
     QCommandLineParser p;
     const SelectionOptions sel;
-    const QCommandLineOption type(
-        u"type"_s, u"qr_codes, datamatrix, barcodes_1d, codes_combined or sheet_pdf"_s, u"type"_s, u"sheet_pdf"_s);
-    const QCommandLineOption format(u"format"_s, u"svg, png, pdf or eps"_s, u"format"_s, u"pdf"_s);
+    const QCommandLineOption type(u"type"_s,
+        u"qr_codes, datamatrix, barcodes_1d, codes_combined, sheet_pdf or thermal"_s, u"type"_s, u"sheet_pdf"_s);
+    const QCommandLineOption format(
+        u"format"_s, u"svg, png, pdf, eps or zpl (default: pdf; zpl for thermal)"_s, u"format"_s);
+    const QCommandLineOption stock(
+        u"stock"_s, u"label stock by brand and part, e.g. \"Avery 5160\" (labels stocks lists them)"_s, u"stock"_s);
+    const QCommandLineOption layout(u"layout"_s, u"draw each label with this layout (labels layouts)"_s, u"name"_s);
+    const QCommandLineOption dpi(u"dpi"_s, u"thermal: the printer's resolution, 203, 300 or 600"_s, u"dpi"_s);
+    const QCommandLineOption darkness(u"darkness"_s, u"thermal: darkness 0-30 (~SD)"_s, u"n"_s);
+    const QCommandLineOption speed(u"speed"_s, u"thermal: print speed 1-14 in/s (^PR)"_s, u"n"_s);
+    const QCommandLineOption media(u"media"_s, u"thermal: gap, black_mark or continuous"_s, u"kind"_s);
+    const QCommandLineOption printTo(
+        u"print-to"_s, u"thermal: send the ZPL to tcp://HOST:9100 or a CUPS raw queue (cups:NAME)"_s, u"target"_s);
     const QCommandLineOption templ(
         u"template"_s, u"label stock (labels templates lists them)"_s, u"name"_s, u"63up_1in_letter"_s);
     const QCommandLineOption input(u"input"_s, u"CSV of the items to print (gtin, lot, expiry, serial)"_s, u"file"_s);
@@ -228,28 +305,84 @@ int labelsExport(Context &ctx)
     const QCommandLineOption reason(u"reprint-reason"_s, u"makes the print a logged reprint"_s, u"text"_s);
     const QCommandLineOption out(u"out"_s, u"where the PDF or ZIP goes"_s, u"path"_s);
     auto options = sel.all();
-    options << type << format << templ << input << kDelimiter << start << symbol << domain << table << outlines
-            << copies << offsetX << offsetY << noHri << noVerify << printer << printCopies << pages << reason << out;
+    options << type << format << templ << stock << layout << input << kDelimiter << start << symbol << domain << table
+            << outlines << copies << offsetX << offsetY << noHri << noVerify << printer << printCopies << pages
+            << reason << out << dpi << darkness << speed << media << printTo;
     if (!parseOptions(ctx, p,
-            u"labels export --scope lots|serials --type TYPE --format FMT [--template NAME] [--input FILE.csv] "
-            u"[--start N] [--gtin G ...] [--never-printed] [--symbol KIND] [--print PRINTER] --out PATH\n\n"
+            u"labels export --scope lots|serials --type TYPE --format FMT [--template NAME | --stock STOCK] "
+            u"[--layout NAME] [--input FILE.csv] [--start N] [--gtin G ...] [--never-printed] [--symbol KIND] "
+            u"[--print PRINTER] --out PATH\n"
+            u"labels export --scope serials --type thermal --format zpl --layout NAME --dpi 203|300|600 "
+            u"[--darkness N] [--speed N] [--media gap|black_mark|continuous] (--out FILE.zpl | --print-to "
+            u"tcp://HOST:9100)\n\n"
             u"Makes the labels, reads every one back (Poppler at 300 dpi, then the barcode reader), and only then\n"
             u"writes PATH (never over the store or any other database). With --input the file's rows are stored\n"
             u"only when the whole job succeeds. Printing a serial printed before needs --reprint-reason; a void\n"
-            u"serial is never printed or exported. Prints one JSON line with the job's result."_s,
+            u"serial is never printed or exported. Thermal labels are rendered at the printer's resolution, read\n"
+            u"back, and written one ^XA ... ^XZ block a label. Prints one JSON line with the job's result."_s,
             options))
         return p.isSet(u"help"_s) ? Ok : Usage;
-    if (!p.isSet(out))
-        return ctx.fail(u"--out PATH is required"_s);
-    if (auto coherent = checkExportCoherence(p.value(type), p.value(format)); !coherent.ok())
-        return ctx.fail(coherent.error().message, Refused);
+    const bool thermal = p.value(type) == u"thermal";
+    const QString fileFormat = p.isSet(format) ? p.value(format) : thermal ? u"zpl"_s : u"pdf"_s;
+    if (!p.isSet(out) && !(thermal && p.isSet(printTo)))
+        return ctx.fail(
+            thermal ? u"--out FILE.zpl or --print-to tcp://HOST:9100 is required"_s : u"--out PATH is required"_s);
+    if (auto coherent = checkExportCoherence(p.value(type), fileFormat); !coherent.ok())
+        return ctx.fail(coherent.error().message, Usage);
+    // Options that only mean something with another one are refused without it, not silently ignored.
+    const bool printing = p.isSet(printer) || p.isSet(printTo);
+    for (const auto *o : { &printCopies, &pages, &reason }) {
+        if (p.isSet(*o) && !printing)
+            return ctx.fail(u"--%1 applies only when printing (--print or --print-to)"_s.arg(o->names().first()));
+    }
+    for (const auto *o : { &dpi, &darkness, &speed, &media, &printTo }) {
+        if (p.isSet(*o) && !thermal)
+            return ctx.fail(u"--%1 applies only to thermal labels (--type thermal)"_s.arg(o->names().first()));
+    }
+    if (thermal && p.isSet(printer))
+        return ctx.fail(u"thermal labels go to a printer with --print-to tcp://HOST:9100 or --print-to cups:QUEUE"_s);
+    if (p.isSet(templ) && p.isSet(stock))
+        return ctx.fail(u"give either --template or --stock, not both"_s);
     auto s = sel.read(ctx, p);
     if (!s)
-        return Refused;
+        return Usage;
     ExportRequest q;
     q.exportType = p.value(type);
-    q.fileFormat = p.value(format);
+    q.fileFormat = fileFormat;
     q.templateName = p.value(templ);
+    q.stock = p.value(stock);
+    q.layoutName = p.value(layout);
+    if (thermal) {
+        if (!p.isSet(dpi))
+            return ctx.fail(u"--dpi 203, 300 or 600 is required for thermal labels: the printer's resolution"_s);
+        const auto d = wholeNumber(u"--dpi"_s, p.value(dpi), 203, 600);
+        if (!d.ok() || (d.value() != 203 && d.value() != 300 && d.value() != 600))
+            return ctx.fail(u"--dpi must be 203, 300 or 600, not \"%1\""_s.arg(p.value(dpi)));
+        q.zpl.dpi = int(d.value());
+        if (p.isSet(darkness)) {
+            const auto n = wholeNumber(u"--darkness"_s, p.value(darkness), 0, 30);
+            if (!n.ok())
+                return ctx.fail(n.error().message);
+            q.zpl.darkness = int(n.value());
+        }
+        if (p.isSet(speed)) {
+            const auto n = wholeNumber(u"--speed"_s, p.value(speed), 1, 14);
+            if (!n.ok())
+                return ctx.fail(n.error().message);
+            q.zpl.speed = int(n.value());
+        }
+        if (p.isSet(media)) {
+            const auto m = zplMediaFromName(p.value(media));
+            if (!m)
+                return ctx.fail(u"--media must be gap, black_mark or continuous, not \"%1\""_s.arg(p.value(media)));
+            q.zpl.media = *m;
+        }
+        if (p.isSet(printTo)) {
+            if (auto target = printing::RawPrinterTarget::parse(p.value(printTo)); !target.ok())
+                return ctx.fail(u"--print-to: "_s + target.error().message);
+            q.print.printer = p.value(printTo);
+        }
+    }
     if (p.isSet(start)) {
         const auto n = wholeNumber(u"--start"_s, p.value(start), 1, 1000);
         if (!n.ok())
@@ -283,8 +416,9 @@ int labelsExport(Context &ctx)
         if (!q.symbol)
             return ctx.fail(u"unknown --symbol \"%1\""_s.arg(p.value(symbol)), Refused);
     }
-    if (p.isSet(printer)) {
-        q.print.printer = p.value(printer);
+    if (printing) {
+        if (p.isSet(printer))
+            q.print.printer = p.value(printer);
         const auto jobCopies = wholeNumber(u"--print-copies"_s, p.value(printCopies), 1, 999);
         if (!jobCopies.ok())
             return ctx.fail(jobCopies.error().message);
@@ -322,6 +456,10 @@ int labelsExport(Context &ctx)
     LabelJob job(db, q);
     const JobResult r = job.run();
     ctx.printJson(r.toJson());
+    if (r.status == JobStatus::Completed && !r.warning.isEmpty()) {
+        ctx.warn(r.warning); // e.g. a print the print server has not confirmed: a script must not take it as done
+        return Refused;
+    }
     if (r.status == JobStatus::Completed)
         return Ok;
     for (const auto &f : r.failures.mid(0, 50))
@@ -382,12 +520,15 @@ std::vector<Command> labelCommands()
     return {
         { u"labels templates"_s, u"the label stocks (built in and the user's own)"_s, false, labelsTemplates, {}, {},
             true },
+        { u"labels stocks"_s, u"every label stock: the station's, the user's, glabels-data's"_s, false, labelsStocks,
+            {}, {}, true },
+        { u"labels layouts"_s, u"the label layouts (defaults and the user's)"_s, true, labelsLayouts, {}, {}, true },
         { u"labels add"_s, u"add a lot, a serial, or a range of serials"_s, false, labelsAdd, {}, {}, true },
         { u"labels import"_s, u"import lots or serials from CSV (all rows or none)"_s, false, labelsImport, {}, {},
             true },
         { u"labels list"_s, u"lots or serials, with the export's filters"_s, false, labelsList, {}, {}, true },
-        { u"labels export"_s, u"make verified label sheets (PDF) or symbol ZIPs, and print"_s, true, labelsExport, {},
-            {}, true },
+        { u"labels export"_s, u"make verified label sheets (PDF), ZIPs or thermal ZPL, and print"_s, true, labelsExport,
+            {}, {}, true },
         { u"labels log"_s, u"the print history: prints, reprints, voids"_s, false, labelsLog, {}, {}, true },
         { u"labels void"_s, u"void a serial's label, with a reason"_s, false, labelsVoid, {}, {}, true },
     };

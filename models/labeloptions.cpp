@@ -3,8 +3,11 @@
 #include "labeloptions.h"
 
 #include "exportrules.h"
+#include "layoutlibrary.h"
 #include "settings.h"
 #include "sheettemplate.h"
+#include "statusmessage.h"
+#include "stocklibrary.h"
 
 using namespace Qt::StringLiterals;
 using namespace closient::labels;
@@ -113,6 +116,8 @@ void LabelOptions::setTemplateName(const QString &name)
     if (!t || t->name == templateName())
         return;
     m_context.request->templateName = t->name;
+    m_context.request->stock.clear();
+    m_context.request->layoutName.clear(); // a layout belongs to its stock
     m_context.request->startPosition = std::min(m_context.request->startPosition, t->labelsPerPage());
     optionsEdited();
     loadNextStart();
@@ -120,12 +125,100 @@ void LabelOptions::setTemplateName(const QString &name)
 
 void LabelOptions::loadNextStart()
 {
-    setStartPosition(std::max(1, m_context.settings->integer(nextStartKey(templateName()))));
+    const auto t = currentSheet();
+    setStartPosition(std::max(1, t ? m_context.settings->integer(nextStartKey(t->name)) : 1));
+}
+
+std::optional<SheetTemplate> LabelOptions::currentSheet() const
+{
+    auto sheet = resolveSheet(stock(), templateName());
+    return sheet.ok() ? std::optional(sheet.value()) : std::nullopt;
+}
+
+QVariantList LabelOptions::layouts() const
+{
+    QVariantList out { QVariantMap { { u"value"_s, QString() }, { u"text"_s, tr("Symbol only") },
+        { u"description"_s, tr("The code with its text, nothing else") } } };
+    const LayoutLibrary library = LayoutLibrary::load();
+    for (const auto &e : library.entries()) {
+        out << QVariantMap { { u"value"_s, e.layout.name }, { u"text"_s, e.layout.name },
+            { u"description"_s, e.layout.description } };
+    }
+    return out;
+}
+
+void LabelOptions::setLayoutName(const QString &name)
+{
+    if (name == layoutName())
+        return;
+    std::optional<Layout> layout;
+    if (!name.isEmpty()) {
+        const LayoutLibrary library = LayoutLibrary::load();
+        const auto *e = library.find(name);
+        if (!e)
+            return;
+        layout = e->layout;
+    }
+    m_context.request->layoutName = layout ? layout->name : QString();
+    // A layout is drawn for one label size: the stock it was made for comes with it.
+    m_context.request->stock = layout ? layout->stockId : QString();
+    optionsEdited();
+    loadNextStart();
+}
+
+void LabelOptions::setStock(const QString &id)
+{
+    if (id == stock())
+        return;
+    if (!id.isEmpty()) {
+        const auto library = StockLibrary::instance();
+        const auto *s = library->find(id);
+        if (!s)
+            return;
+        if (auto converted = toSheetTemplate(*s); !converted.ok()) {
+            m_context.status->warn(converted.error().message);
+            return;
+        }
+        m_context.request->stock = s->id;
+    } else {
+        m_context.request->stock.clear();
+    }
+    optionsEdited();
+    loadNextStart();
+}
+
+QString LabelOptions::stockName() const
+{
+    const auto library = StockLibrary::instance();
+    const auto *s = library->find(stock().isEmpty() ? templateName() : stock());
+    return s ? s->displayName() : templateName();
+}
+
+QVariantList LabelOptions::searchStocks(const QString &text) const
+{
+    const auto library = StockLibrary::instance();
+    QVariantList out;
+    for (const auto *s : library->search(text)) {
+        if (out.size() >= 50)
+            break;
+        out << QVariantMap { { u"value"_s, s->id }, { u"text"_s, s->displayName() } };
+    }
+    return out;
+}
+
+void LabelOptions::newSheet()
+{
+    const auto t = currentSheet();
+    if (!t)
+        return;
+    if (auto stored = m_context.settings->set(nextStartKey(t->name), 1); !stored.ok())
+        m_context.status->report(tr("The new sheet was not remembered"), stored.error());
+    setStartPosition(1);
 }
 
 QVariantMap LabelOptions::sheet() const
 {
-    const auto t = TemplateLibrary::instance().find(templateName());
+    const auto t = currentSheet();
     if (!t)
         return {};
     // Cells as fractions of the page, so the view can mark them on a page picture of any size.
@@ -142,7 +235,7 @@ QVariantMap LabelOptions::sheet() const
 
 void LabelOptions::setStartPosition(int position)
 {
-    const auto t = TemplateLibrary::instance().find(templateName());
+    const auto t = currentSheet();
     position = std::clamp(position, 1, t ? t->labelsPerPage() : 1);
     if (position == startPosition())
         return;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "labelscontext.h"
+#include "sheettemplate.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -28,6 +29,13 @@ class LabelOptions : public QObject
     Q_PROPERTY(QString symbol READ symbol WRITE setSymbol NOTIFY changed)
     Q_PROPERTY(QString templateName READ templateName WRITE setTemplateName NOTIFY changed)
     Q_PROPERTY(QVariantMap sheet READ sheet NOTIFY changed)
+    /// The layouts to draw labels with: {value, text, description}; the first ("") is the plain symbol labels.
+    Q_PROPERTY(QVariantList layouts READ layouts CONSTANT)
+    Q_PROPERTY(QString layoutName READ layoutName WRITE setLayoutName NOTIFY changed)
+    /// A stock of the whole library (Stock::id) chosen instead of a template; empty: the template.
+    Q_PROPERTY(QString stock READ stock WRITE setStock NOTIFY changed)
+    /// The stock in use as people read it ("Avery 5160 — Address labels, 1 × 2⅝ in, 30 per sheet").
+    Q_PROPERTY(QString stockName READ stockName NOTIFY changed)
     Q_PROPERTY(int startPosition READ startPosition WRITE setStartPosition NOTIFY changed)
     Q_PROPERTY(int copiesPerItem READ copiesPerItem WRITE setCopiesPerItem NOTIFY changed)
     Q_PROPERTY(bool outlines READ outlines WRITE setOutlines NOTIFY changed)
@@ -56,6 +64,17 @@ public:
     void setTemplateName(const QString &name);
     /// The stock: name, summary, page size, labels per page and the cells (fractions of the page, calibrated).
     [[nodiscard]] QVariantMap sheet() const;
+    [[nodiscard]] QVariantList layouts() const;
+    [[nodiscard]] QString layoutName() const { return m_context.request->layoutName; }
+    /// Chooses a layout by name ("" for plain symbols); a layout made for a stock brings that stock along.
+    void setLayoutName(const QString &name);
+    [[nodiscard]] QString stock() const { return m_context.request->stock; }
+    void setStock(const QString &id);
+    [[nodiscard]] QString stockName() const;
+    /// Stocks whose brand, part, description or size hold every word of @p text (at most 50): {value, text}.
+    Q_INVOKABLE QVariantList searchStocks(const QString &text) const;
+    /// A fresh sheet is in the printer: the next print starts at its first label, and the stock remembers it.
+    Q_INVOKABLE void newSheet();
     [[nodiscard]] int startPosition() const { return m_context.request->startPosition; }
     void setStartPosition(int position);
     [[nodiscard]] int copiesPerItem() const { return m_context.request->copiesPerItem; }
@@ -81,6 +100,8 @@ Q_SIGNALS:
 
 private:
     void optionsEdited();
+    /// The sheet labels go on: the chosen stock's, else the template's.
+    [[nodiscard]] std::optional<labels::SheetTemplate> currentSheet() const;
 
     LabelsContext m_context;
     bool m_restoring = false;

@@ -8,6 +8,7 @@
 #include "settings.h"
 #include "stationidentity.h"
 #include "statusmessage.h"
+#include "stocklibrary.h"
 
 #include <QDir>
 #include <QFile>
@@ -265,6 +266,35 @@ void LabelPrinting::print(const QString &reason)
     q.print.toPage = m_pages.to;
     q.print.reason = reason.trimmed();
     runJob(q, tr("Printing on %1").arg(m_printer));
+}
+
+void LabelPrinting::confirmPrint()
+{
+    if (m_printer.isEmpty()) {
+        m_context.status->error(
+            tr("There is no printer to print on: add one to the print server (CUPS), or export a PDF."));
+        return;
+    }
+    ExportRequest q = m_context.job();
+    const QString printer = m_printer;
+    const int copies = m_copies;
+    QtConcurrent::run(m_context.pool, [db = m_context.db, q] {
+        return summarizePrint(db, q);
+    }).then(this, [this, q, printer, copies](const Result<PrintPreviewSummary> &r) {
+        if (!r.ok()) {
+            m_context.status->report(tr("The print cannot be prepared"), r.error());
+            return;
+        }
+        const auto &s = r.value();
+        const auto library = StockLibrary::instance();
+        const auto *stock = library->find(q.stock.isEmpty() ? q.templateName : q.stock);
+        Q_EMIT confirmationNeeded({ { u"labels"_s, s.labels }, { u"pages"_s, s.pages }, { u"items"_s, s.items },
+            { u"newSerials"_s, s.newSerials }, { u"reprintedSerials"_s, s.reprintedSerials },
+            { u"reprinted"_s, s.reprinted.join(u", "_s) }, { u"printer"_s, printer },
+            { u"stock"_s, stock ? stock->displayName() : q.templateName },
+            { u"layout"_s, q.layoutName.isEmpty() ? tr("Symbol only") : q.layoutName }, { u"start"_s, q.startPosition },
+            { u"copies"_s, copies } });
+    });
 }
 
 QUrl LabelPrinting::suggestedExportFile() const

@@ -74,6 +74,9 @@ public:
     /// Prints the previewed job on the chosen printer (checked and logged). Serials printed before are printed
     /// again only with a @p reason (a reprint); without one, reprintReasonNeeded asks for it.
     Q_INVOKABLE void print(const QString &reason = QString());
+    /// Counts what Print would do (off the GUI thread) and hands it to confirmationNeeded: the view shows it and
+    /// calls print(reason) when the person agrees. Nothing is printed here.
+    Q_INVOKABLE void confirmPrint();
     /// Writes the job to @p file (a PDF or a ZIP by the export type), checked first.
     Q_INVOKABLE void exportTo(const QUrl &file);
     /// Where to offer to save the export: the documents folder, a name with the scope, type and time.
@@ -98,6 +101,9 @@ Q_SIGNALS:
     /// A print was refused because @p serials were printed before: the view asks for the reason and calls
     /// print(reason).
     void reprintReasonNeeded(const QString &serials);
+    /// What a print will do, before it is done: labels, pages, items, newSerials, reprintedSerials, reprinted (a
+    /// few serials), printer, stock, layout, start, copies.
+    void confirmationNeeded(const QVariantMap &summary);
     /// A print finished: the next print on @p templateName starts at @p nextStart.
     void printed(const QString &templateName, int nextStart);
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printhistorymodel.h"
 
+#include "stocklibrary.h"
+
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -59,7 +61,7 @@ QVariant PrintHistoryModel::data(const QModelIndex &index, int role) const
         return QLocale().toString(e.created.toLocalTime(), QLocale::ShortFormat);
     case DetailsRole: {
         QStringList parts;
-        for (const auto &p : { e.printer, e.templateName })
+        for (const auto &p : { e.printer, stockName(e.templateName), e.layoutName })
             if (!p.isEmpty())
                 parts << p;
         if (!e.userName.isEmpty())
@@ -82,6 +84,10 @@ QVariant PrintHistoryModel::data(const QModelIndex &index, int role) const
         return e.jobId;
     case StartRole:
         return e.startPosition;
+    case StockRole:
+        return stockName(e.templateName);
+    case LayoutRole:
+        return e.layoutName;
     default:
         return {};
     }
@@ -92,13 +98,69 @@ QHash<int, QByteArray> PrintHistoryModel::roleNames() const
     return { { ActionRole, "action" }, { ActionTextRole, "actionText" }, { ItemsRole, "items" },
         { ItemsTextRole, "itemsText" }, { FirstItemRole, "firstItem" }, { WhenRole, "when" },
         { DetailsRole, "details" }, { PrinterRole, "printer" }, { TemplateRole, "template" }, { UserNameRole, "user" },
-        { WorkstationRole, "workstation" }, { ReasonRole, "reason" }, { JobIdRole, "jobId" }, { StartRole, "start" } };
+        { WorkstationRole, "workstation" }, { ReasonRole, "reason" }, { JobIdRole, "jobId" }, { StartRole, "start" },
+        { StockRole, "stock" }, { LayoutRole, "layout" } };
 }
 
 void PrintHistoryModel::setEntries(std::vector<labels::PrintLogEntry> entries)
 {
+    m_all = std::move(entries);
+    applyFilter();
+}
+
+QString PrintHistoryModel::stockName(const QString &stockId)
+{
+    if (stockId.isEmpty())
+        return {};
+    const auto library = labels::StockLibrary::instance();
+    const auto *stock = library->find(stockId);
+    return stock ? stock->displayName() : stockId;
+}
+
+void PrintHistoryModel::setSearch(const QString &text)
+{
+    if (text == m_search)
+        return;
+    m_search = text;
+    Q_EMIT filterChanged();
+    applyFilter();
+}
+
+void PrintHistoryModel::setActionFilter(int action)
+{
+    action = std::clamp(action, -1, int(Action::Test));
+    if (action == m_actionFilter)
+        return;
+    m_actionFilter = action;
+    Q_EMIT filterChanged();
+    applyFilter();
+}
+
+bool PrintHistoryModel::shown(const labels::PrintLogEntry &e) const
+{
+    if (m_actionFilter >= 0 && int(actionOf(e.action)) != m_actionFilter)
+        return false;
+    const QStringList words = m_search.split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return true;
+    const QString haystack = QStringList { e.firstItem, e.printer, stockName(e.templateName), e.templateName,
+        e.layoutName, e.userName, e.workstation, e.reason, e.jobId }
+                                 .join(u'\n');
+    for (const auto &w : words) {
+        if (!haystack.contains(w, Qt::CaseInsensitive))
+            return false;
+    }
+    return true;
+}
+
+void PrintHistoryModel::applyFilter()
+{
     beginResetModel();
-    m_entries = std::move(entries);
+    m_entries.clear();
+    for (const auto &e : m_all) {
+        if (shown(e))
+            m_entries.push_back(e);
+    }
     endResetModel();
     Q_EMIT countChanged();
 }

@@ -18,6 +18,12 @@ class PrintHistoryModel : public QAbstractListModel
     QML_ELEMENT
     QML_UNCREATABLE("The Labels controller owns the print history.")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    /// Words that every row shown contains (serial, GTIN, printer, stock, layout, user, reason); empty: all.
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filterChanged)
+    /// Only rows of this action; -1 (the default) for all.
+    Q_PROPERTY(int actionFilter READ actionFilter WRITE setActionFilter NOTIFY filterChanged)
+    /// Rows before filtering.
+    Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
 
 public:
     enum class Action { Print, Reprint, Void, Test };
@@ -38,6 +44,8 @@ public:
         ReasonRole,
         JobIdRole,
         StartRole, // the first label used on the first sheet
+        StockRole, // the stock as people read it ("Avery 5160 — Address labels, 1 × 2⅝ in, 30 per sheet")
+        LayoutRole, // the layout's name; empty for symbol-only labels
     };
 
     explicit PrintHistoryModel(QObject *parent = nullptr);
@@ -47,13 +55,27 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     void setEntries(std::vector<labels::PrintLogEntry> entries);
+    [[nodiscard]] QString search() const { return m_search; }
+    void setSearch(const QString &text);
+    [[nodiscard]] int actionFilter() const { return m_actionFilter; }
+    void setActionFilter(int action);
+    [[nodiscard]] int totalCount() const { return int(m_all.size()); }
+    /// The stock's name as people read it, for the stock id the log keeps (the id itself when the stock is gone).
+    [[nodiscard]] static QString stockName(const QString &stockId);
     [[nodiscard]] static Action actionOf(const QString &stored);
 
 Q_SIGNALS:
     void countChanged();
+    void filterChanged();
 
 private:
-    std::vector<labels::PrintLogEntry> m_entries;
+    void applyFilter();
+    [[nodiscard]] bool shown(const labels::PrintLogEntry &e) const;
+
+    std::vector<labels::PrintLogEntry> m_all;
+    std::vector<labels::PrintLogEntry> m_entries; // m_all filtered
+    QString m_search;
+    int m_actionFilter = -1;
 };
 
 } // namespace closient::models

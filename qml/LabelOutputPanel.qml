@@ -161,6 +161,10 @@ Rectangle {
                         ToolTip.visible: hovered
                         ToolTip.text: LabelsController.options.templates[currentIndex]?.description ?? ""
                     }
+                    LabelLayoutFields {
+                        Layout.fillWidth: true
+                        visible: LabelsController.options.sheetExport
+                    }
                     Label {
                         Layout.fillWidth: true
                         visible: LabelsController.options.sheetExport
@@ -313,72 +317,95 @@ Rectangle {
                 }
             }
 
-            ListView {
-                id: history
-                objectName: "history"
-                clip: true
-                spacing: 6
-                model: LabelsController.history
-                ScrollBar.vertical: ScrollBar {}
-                delegate: Rectangle {
-                    id: entry
-                    required property int action
-                    required property string actionText
-                    required property string itemsText
-                    required property string firstItem
-                    required property string when
-                    required property string details
-                    width: ListView.view.width
-                    height: entryText.implicitHeight + 12
-                    radius: Theme.radius
-                    color: entry.action === PrintHistoryModel.Void ? Theme.badBackground
-                         : entry.action === PrintHistoryModel.Reprint ? Theme.warnBackground : Theme.surface
-                    ColumnLayout {
-                        id: entryText
-                        anchors.fill: parent
-                        anchors.margins: 6
-                        spacing: 1
-                        RowLayout {
-                            Label {
-                                text: entry.actionText
-                                font.bold: true
-                                color: Theme.text
-                            }
-                            Label {
-                                text: entry.itemsText
-                                color: Theme.text
-                            }
-                            Item {
-                                Layout.fillWidth: true
-                            }
-                            Label {
-                                text: entry.when
-                                color: Theme.muted
-                                font.pixelSize: 11
-                            }
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            text: entry.firstItem
-                            font.family: Theme.monoFont
-                            font.pixelSize: 11
-                            color: Theme.text
-                            wrapMode: Text.WrapAnywhere
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            text: entry.details
-                            color: Theme.muted
-                            font.pixelSize: 11
-                            wrapMode: Text.WordWrap
-                        }
+            ColumnLayout {
+                spacing: 4
+                RowLayout {
+                    Layout.fillWidth: true
+                    TextField {
+                        id: historySearch
+                        objectName: "historySearch"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Search serial, printer, stock, layout…")
+                        Accessible.name: qsTr("Search the history")
+                        onTextEdited: LabelsController.history.search = historySearch.text
+                    }
+                    ComboBox {
+                        objectName: "historyFilter"
+                        Layout.preferredWidth: 110
+                        Accessible.name: qsTr("Show")
+                        model: [qsTr("All"), qsTr("Printed"), qsTr("Reprinted"), qsTr("Voided"), qsTr("Tests")]
+                        onActivated: index => LabelsController.history.actionFilter = index - 1
                     }
                 }
-                Label {
-                    anchors.centerIn: parent
-                    visible: history.count === 0
-                    text: qsTr("Nothing printed yet")
-                    color: Theme.muted
+                ListView {
+                    id: history
+                    objectName: "history"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    spacing: 6
+                    model: LabelsController.history
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: Rectangle {
+                        id: entry
+                        required property int action
+                        required property string actionText
+                        required property string itemsText
+                        required property string firstItem
+                        required property string when
+                        required property string details
+                        width: ListView.view.width
+                        height: entryText.implicitHeight + 12
+                        radius: Theme.radius
+                        color: entry.action === PrintHistoryModel.Void ? Theme.badBackground
+                             : entry.action === PrintHistoryModel.Reprint ? Theme.warnBackground : Theme.surface
+                        ColumnLayout {
+                            id: entryText
+                            anchors.fill: parent
+                            anchors.margins: 6
+                            spacing: 1
+                            RowLayout {
+                                Label {
+                                    text: entry.actionText
+                                    font.bold: true
+                                    color: Theme.text
+                                }
+                                Label {
+                                    text: entry.itemsText
+                                    color: Theme.text
+                                }
+                                Item {
+                                    Layout.fillWidth: true
+                                }
+                                Label {
+                                    text: entry.when
+                                    color: Theme.muted
+                                    font.pixelSize: 11
+                                }
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: entry.firstItem
+                                font.family: Theme.monoFont
+                                font.pixelSize: 11
+                                color: Theme.text
+                                wrapMode: Text.WrapAnywhere
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: entry.details
+                                color: Theme.muted
+                                font.pixelSize: 11
+                                wrapMode: Text.WordWrap
+                            }
+                        }
+                    }
+                    Label {
+                        anchors.centerIn: parent
+                        visible: history.count === 0
+                        text: LabelsController.history.totalCount > 0 ? qsTr("Nothing matches") : qsTr("Nothing printed yet")
+                        color: Theme.muted
+                    }
                 }
             }
         }
@@ -463,7 +490,7 @@ Rectangle {
                 text: qsTr("Print")
                 highlighted: true
                 enabled: !LabelsController.printing.jobRunning && LabelsController.printing.printer !== "" && LabelsController.selection.items.count > 0
-                onClicked: LabelsController.printing.print()
+                onClicked: LabelsController.printing.confirmPrint()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Every label is read back before anything is sent (Ctrl+P)")
             }
@@ -476,6 +503,18 @@ Rectangle {
                     saveDialog.open();
                 }
             }
+        }
+    }
+
+    PrintConfirmDialog {
+        id: confirmDialog
+        objectName: "printConfirm"
+        onConfirmed: reason => LabelsController.printing.print(reason)
+    }
+    Connections {
+        target: LabelsController.printing
+        function onConfirmationNeeded(summary: var) {
+            confirmDialog.show(summary);
         }
     }
 

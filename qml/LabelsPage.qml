@@ -23,7 +23,7 @@ Page {
     Shortcut {
         sequence: "Ctrl+P"
         enabled: !LabelsController.printing.jobRunning
-        onActivated: LabelsController.printing.print()
+        onActivated: LabelsController.printing.confirmPrint()
     }
 
     header: PageHeader {

@@ -32,6 +32,21 @@ seed() {
   "$B" --db "$db" labels add --gtin 4006381333931 --lot B77 --expiry 2027-11-30 >/dev/null
 }
 
+# A print server of the demo's own with one printer, so the Labels screen can show the print confirmation.
+private_cups() {
+  [ -x /usr/sbin/cupsd ] || return 0
+  local root="$WORK/cups"
+  mkdir -p "$root"/{root,spool,cache,state,logs}
+  printf 'Listen %s/cups.sock\nLogLevel warn\n<Location />\n  Order allow,deny\n  Allow all\n</Location>\n<Location /admin>\n  Order allow,deny\n  Allow all\n</Location>\n' "$root" >"$root/root/cupsd.conf"
+  printf 'ServerRoot %s/root\nRequestRoot %s/spool\nCacheDir %s/cache\nStateDir %s/state\nErrorLog %s/logs/error_log\nAccessLog %s/logs/access_log\nPageLog %s/logs/page_log\nTempDir %s/spool\nServerBin /usr/lib/cups\nDataDir /usr/share/cups\nUser lp\nGroup lp\n' "$root" "$root" "$root" "$root" "$root" "$root" "$root" "$root" >"$root/root/cups-files.conf"
+  chmod -R a+rwX "$WORK"
+  /usr/sbin/cupsd -f -c "$root/root/cupsd.conf" -s "$root/root/cups-files.conf" >/dev/null 2>&1 &
+  sleep 2
+  export CUPS_SERVER="$root/cups.sock"
+  lpadmin -p Desk-laser -D "Desk laser (front office)" -v socket://127.0.0.1:9 -E >/dev/null 2>&1 || true
+}
+private_cups
+
 shot() { xdotool mousemove "$((${W:-1024} - 1))" "$((${H:-600} - 1))"; sleep "${2:-1}"; import -window root "$OUT/$1$SUFFIX.png"; echo "saved $1$SUFFIX.png"; }
 focus() { xdotool search --sync --name "Closient Station" windowfocus --sync 2>/dev/null || true; }
 start() { "$B" --db "$DB" "$@" >/dev/null 2>&1 & sleep 3; focus; }
@@ -91,6 +106,10 @@ screens() {
 
   start --area labels
   shot labels 4
+  # The confirmation before a print (Ctrl+P): what will be printed, where, on what.
+  xdotool key ctrl+p
+  shot print-confirm 1.5
+  xdotool key Escape
   stop
 
   # Counts: a finished count (its variance report) and one in progress, both against expected quantities.

@@ -41,9 +41,16 @@ Result<Done> checkExportCoherence(const QString &exportType, const QString &file
 {
     static const QStringList formats { u"svg"_s, u"png"_s, u"pdf"_s, u"eps"_s };
     const auto refuse = [](const QString &why) { return Error { u"invalid"_s, why }; };
+    // Labels for a thermal printer: ZPL II, one ^XA ... ^XZ block a label.
+    if (exportType == u"thermal")
+        return fileFormat == u"zpl" ? Result<Done>(Done {})
+                                    : Result<Done>(refuse(u"thermal labels are ZPL: file_format must be zpl"_s));
+    if (fileFormat == u"zpl")
+        return refuse(u"ZPL is for thermal printers: export_type must be thermal"_s);
     if (!exportTypeNames().contains(exportType))
-        return refuse(u"export_type must be one of qr_codes, datamatrix, barcodes_1d, codes_combined, sheet_pdf, not "
-                      u"\"%1\""_s.arg(exportType));
+        return refuse(
+            u"export_type must be one of qr_codes, datamatrix, barcodes_1d, codes_combined, sheet_pdf, thermal, not "
+            u"\"%1\""_s.arg(exportType));
     if (!formats.contains(fileFormat))
         return refuse(u"file_format must be one of %1, not \"%2\""_s.arg(formats.join(u", "_s), fileFormat));
     if (exportType == u"sheet_pdf" && fileFormat != u"pdf")

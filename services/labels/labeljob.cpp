@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "labeljob.h"
 
+#include "cupsjobs.h"
 #include "exportrules.h"
+#include "layoutlibrary.h"
 #include "outputfile.h"
+#include "rawprinter.h"
 #include "settingsrepository.h"
 #include "sqlhelpers.h"
 #include "stationidentity.h"
+#include "stocklibrary.h"
 #include "verifier.h"
 #include "zipwriter.h"
 
@@ -19,7 +23,9 @@
 #include <QPrinter>
 #include <QPrinterInfo>
 #include <QSet>
+#include <QSqlQuery>
 #include <QSysInfo>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using closient::store::exec;
@@ -36,6 +42,14 @@ QJsonObject ExportRequest::assetConfig() const
         { u"calibration_mm"_s, QJsonArray { calibration.x(), calibration.y() } } };
     if (symbol)
         o.insert(u"symbol"_s, symbolKindName(*symbol));
+    if (!stock.isEmpty())
+        o.insert(u"stock"_s, stock);
+    if (layout || !layoutName.isEmpty())
+        o.insert(u"layout"_s, layout ? layout->name : layoutName);
+    if (exportType == u"thermal") {
+        o.insert(u"dpi"_s, zpl.dpi);
+        o.insert(u"media"_s, zplMediaName(zpl.media));
+    }
     return o;
 }
 
@@ -62,7 +76,12 @@ QJsonObject JobResult::toJson() const
         { u"printed_on"_s, printedOn.isEmpty() ? QJsonValue() : QJsonValue(printedOn) },
         { u"start_position"_s, startPosition > 0 ? QJsonValue(startPosition) : QJsonValue() },
         { u"next_start"_s, nextStart > 0 ? QJsonValue(nextStart) : QJsonValue() },
-        { u"already_printed"_s, QJsonArray::fromStringList(alreadyPrinted.mid(0, 50)) } };
+        { u"already_printed"_s, QJsonArray::fromStringList(alreadyPrinted.mid(0, 50)) },
+        { u"stock"_s, stock.isEmpty() ? QJsonValue() : QJsonValue(stock) },
+        { u"layout"_s, layout.isEmpty() ? QJsonValue() : QJsonValue(layout) },
+        { u"print_state"_s, printState.isEmpty() ? QJsonValue() : QJsonValue(printState) },
+        { u"cups_job"_s, cupsJob.isEmpty() ? QJsonValue() : QJsonValue(cupsJob) },
+        { u"warning"_s, warning.isEmpty() ? QJsonValue() : QJsonValue(warning) } };
 }
 
 LabelJob::LabelJob(store::Database *db, ExportRequest request, QObject *parent)
@@ -71,9 +90,15 @@ LabelJob::LabelJob(store::Database *db, ExportRequest request, QObject *parent)
     , m_request(std::move(request))
 { }
 
+bool LabelJob::hasJobRow() const
+{
+    // label_jobs follows the API's export types; a thermal job is the station's own and lives in the print log.
+    return m_request.record && !thermal();
+}
+
 void LabelJob::setStatus(const QString &jobId, const QString &status, const JobResult &r)
 {
-    if (!m_request.record)
+    if (!hasJobRow())
         return;
     const bool done = status == u"completed" || status == u"failed";
     m_db->run([=](QSqlDatabase &db) {
@@ -97,9 +122,9 @@ JobResult LabelJob::fail(JobResult r, const QString &error)
     return r;
 }
 
-QString nextStartKey(const QString &templateName)
+QString nextStartKey(const QString &stockId)
 {
-    return u"labels.next_start."_s + templateName;
+    return u"labels.next_start."_s + stockId;
 }
 
 namespace {
@@ -157,15 +182,26 @@ Result<Done> LabelJob::validate()
         return coherent.error();
     if (q.selection.scope != u"lots" && q.selection.scope != u"serials")
         return refuse(u"scope must be lots or serials"_s);
-    if (auto target = OutputFile::checkTarget(q.outputPath, m_db->path()); !target.ok())
-        return target.error();
+    if (!q.outputPath.isEmpty() || !thermal()) {
+        if (auto target = OutputFile::checkTarget(q.outputPath, m_db->path()); !target.ok())
+            return target.error();
+    }
     if (q.resolverDomain.isEmpty()) // one place reads the station's resolver: every job, screen or command
         q.resolverDomain = await(store::SettingsRepository(m_db).value(u"resolver_domain"_s)).toString();
-    if (q.exportType == u"sheet_pdf") {
-        m_template = TemplateLibrary::instance().find(q.templateName);
-        if (!m_template)
-            return refuse(u"there is no label template \"%1\" (known: %2)"_s.arg(
-                q.templateName, TemplateLibrary::instance().names().join(u", "_s)));
+    if (auto resolved = resolveStockAndLayout(); !resolved.ok())
+        return resolved.error();
+    if (thermal()) {
+        if (auto settings = q.zpl.check(); !settings.ok())
+            return settings.error();
+        if (!q.print.printer.isEmpty()) {
+            if (auto target = printing::RawPrinterTarget::parse(q.print.printer); !target.ok())
+                return target.error();
+            if (q.print.fromPage > 0 || q.print.toPage > 0)
+                return refuse(u"a thermal printer takes the whole job: there are no pages to choose"_s);
+        } else if (q.outputPath.isEmpty()) {
+            return refuse(u"thermal labels go to a file (--out FILE.zpl) or a printer (--print-to)"_s);
+        }
+    } else if (q.exportType == u"sheet_pdf") {
         if (q.startPosition == 0) {
             const int remembered = await(store::SettingsRepository(m_db).value(nextStartKey(m_template->name))).toInt();
             q.startPosition = remembered >= 1 && remembered <= m_template->labelsPerPage() ? remembered : 1;
@@ -174,13 +210,13 @@ Result<Done> LabelJob::validate()
             return refuse(
                 u"the start position must be 1 to %1 on %2"_s.arg(m_template->labelsPerPage()).arg(m_template->name));
     } else if (!q.print.printer.isEmpty()) {
-        return refuse(u"only sheet_pdf jobs print"_s);
+        return refuse(u"only sheet_pdf and thermal jobs print"_s);
     }
     if (q.copiesPerItem < 1 || q.copiesPerItem > 1000)
         return refuse(u"copies per item must be 1 to 1000"_s);
     if (q.print.action == u"reprint" && q.print.reason.trimmed().isEmpty())
         return refuse(u"a reprint needs a reason (damaged, lost, ...)"_s);
-    if (drawsText(q)) {
+    if (!m_renderer && drawsText(q)) {
         if (auto fonts = hriFontReady(); !fonts.ok())
             return fonts.error();
     }
@@ -229,21 +265,26 @@ Result<std::vector<LabelItem>> LabelJob::collectItems(std::optional<ImportPlan> 
         return Error { u"invalid"_s, u"no %1 match the selection"_s.arg(q.selection.scope) };
 
     if (!q.print.printer.isEmpty() && q.print.action != u"test") {
-        const auto [first, last] = printedPages(int(items.size()));
+        const auto [first, last] = thermal() ? std::pair(0, 0) : printedPages(int(items.size()));
         if (first > last)
             return Error { u"invalid"_s,
                 u"the job has %1 pages; page %2 does not exist"_s.arg(sheetLayout().pageCount(int(items.size())))
                     .arg(first + 1) };
         // A serial printed before is printed again only as a reprint, with its reason in the print log.
         std::vector<LabelItem> printedBefore;
-        const SheetLayout layout = sheetLayout();
+        const std::optional<SheetLayout> layout = thermal() ? std::nullopt : std::optional(sheetLayout());
         const int copies = std::max(1, q.copiesPerItem);
         for (size_t i = 0; i < items.size(); ++i) {
             if (items[i].kind != LabelItem::Kind::Serial || items[i].printCount == 0)
                 continue;
+            if (thermal()) { // a thermal printer gets every label of the job
+                printedBefore.push_back(items[i]);
+                continue;
+            }
+
             // Copies of one item may run onto the next sheet: any of them on a printed page counts.
-            const int firstPage = layout.slot(int(i) * copies).first;
-            const int lastPage = layout.slot(int(i) * copies + copies - 1).first;
+            const int firstPage = layout->slot(int(i) * copies).first;
+            const int lastPage = layout->slot(int(i) * copies + copies - 1).first;
             if (lastPage >= first && firstPage <= last)
                 printedBefore.push_back(items[i]);
         }
@@ -273,24 +314,33 @@ JobResult LabelJob::run()
     JobResult r;
     if (auto valid = validate(); !valid.ok())
         return fail(r, valid.error().message);
-    const auto &q = m_request;
-    r.startPosition = q.startPosition;
+    auto &q = m_request;
+    r.startPosition = thermal() ? 0 : q.startPosition;
+    r.stock = m_stockName;
+    r.layout = m_renderer ? m_renderer->layout().name : QString();
     std::optional<ImportPlan> plan;
     auto collected = collectItems(&plan, r);
     if (!collected.ok())
         return fail(r, collected.error().message);
     const std::vector<LabelItem> items = std::move(collected.value());
     r.items = int(items.size());
-    if (!q.print.printer.isEmpty() && QPrinterInfo::printerInfo(q.print.printer).isNull())
+    if (!thermal() && !q.print.printer.isEmpty() && QPrinterInfo::printerInfo(q.print.printer).isNull())
         return fail(r, u"there is no printer \"%1\""_s.arg(q.print.printer));
+    if (m_renderer)
+        loadProducts(items);
+    // A thermal job sent to a printer without a file keeps its ZPL in a folder of its own until it is sent.
+    QTemporaryDir sendOnly;
+    const bool keepFile = !q.outputPath.isEmpty();
+    if (!keepFile)
+        q.outputPath = sendOnly.filePath(u"labels.zpl"_s);
     auto output = OutputFile::prepare(q.outputPath, m_db->path());
     if (!output.ok())
         return fail(r, output.error().message);
 
     r.jobId = newId();
     const QString created = nowIso();
-    const QString fileFormat = q.exportType == u"sheet_pdf" ? u"pdf"_s : q.fileFormat;
-    if (q.record)
+    const QString fileFormat = q.exportType == u"sheet_pdf" ? u"pdf"_s : thermal() ? u"zpl"_s : q.fileFormat;
+    if (hasJobRow())
         m_db->run([&, created](QSqlDatabase &db) {
                 (void)exec(db,
                     u"INSERT INTO label_jobs (id, scope, export_type, file_format, filters, asset_config, status, "
@@ -303,16 +353,25 @@ JobResult LabelJob::run()
     setStatus(r.jobId, u"processing"_s, r);
 
     const QString path = output.value().tempPath();
-    const bool ok = q.exportType == u"sheet_pdf" ? renderSheets(items, path, r) : renderZip(items, path, r);
+    const bool ok = q.exportType == u"sheet_pdf" ? renderSheets(items, path, r)
+        : thermal()                              ? renderThermal(items, path, r)
+                                                 : renderZip(items, path, r);
     if (!ok)
         return fail(r, r.error);
     std::vector<LabelItem> printed;
-    if (!q.print.printer.isEmpty() && !printSheets(items, &printed, r))
-        return fail(r, r.error);
-    if (auto placed = output.value().commit(); !placed.ok())
-        return fail(r, placed.error().message);
-    r.output = QFileInfo(q.outputPath).absoluteFilePath();
-    r.bytes = QFileInfo(q.outputPath).size();
+    if (!q.print.printer.isEmpty()) {
+        const bool sent = thermal() ? sendThermal(items, path, &printed, r) : printSheets(items, &printed, r);
+        if (!sent)
+            return fail(r, r.error);
+    }
+    if (keepFile) {
+        if (auto placed = output.value().commit(); !placed.ok())
+            return fail(r, placed.error().message);
+        r.output = QFileInfo(q.outputPath).absoluteFilePath();
+        r.bytes = QFileInfo(q.outputPath).size();
+    } else {
+        q.outputPath.clear();
+    }
 
     // What happened, in one transaction: the file's rows, then the print log.
     std::optional<PrintRecord> record;
@@ -321,11 +380,13 @@ JobResult LabelJob::run()
         record->action = q.print.action == u"test" ? u"test"_s : u"print"_s;
         record->items = printed;
         auto &entry = record->entry;
-        entry.jobId = q.record ? r.jobId : QString();
-        entry.printer = q.print.printer;
+        entry.jobId = hasJobRow() ? r.jobId : QString();
+        entry.printer = r.printedOn;
         entry.copies = std::max(1, q.print.copies);
-        entry.templateName = m_template->name;
-        entry.startPosition = q.startPosition;
+        entry.templateName = m_stockId;
+        entry.layoutName = m_renderer ? m_renderer->layout().name : QString();
+        entry.calibration = thermal() ? QPointF() : q.calibration;
+        entry.startPosition = thermal() ? 1 : q.startPosition;
         entry.userName = q.userName.isEmpty() ? StationIdentity::current().user : q.userName;
         entry.workstation = StationIdentity::current().workstation;
         entry.reason = q.print.reason.trimmed();
@@ -334,7 +395,8 @@ JobResult LabelJob::run()
         if (auto stored = await(LabelRepository(m_db).recordJob(std::move(plan), std::move(record))); !stored.ok()) {
             if (!q.print.printer.isEmpty())
                 return fail(r, u"printed, but the store could not record it: %1"_s.arg(stored.error().message));
-            QFile::remove(q.outputPath); // nothing stored, nothing delivered
+            if (!r.output.isEmpty())
+                QFile::remove(r.output); // nothing stored, nothing delivered
             r.output.clear();
             return fail(
                 r, u"the store could not record the job, so nothing was delivered: %1"_s.arg(stored.error().message));
@@ -406,7 +468,8 @@ bool LabelJob::renderSheets(const std::vector<LabelItem> &items, const QString &
 {
     const auto &q = m_request;
     const SheetLayout layout = sheetLayout();
-    SheetRenderer renderer(layout, int(items.size()), artworkSource(items));
+    SheetRenderer renderer = m_renderer ? SheetRenderer(layout, int(items.size()), cellPainter(items))
+                                        : SheetRenderer(layout, int(items.size()), artworkSource(items));
     r.labels = int(items.size()) * q.copiesPerItem;
     r.pages = renderer.pageCount();
     QElapsedTimer timer;
@@ -424,9 +487,18 @@ bool LabelJob::renderSheets(const std::vector<LabelItem> &items, const QString &
         return true;
     Verifier verifier;
     int shown = 0;
-    const auto report = verifier.verifySheets(path, layout, renderer.placed(), [&](int done) {
-        if (done - shown >= 50 || done == r.labels) // several readers count together: not every number is seen
-            Q_EMIT this->progress(shown = done, r.labels, u"verifying"_s);
+    std::vector<PlacedLabel> toRead;
+    for (const auto &p : renderer.placed()) {
+        if (p.verify)
+            toRead.push_back(p);
+    }
+    if (toRead.empty()) { // a layout without symbols: there is nothing to read back
+        r.verified = r.labels;
+        return true;
+    }
+    const auto report = verifier.verifySheets(path, layout, toRead, [&](int done) {
+        if (done - shown >= 50 || done == int(toRead.size())) // several readers count together
+            Q_EMIT this->progress(shown = done, int(toRead.size()), u"verifying"_s);
         return !m_cancelled.load();
     });
     r.verifyMs = report.ms;
@@ -446,6 +518,8 @@ bool LabelJob::renderSheets(const std::vector<LabelItem> &items, const QString &
 bool LabelJob::renderZip(const std::vector<LabelItem> &items, const QString &path, JobResult &r)
 {
     const auto &q = m_request;
+    if (m_renderer)
+        return renderLayoutZip(items, path, r);
     struct Member
     {
         SymbolKind kind;
@@ -543,11 +617,37 @@ bool LabelJob::printSheets(const std::vector<LabelItem> &items, std::vector<Labe
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     printer.setCopyCount(std::max(1, q.print.copies));
     const SheetLayout layout = sheetLayout();
-    SheetRenderer renderer(layout, int(items.size()), artworkSource(items));
+    SheetRenderer renderer = m_renderer ? SheetRenderer(layout, int(items.size()), cellPainter(items))
+                                        : SheetRenderer(layout, int(items.size()), artworkSource(items));
     const auto [first, last] = printedPages(int(items.size()));
+    // The print server's jobs before this one: the new id afterwards is this print's, to be followed to the end.
+    const auto before = printing::cupsJobIds(q.print.printer);
     Q_EMIT progress(0, r.labels, u"printing"_s);
     if (!renderer.render(&printer, &r.error, {}, first, last))
         return false;
+    if (before.ok()) {
+        const auto after = printing::cupsJobIds(q.print.printer);
+        QStringList added;
+        for (const auto &id : after.ok() ? after.value() : QStringList()) {
+            if (!before.value().contains(id))
+                added << id;
+        }
+        if (added.isEmpty()) {
+            r.error = u"the print server shows no job for this print on %1, so nothing is recorded as printed"_s.arg(
+                q.print.printer);
+            return false;
+        }
+        // Job ids grow: of several new ones (someone else printed at the same moment), ours is the last.
+        std::sort(added.begin(), added.end(), [](const QString &a, const QString &b) {
+            return a.section(u'-', -1).toLongLong() < b.section(u'-', -1).toLongLong();
+        });
+        if (!confirmCupsJob(q.print.printer, added.last(), r))
+            return false;
+    } else {
+        r.printState = u"sent"_s;
+        r.warning = u"the print could not be followed (%1): it is recorded as printed, check that it came out"_s.arg(
+            before.error().message);
+    }
     // Only the items on the pages that went to the printer count as printed.
     int lastItem = -1;
     for (const auto &p : renderer.placed()) {
@@ -563,6 +663,375 @@ bool LabelJob::printSheets(const std::vector<LabelItem> &items, std::vector<Labe
     r.printedOn = q.print.printer;
     Q_EMIT progress(r.labels, r.labels, u"printing"_s);
     return true;
+}
+
+} // namespace closient::labels
+
+namespace closient::labels {
+
+Result<SheetTemplate> resolveSheet(const QString &stock, const QString &templateName)
+{
+    if (!stock.isEmpty()) {
+        const auto library = StockLibrary::instance();
+        const Stock *found = library->find(stock);
+        if (!found)
+            return Error { u"invalid"_s,
+                u"there is no label stock \"%1\" (`closient-station labels stocks --search TEXT` lists them)"_s.arg(
+                    stock) };
+        auto converted = toSheetTemplate(*found);
+        if (!converted.ok())
+            return converted.error();
+        return converted.value().sheet;
+    }
+    if (auto t = TemplateLibrary::instance().find(templateName))
+        return *t;
+    return Error { u"invalid"_s,
+        u"there is no label template \"%1\" (known: %2)"_s.arg(
+            templateName, TemplateLibrary::instance().names().join(u", "_s)) };
+}
+
+Result<PrintPreviewSummary> summarizePrint(store::Database *db, const ExportRequest &request)
+{
+    PrintPreviewSummary s;
+    auto selected = await(LabelRepository(db).select(request.selection));
+    if (!selected.ok())
+        return selected.error();
+    const auto &items = selected.value();
+    s.items = int(items.size());
+    s.labels = s.items * std::max(1, request.copiesPerItem);
+    for (const auto &it : items) {
+        if (it.kind != LabelItem::Kind::Serial)
+            continue;
+        if (it.printCount > 0) {
+            ++s.reprintedSerials;
+            if (s.reprinted.size() < 5)
+                s.reprinted << it.serial;
+        } else {
+            ++s.newSerials;
+        }
+    }
+    if (request.exportType == u"sheet_pdf") {
+        auto sheet = resolveSheet(request.stock, request.templateName);
+        if (!sheet.ok())
+            return sheet.error();
+        SheetLayout layout;
+        layout.sheet = sheet.value();
+        layout.startPosition = std::max(1, request.startPosition);
+        layout.copies = request.copiesPerItem;
+        s.pages = layout.pageCount(s.items);
+    }
+    return s;
+}
+
+Result<Done> LabelJob::resolveStockAndLayout()
+{
+    auto &q = m_request;
+    const auto refuse = [](const QString &message) { return Error { u"invalid"_s, message }; };
+    std::optional<Layout> layout = q.layout;
+    if (!layout && !q.layoutName.isEmpty()) {
+        const LayoutLibrary library = LayoutLibrary::load();
+        const auto *entry = library.find(q.layoutName);
+        if (!entry)
+            return refuse(u"there is no layout \"%1\" (known: %2)"_s.arg(q.layoutName, library.names().join(u", "_s)));
+        layout = entry->layout;
+    }
+    if (layout)
+        m_renderer = std::make_shared<const LayoutRenderer>(*layout);
+    if (thermal() && !m_renderer)
+        return refuse(u"thermal labels are drawn by a layout: choose one (known: %1)"_s.arg(
+            LayoutLibrary::load().names().join(u", "_s)));
+    if (m_renderer && q.exportType != u"sheet_pdf" && !thermal() && q.fileFormat != u"png")
+        return refuse(u"a layout's labels are exported as PNG files: file_format must be png"_s);
+
+    QString stock = q.stock;
+    if (stock.isEmpty() && layout && q.exportType == u"sheet_pdf")
+        stock = layout->stockId;
+    if (!stock.isEmpty()) {
+        const auto library = StockLibrary::instance();
+        const Stock *found = library->find(stock);
+        if (!found)
+            return refuse(
+                u"there is no label stock \"%1\" (`closient-station labels stocks --search TEXT` lists them)"_s.arg(
+                    stock));
+        m_stockId = found->id;
+        m_stockName = found->displayName();
+        if (q.exportType == u"sheet_pdf") {
+            auto converted = toSheetTemplate(*found);
+            if (!converted.ok())
+                return converted.error();
+            m_template = converted.value().sheet;
+        }
+    } else if (q.exportType == u"sheet_pdf") {
+        m_template = TemplateLibrary::instance().find(q.templateName);
+        if (!m_template)
+            return refuse(u"there is no label template \"%1\" (known: %2)"_s.arg(
+                q.templateName, TemplateLibrary::instance().names().join(u", "_s)));
+        m_stockId = m_template->name;
+        const auto library = StockLibrary::instance();
+        const Stock *found = library->find(m_template->name);
+        m_stockName = found ? found->displayName() : m_template->name;
+    }
+    // A layout is drawn for one size of label: on another it would be cut off or lost in the corner.
+    if (m_renderer && m_template) {
+        const auto &label = m_renderer->layout().label;
+        if (std::abs(label.width - m_template->labelWidth) > 0.5
+            || std::abs(label.height - m_template->labelHeight) > 0.5)
+            return refuse(u"the layout \"%1\" is drawn for labels of %2 × %3 mm, but %4 has labels of %5 × %6 mm: "
+                          u"choose a layout made for this stock"_s.arg(m_renderer->layout().name)
+                              .arg(label.width, 0, 'f', 1)
+                              .arg(label.height, 0, 'f', 1)
+                              .arg(m_stockName)
+                              .arg(m_template->labelWidth, 0, 'f', 1)
+                              .arg(m_template->labelHeight, 0, 'f', 1));
+    }
+    return Done {};
+}
+
+void LabelJob::loadProducts(const std::vector<LabelItem> &items)
+{
+    QSet<QString> gtins;
+    for (const auto &it : items)
+        gtins.insert(it.gtin);
+    m_products = await(m_db->run([gtins](QSqlDatabase &db) {
+        QHash<QString, std::pair<QString, QString>> out;
+        QSqlQuery query(db);
+        query.prepare(u"SELECT product_name, brand FROM products WHERE gtin = ?"_s);
+        for (const auto &gtin : gtins) {
+            query.bindValue(0, gtin);
+            if (query.exec() && query.next())
+                out.insert(gtin, { query.value(0).toString(), query.value(1).toString() });
+        }
+        return out;
+    }));
+}
+
+LabelData LabelJob::labelData(const LabelItem &item, int count, int total) const
+{
+    const auto product = m_products.value(item.gtin);
+    return LabelData::fromItem(item, product.first, product.second, count, total);
+}
+
+namespace {
+LayoutRenderOptions renderOptions(const ExportRequest &q)
+{
+    LayoutRenderOptions options;
+    options.dpi = q.artwork.printerDpi;
+    return options;
+}
+
+QString itemName(const LabelItem &item)
+{
+    return u"%1 %2"_s.arg(item.kind == LabelItem::Kind::Lot ? u"lot"_s : u"serial"_s, item.hri());
+}
+} // namespace
+
+CellPainter LabelJob::cellPainter(const std::vector<LabelItem> &items) const
+{
+    auto renderer = m_renderer;
+    const LayoutRenderOptions options = renderOptions(m_request);
+    return [this, renderer, options, &items](
+               QPainter &painter, int index, QString *error) -> std::optional<std::vector<PlacedSymbol>> {
+        const auto &item = items[size_t(index)];
+        const auto result = renderer->paint(painter, labelData(item, index + 1, int(items.size())), options);
+        if (!result.printable()) {
+            *error = u"%1: %2"_s.arg(itemName(item), result.problemText());
+            return std::nullopt;
+        }
+        return result.symbols;
+    };
+}
+
+bool LabelJob::renderLayoutZip(const std::vector<LabelItem> &items, const QString &path, JobResult &r)
+{
+    const auto &q = m_request;
+    ZipWriter zip(path);
+    if (!zip.isOpen()) {
+        r.error = u"the output could not be written: %1"_s.arg(zip.errorString());
+        return false;
+    }
+    constexpr double kPngDpi = 600;
+    LayoutRenderOptions options = renderOptions(q);
+    options.dpi = kPngDpi;
+    std::unique_ptr<Verifier> verifier = q.verify ? std::make_unique<Verifier>() : nullptr;
+    QElapsedTimer clock;
+    r.labels = int(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (m_cancelled) {
+            r.error = u"cancelled"_s;
+            return false;
+        }
+        clock.start();
+        LayoutRenderResult result;
+        const QImage image = m_renderer->render(labelData(items[i], int(i) + 1, r.labels), options, &result);
+        if (!result.printable()) {
+            r.error = u"%1: %2"_s.arg(itemName(items[i]), result.problemText());
+            return false;
+        }
+        QByteArray data;
+        QBuffer buffer(&data);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        const QString name = zip.add(items[i].fileStem() + u".png"_s, data);
+        r.renderMs += double(clock.nsecsElapsed()) / 1e6;
+        if (verifier) {
+            clock.start();
+            const QStringList failed = verifier->verifyLabel(image, kPngDpi, result.symbols);
+            for (const auto &f : failed)
+                r.failures << u"%1: %2"_s.arg(name, f);
+            r.verified += failed.isEmpty() ? 1 : 0;
+            r.verifyMs += double(clock.nsecsElapsed()) / 1e6;
+        }
+        if ((i + 1) % 20 == 0 || int(i) + 1 == r.labels)
+            Q_EMIT progress(int(i) + 1, r.labels, u"rendering"_s);
+    }
+    if (!zip.finish()) {
+        r.error = u"the ZIP could not be written completely (disk full?)"_s;
+        return false;
+    }
+    if (verifier && !r.failures.isEmpty()) {
+        r.error = u"%1 of %2 labels did not read back as intended, so nothing was delivered: %3"_s
+                      .arg(r.labels - r.verified)
+                      .arg(r.labels)
+                      .arg(r.failures.value(0));
+        return false;
+    }
+    return true;
+}
+
+bool LabelJob::renderThermal(const std::vector<LabelItem> &items, const QString &path, JobResult &r)
+{
+    const auto &q = m_request;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        r.error = u"the output could not be written: %1"_s.arg(file.errorString());
+        return false;
+    }
+    ZplSettings settings = q.zpl;
+    settings.copies = std::max(1, q.copiesPerItem); // copies of one label are identical: the printer repeats it
+    // Every label is read back from the very image that is sent: what was verified is what prints, dot for dot.
+    std::unique_ptr<Verifier> verifier = q.verify ? std::make_unique<Verifier>() : nullptr;
+    QElapsedTimer clock;
+    r.labels = int(items.size()) * settings.copies;
+    r.pages = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (m_cancelled) {
+            r.error = u"cancelled"_s;
+            return false;
+        }
+        clock.start();
+        LayoutRenderResult result;
+        QImage image;
+        const auto zpl
+            = zplForLabel(*m_renderer, labelData(items[i], int(i) + 1, int(items.size())), settings, &result, &image);
+        if (!zpl.ok()) {
+            r.error = u"%1: %2"_s.arg(itemName(items[i]), zpl.error().message);
+            return false;
+        }
+        r.renderMs += double(clock.nsecsElapsed()) / 1e6;
+        if (verifier) {
+            clock.start();
+            const QStringList failed = verifier->verifyLabel(image, settings.dpi, result.symbols);
+            for (const auto &f : failed)
+                r.failures << u"label %1 (%2): %3"_s.arg(i + 1).arg(itemName(items[i]), f);
+            r.verified += failed.isEmpty() ? settings.copies : 0;
+            r.verifyMs += double(clock.nsecsElapsed()) / 1e6;
+        }
+        if (file.write(zpl.value()) != zpl.value().size()) {
+            r.error = u"the output could not be written (disk full?): %1"_s.arg(file.errorString());
+            return false;
+        }
+        if ((i + 1) % 20 == 0 || i + 1 == items.size())
+            Q_EMIT progress(int(i) + 1, int(items.size()), u"rendering"_s);
+    }
+    if (!file.flush()) {
+        r.error = u"the output could not be written (disk full?): %1"_s.arg(file.errorString());
+        return false;
+    }
+    file.close();
+    if (verifier && !r.failures.isEmpty()) {
+        r.error
+            = u"%1 labels did not read back as intended, so nothing was sent or delivered: %2"_s.arg(r.failures.size())
+                  .arg(r.failures.value(0));
+        return false;
+    }
+    return true;
+}
+
+bool LabelJob::sendThermal(
+    const std::vector<LabelItem> &items, const QString &path, std::vector<LabelItem> *printed, JobResult &r)
+{
+    const auto &q = m_request;
+    auto target = printing::RawPrinterTarget::parse(q.print.printer);
+    if (!target.ok()) {
+        r.error = target.error().message;
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        r.error = u"the labels could not be read for sending: %1"_s.arg(file.errorString());
+        return false;
+    }
+    QByteArray data;
+    for (int copy = 0; copy < std::max(1, q.print.copies); ++copy) {
+        file.seek(0);
+        data += file.readAll();
+    }
+    Q_EMIT progress(0, r.labels, u"printing"_s);
+    const auto sent = printing::sendRaw(target.value(), data, u"Closient labels %1"_s.arg(r.jobId.left(8)));
+    if (!sent.ok()) {
+        r.error = u"the labels were not printed: %1"_s.arg(sent.error().message);
+        return false;
+    }
+    if (target.value().isQueue()) {
+        if (!confirmCupsJob(std::get<QString>(target.value().where), sent.value(), r))
+            return false;
+    } else {
+        r.printState = u"sent"_s; // a raw port confirms nothing beyond taking every byte
+    }
+    *printed = items;
+    r.printedOn = target.value().toString();
+    Q_EMIT progress(r.labels, r.labels, u"printing"_s);
+    return true;
+}
+
+} // namespace closient::labels
+
+namespace closient::labels {
+
+bool LabelJob::confirmCupsJob(const QString &queue, const QString &cupsJob, JobResult &r)
+{
+    r.cupsJob = cupsJob;
+    const int timeout = m_request.print.confirmTimeoutMs;
+    const auto state = printing::waitForCupsJob(queue, cupsJob, timeout, [this] { return !m_cancelled.load(); });
+    using State = printing::CupsJobState::State;
+    if (!state.ok()) {
+        r.printState = u"sent"_s;
+        r.warning = u"CUPS job %1 could not be followed (%2): it is recorded as printed, check that it came out"_s.arg(
+            cupsJob, state.error().message);
+        return true;
+    }
+    switch (state.value().state) {
+    case State::Completed:
+        r.printState = u"completed"_s;
+        return true;
+    case State::Pending:
+        // Still queued: it prints when the printer comes back, so its labels count as printed (printing them
+        // again is a reprint), and the person is told.
+        r.printState = u"stalled"_s;
+        r.warning
+            = u"CUPS job %1 has not printed after %2 s: %3. Its labels are recorded as printed because they "
+              u"print when the printer resumes; if you cancel the job, print them again as a reprint."_s.arg(cupsJob)
+                  .arg(timeout / 1000)
+                  .arg(state.value().describe());
+        return true;
+    case State::Failed:
+    case State::Missing:
+        break;
+    }
+    r.printState = u"failed"_s;
+    r.error
+        = u"CUPS job %1 did not print: %2. Nothing is recorded as printed."_s.arg(cupsJob, state.value().describe());
+    return false;
 }
 
 } // namespace closient::labels

@@ -293,6 +293,17 @@ QFuture<Result<Done>> LabelRepository::refuseVoid(const QStringList &serialIds)
 }
 
 namespace {
+/// The calibration column: how the print was set up (printer offsets, and the layout the labels were drawn with).
+QString printSetup(const PrintLogEntry &entry)
+{
+    QJsonObject o;
+    if (!entry.calibration.isNull())
+        o.insert(u"offset_mm"_s, QJsonArray { entry.calibration.x(), entry.calibration.y() });
+    if (!entry.layoutName.isEmpty())
+        o.insert(u"layout"_s, entry.layoutName);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
 /// One print_log row and its items. NOTE: database thread, inside a transaction.
 Result<Done> writeLog(QSqlDatabase &db, const QString &action, const PrintLogEntry &entry, const QString &reason,
     const std::vector<LabelItem> &items, bool markPrinted)
@@ -305,7 +316,8 @@ Result<Done> writeLog(QSqlDatabase &db, const QString &action, const PrintLogEnt
         u"INSERT INTO print_log (job_id, action, printer, copies, template, start_position, calibration, user_name, "
         u"workstation, reason, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         { entry.jobId.isEmpty() ? QVariant() : QVariant(entry.jobId), action, entry.printer, entry.copies,
-            entry.templateName, entry.startPosition, u"{}"_s, entry.userName, entry.workstation, reason, now },
+            entry.templateName, entry.startPosition, printSetup(entry), entry.userName, entry.workstation, reason,
+            now },
         &ok);
     if (!ok)
         return sqlError(q.lastError());
@@ -432,7 +444,7 @@ QFuture<Result<std::vector<PrintLogEntry>>> LabelRepository::printLog(int limit)
             u"(SELECT coalesce(s.gtin || ' · ' || s.serial, l.gtin || ' · ' || l.lot) FROM print_log_items i "
             u" LEFT JOIN serials s ON i.entity_type = 'serial' AND s.id = i.entity_id "
             u" LEFT JOIN lots l ON i.entity_type = 'lot' AND l.id = i.entity_id "
-            u" WHERE i.print_log_id = p.id ORDER BY i.rowid LIMIT 1) "
+            u" WHERE i.print_log_id = p.id ORDER BY i.rowid LIMIT 1), p.calibration "
             u"FROM print_log p ORDER BY p.id DESC LIMIT ?"_s,
             { limit }, &ok);
         if (!ok)
@@ -452,6 +464,11 @@ QFuture<Result<std::vector<PrintLogEntry>>> LabelRepository::printLog(int limit)
             e.created = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
             e.items = q.value(11).toInt();
             e.firstItem = q.value(12).toString();
+            const QJsonObject setup = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
+            e.layoutName = setup.value(u"layout"_s).toString();
+            const QJsonArray offset = setup.value(u"offset_mm"_s).toArray();
+            if (offset.size() == 2)
+                e.calibration = QPointF(offset[0].toDouble(), offset[1].toDouble());
             out.push_back(e);
         }
         return out;

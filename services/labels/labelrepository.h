@@ -39,7 +39,9 @@ struct PrintLogEntry
     QString action; // print, reprint, void, test
     QString printer;
     int copies = 1;
-    QString templateName;
+    QString templateName; // the stock's id (Stock::id; a station template's name)
+    QString layoutName; // the layout the labels were drawn with; empty for symbol-only labels
+    QPointF calibration; // the printer offsets applied, mm
     int startPosition = 1;
     QString userName;
     QString workstation;

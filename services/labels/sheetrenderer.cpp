@@ -28,6 +28,12 @@ SheetRenderer::SheetRenderer(SheetLayout layout, int itemCount, ArtworkSource so
     , m_source(std::move(source))
 { }
 
+SheetRenderer::SheetRenderer(SheetLayout layout, int itemCount, CellPainter painter)
+    : m_layout(std::move(layout))
+    , m_items(itemCount)
+    , m_cellPainter(std::move(painter))
+{ }
+
 void SheetRenderer::drawOutline(QPainter &painter, const SheetTemplate &sheet, const QRectF &cell)
 {
     painter.save();
@@ -84,6 +90,28 @@ bool SheetRenderer::render(
                 continue;
             const int item = n / copies;
             QString why;
+            if (m_cellPainter) {
+                painter.save();
+                painter.translate(rect.topLeft());
+                const auto symbols = m_cellPainter(painter, item, &why);
+                painter.restore();
+                if (!symbols) {
+                    *error = why;
+                    painter.end();
+                    return false;
+                }
+                if (symbols->empty())
+                    m_placed.push_back({ item, page, cell, rect, {}, {}, SymbolKind::Gs1DataMatrix, {}, 0, false });
+                for (const auto &s : *symbols)
+                    m_placed.push_back({ item, page, cell, rect, s.rect.translated(rect.topLeft()), s.expected,
+                        toSymbolKind(s.symbology).value_or(SymbolKind::Gs1DataMatrix), s.symbology, s.rotation });
+                if (progress && !progress(++done)) {
+                    *error = u"cancelled"_s;
+                    painter.end();
+                    return false;
+                }
+                continue;
+            }
             const auto art = m_source(item, &why);
             if (!art) {
                 *error = why;
@@ -93,7 +121,7 @@ bool SheetRenderer::render(
             const QPointF origin = rect.topLeft() + sheet.contentArea().rect.topLeft();
             art->paint(painter, origin);
             m_placed.push_back({ item, page, cell, rect, art->symbolRect.translated(origin), art->content.expected,
-                art->content.kind });
+                art->content.kind, std::nullopt, 0, true });
             if (progress && !progress(++done)) {
                 *error = u"cancelled"_s;
                 painter.end();

@@ -4,6 +4,7 @@
 
 #include "labelartwork.h"
 #include "labelitem.h"
+#include "layoutrenderer.h"
 #include "sheettemplate.h"
 
 #include <QPointF>
@@ -41,10 +42,20 @@ struct PlacedLabel
     QRectF symbolRect; // mm on the page: the symbol with its quiet zones (empty: check the whole cell)
     QString expected; // as SymbolContent::expected
     SymbolKind kind = SymbolKind::Gs1DataMatrix;
+    /// Set for a symbol of a layout: its symbology (DataBar has no SymbolKind) and rotation decide how it is read.
+    std::optional<LayoutSymbology> symbology;
+    int rotation = 0;
+    /// False for a cell whose layout has no symbol: it counts as printed, there is nothing to read back.
+    bool verify = true;
 };
 
 /** Produces the artwork for item @p index, or says why it cannot. */
 using ArtworkSource = std::function<std::optional<LabelArtwork>(int index, QString *error)>;
+/**
+ * Paints item @p index with a layout: the painter's origin is the label's top-left corner, one unit a millimetre.
+ * Returns the symbols placed on the label (mm on the label), or nothing with the reason in @p error.
+ */
+using CellPainter = std::function<std::optional<std::vector<PlacedSymbol>>(QPainter &, int index, QString *error)>;
 
 /**
  * Paints the sheets of a job onto any paged device (QPdfWriter for the file, QPrinter for a printer), one page at
@@ -54,6 +65,8 @@ class SheetRenderer
 {
 public:
     SheetRenderer(SheetLayout layout, int itemCount, ArtworkSource source);
+    /// Labels drawn by a layout (LayoutRenderer) instead of the symbol-only artwork.
+    SheetRenderer(SheetLayout layout, int itemCount, CellPainter painter);
 
     /// Paints pages [firstPage, lastPage] (0-based, -1 = to the end). @p progress gets labels done; returning
     /// false from it cancels.
@@ -70,6 +83,7 @@ private:
     SheetLayout m_layout;
     int m_items;
     ArtworkSource m_source;
+    CellPainter m_cellPainter;
     std::vector<PlacedLabel> m_placed;
 };
 

@@ -3,6 +3,7 @@
 #include "verifier.h"
 
 #include "isolateddecoder.h"
+#include "layoutsymbol.h"
 
 #include <QElapsedTimer>
 #include <QPainter>
@@ -72,13 +73,21 @@ std::uint32_t formatMask(SymbolKind kind)
 
 bool Verifier::checkImage(const QImage &image, SymbolKind kind, const QString &expected, QString *problem)
 {
+    return checkDecoded(image,
+        { formatMask(kind), scanning::Strategy::Verify, zxingFormat(kind), expectedSymbologyId(kind),
+            symbolKindTitle(kind), kind == SymbolKind::DigitalLinkQr },
+        expected, problem);
+}
+
+bool Verifier::checkDecoded(const QImage &image, const Want &want, const QString &expected, QString *problem)
+{
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    auto outcome = m_decoder->decodeGray(gray.constBits(), gray.width(), gray.height(), int(gray.bytesPerLine()),
-        scanning::Strategy::Verify, formatMask(kind), 10000);
+    auto outcome = m_decoder->decodeGray(
+        gray.constBits(), gray.width(), gray.height(), int(gray.bytesPerLine()), want.strategy, want.mask, 10000);
     if (outcome.results.empty() && outcome.crashes > 0) {
         // libzxing 1.4 aborts while merging some Code 128 scan lines; the still cascade resumes in safe mode.
         outcome = m_decoder->decodeGray(gray.constBits(), gray.width(), gray.height(), int(gray.bytesPerLine()),
-            scanning::Strategy::Still, formatMask(kind), 10000);
+            scanning::Strategy::Still, want.mask, 10000);
     }
     if (!outcome.ok()) {
         *problem = u"could not be read: %1"_s.arg(outcome.error);
@@ -93,14 +102,13 @@ bool Verifier::checkImage(const QImage &image, SymbolKind kind, const QString &e
         return false;
     }
     const auto &r = outcome.results.front();
-    if (r.format != zxingFormat(kind)) {
-        *problem = u"read as %1, printed as %2"_s.arg(r.format, symbolKindTitle(kind));
+    if (r.format != want.format) {
+        *problem = u"read as %1, printed as %2"_s.arg(r.format, want.title);
         return false;
     }
-    const QString wantId = expectedSymbologyId(kind);
-    if (!r.symbologyId.startsWith(wantId)) {
+    if (!r.symbologyId.startsWith(want.symbologyId)) {
         *problem = u"read with symbology identifier %1, expected %2 (%3)"_s.arg(
-            r.symbologyId, wantId, kind == SymbolKind::DigitalLinkQr ? u"a plain QR Code"_s : u"GS1 data needs FNC1"_s);
+            r.symbologyId, want.symbologyId, want.plainQr ? u"a plain QR Code"_s : u"GS1 data needs FNC1"_s);
         return false;
     }
     // The data itself, as the symbol carries it: the element string with GS where FNC1 separates, the URI, the
@@ -111,6 +119,54 @@ bool Verifier::checkImage(const QImage &image, SymbolKind kind, const QString &e
         return false;
     }
     return true;
+}
+
+Result<Done> Verifier::verifyLayoutImage(
+    const QImage &image, LayoutSymbology symbology, int rotation, const QString &expected)
+{
+    const auto kind = toSymbolKind(symbology);
+    // 2D symbols are looked for alone; linear ones with every format on (see formatMask). A turned linear symbol
+    // needs the still cascade, which tries every orientation.
+    const bool twoD = kind && !isLinear(*kind);
+    const Want want { kind ? formatMask(*kind) : 0u,
+        twoD || rotation % 180 == 0 ? scanning::Strategy::Verify : scanning::Strategy::Still,
+        layoutZxingFormat(symbology), layoutSymbologyId(symbology), layoutSymbologyTitle(symbology),
+        symbology == LayoutSymbology::DigitalLinkQr };
+    QString problem;
+    if (checkDecoded(image, want, expected, &problem))
+        return Done {};
+    return Error { u"verify_failed"_s, problem };
+}
+
+QStringList Verifier::verifyLabel(const QImage &label, double dpi, const std::vector<PlacedSymbol> &symbols)
+{
+    QStringList failures;
+    const double k = dpi / 25.4;
+    const QImage gray = label.convertToFormat(QImage::Format_Grayscale8);
+    const QRect bounds(QPoint(0, 0), gray.size());
+    const int margin = int(std::ceil(k * 2));
+    for (const auto &s : symbols) {
+        const QRect area = QRect(QPoint(int(std::floor(s.rect.left() * k)), int(std::floor(s.rect.top() * k))),
+            QPoint(int(std::ceil(s.rect.right() * k)) - 1, int(std::ceil(s.rect.bottom() * k)) - 1))
+                               .intersected(bounds);
+        QString problem;
+        if (area.isEmpty()) {
+            problem = u"it lies outside the label"_s;
+        } else {
+            // On a white margin of its own: a reader wants to see where the symbol ends.
+            QImage framed(area.size() + QSize(2 * margin, 2 * margin), QImage::Format_Grayscale8);
+            framed.fill(255);
+            {
+                QPainter p(&framed);
+                p.drawImage(QPoint(margin, margin), gray.copy(area));
+            }
+            if (const auto read = verifyLayoutImage(framed, s.symbology, s.rotation, s.expected); !read.ok())
+                problem = read.error().message;
+        }
+        if (!problem.isEmpty())
+            failures << u"%1 (%2): %3"_s.arg(s.objectId, layoutSymbologyTitle(s.symbology), problem);
+    }
+    return failures;
 }
 
 bool Verifier::checkSymbolFile(
@@ -211,8 +267,11 @@ public:
                 renderTile(labels, i, end);
             if (m_tile.isNull() || !m_tileRect.contains(px))
                 problem = u"the page could not be rendered"_s;
-            else if (const auto read = m_verifier.verifyImage(
-                         m_tile.copy(px.translated(-m_tileRect.topLeft())), label.kind, label.expected);
+            else if (const auto read = label.symbology
+                         ? m_verifier.verifyLayoutImage(m_tile.copy(px.translated(-m_tileRect.topLeft())),
+                             *label.symbology, label.rotation, label.expected)
+                         : m_verifier.verifyImage(
+                             m_tile.copy(px.translated(-m_tileRect.topLeft())), label.kind, label.expected);
                      read.ok())
                 ++m_report.passed;
             else

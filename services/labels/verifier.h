@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include "labelsymbol.h"
+#include "layoutrenderer.h"
 #include "sheetrenderer.h"
 
 #include <QImage>
@@ -16,7 +17,8 @@
 
 namespace closient::scanning {
 class IsolatedDecoder;
-}
+enum class Strategy : std::uint32_t;
+} // namespace closient::scanning
 
 namespace closient::labels {
 
@@ -51,6 +53,12 @@ public:
     /// Decodes a picture of one symbol and compares it; the error says what went wrong.
     [[nodiscard]] Result<Done> verifyImage(const QImage &image, SymbolKind kind, const QString &expected);
 
+    /// A symbol of a layout (any symbology, any rotation) cut out of a label picture; the error says what went wrong.
+    [[nodiscard]] Result<Done> verifyLayoutImage(
+        const QImage &image, LayoutSymbology symbology, int rotation, const QString &expected);
+    /// Reads every symbol placed on one label picture at @p dpi (a thermal label as it is sent): each symbol with its
+    /// quiet zones is cut out, framed in white and decoded. One line per symbol that failed; empty when all passed.
+    [[nodiscard]] QStringList verifyLabel(const QImage &label, double dpi, const std::vector<PlacedSymbol> &symbols);
     /// The symbology identifier a reader must report for @p kind ("]d2" for GS1 DataMatrix).
     [[nodiscard]] static QString expectedSymbologyId(SymbolKind kind);
 
@@ -60,6 +68,16 @@ private:
     bool checkSymbolFile(
         const QByteArray &data, const QString &format, SymbolKind kind, const QString &expected, QString *problem);
     bool checkImage(const QImage &image, SymbolKind kind, const QString &expected, QString *problem);
+    struct Want
+    {
+        std::uint32_t mask = 0;
+        scanning::Strategy strategy;
+        QString format;
+        QString symbologyId;
+        QString title;
+        bool plainQr = false;
+    };
+    bool checkDecoded(const QImage &image, const Want &want, const QString &expected, QString *problem);
 
     std::unique_ptr<scanning::IsolatedDecoder> m_decoder;
 };

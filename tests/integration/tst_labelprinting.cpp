@@ -5,6 +5,8 @@
 // the same printer.
 #include "clirunner.h"
 #include "database.h"
+#include "labeljob.h"
+#include "labelrepository.h"
 #include "labelscontroller.h"
 #include "labelsymbol.h"
 #include "pdfpages.h"
@@ -17,8 +19,10 @@
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QGuiApplication>
+#include <QPrinterInfo>
 #include <QProcess>
 #include <QTest>
+#include <QtConcurrent>
 
 #include <poppler-qt6.h>
 #include <pwd.h>
@@ -187,10 +191,10 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("row 2") && r.err.contains("row 3"), r.err.constData());
         r = runCli(exportArgs(
             { u"--type"_s, u"qr_codes"_s, u"--format"_s, u"eps"_s, u"--out"_s, m_dir.filePath(u"x.zip"_s) }));
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.exitCode, 2); // options that do not go together: a usage error
         QVERIFY(r.err.contains("svg or png"));
         r = runCli(exportArgs({ u"--scope"_s, u"products"_s, u"--out"_s, m_dir.filePath(u"x.pdf"_s) }));
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("reserved"));
         QVERIFY(!QFile::exists(m_dir.filePath(u"x.pdf"_s)));
     }
@@ -400,7 +404,7 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i) {
             const auto [page, cell] = layout.slot(i);
             expected.push_back({ i, page, cell, layout.sheet.cell(cell), {},
-                serialElementString(QString::number(700001 + i)), SymbolKind::Gs1_128 });
+                serialElementString(QString::number(700001 + i)), SymbolKind::Gs1_128, std::nullopt, 0, true });
         }
         Verifier verifier;
         const auto report = verifier.verifySheets(printed, layout, expected);
@@ -429,6 +433,86 @@ private Q_SLOTS:
         r = runCli({ u"--db"_s, db(), u"labels"_s, u"log"_s });
         QCOMPARE(r.jsonLines().first().value(u"action"_s).toString(), u"reprint"_s);
         QCOMPARE(r.jsonLines().first().value(u"reason"_s).toString(), u"torn on the roll"_s);
+    }
+
+    /// A print is recorded as printed only when CUPS says it printed: a cancelled job records nothing, and a job
+    /// still queued when the station stops waiting is recorded (it prints when the printer resumes) and said so.
+    void aCupsJobThatDoesNotPrintIsNotRecordedSilently()
+    {
+        if (!m_cups)
+            QSKIP("CUPS is not installed");
+        // A raw queue whose printer never answers: its jobs stay queued, as with a printer unplugged.
+        QProcess lpadmin;
+        lpadmin.start(u"lpadmin"_s, { u"-p"_s, u"Unplugged"_s, u"-v"_s, u"socket://127.0.0.1:1"_s, u"-E"_s });
+        QVERIFY(lpadmin.waitForFinished(20000));
+        QCOMPARE(lpadmin.exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!QPrinterInfo::printerInfo(u"Unplugged"_s).isNull(), 20000);
+        closient::store::Database store;
+        QVERIFY(closient::test::await(store.open(m_dir.filePath(u"cupsjobs.sqlite"_s))).ok());
+        LabelRepository repo(&store);
+        ItemInput base;
+        base.gtin = u"09506000134352"_s;
+        QCOMPARE(closient::test::await(repo.addSerialRange(base, u"CJ"_s, 1, 4, 1)).value(), 4);
+        const auto serials = [&](const QStringList &names) {
+            Selection s;
+            s.scope = u"serials"_s;
+            const auto all = closient::test::await(repo.select(s)).value();
+            for (const auto &it : all) {
+                if (names.contains(it.serial))
+                    s.ids << it.id;
+            }
+            return s;
+        };
+        const auto printCount = [&](const Selection &s) {
+            int n = 0;
+            const auto rows = closient::test::await(repo.select(s)).value();
+            for (const auto &it : rows)
+                n += it.printCount;
+            return n;
+        };
+        const auto logRows = [&] { return int(closient::test::await(repo.printLog(1000)).value().size()); };
+        const auto lpstat = [](const QStringList &args) {
+            QProcess p;
+            p.start(u"lpstat"_s, args);
+            p.waitForFinished(10000);
+            return QString::fromLocal8Bit(p.readAllStandardOutput());
+        };
+
+        // Cancelled while the station waits for it: the job fails and nothing is recorded as printed.
+        ExportRequest q;
+        q.selection = serials({ u"CJ1"_s, u"CJ2"_s });
+        q.templateName = u"avery_5160"_s;
+        q.outputPath = m_dir.filePath(u"unplugged.pdf"_s);
+        q.print.printer = u"Unplugged"_s;
+        q.print.confirmTimeoutMs = 60000;
+        const int logBefore = logRows();
+        auto running = QtConcurrent::run([&store, q] { return LabelJob(&store, q).run(); });
+        QString queued;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(queued = lpstat({ u"-W"_s, u"not-completed"_s, u"-o"_s, u"Unplugged"_s }).section(u' ', 0, 0)).isEmpty(),
+            20000);
+        QCOMPARE(QProcess::execute(u"cancel"_s, { queued }), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(running.isFinished(), 30000);
+        auto r = running.result();
+        QVERIFY(r.status == JobStatus::Failed);
+        QVERIFY2(
+            r.error.contains(queued) && r.error.contains(u"cancel"_s) && r.error.contains(u"Nothing is recorded"_s),
+            qPrintable(r.error));
+        QCOMPARE(printCount(q.selection), 0);
+        QCOMPARE(logRows(), logBefore);
+        QVERIFY(!QFile::exists(q.outputPath));
+
+        // Still queued when the station stops waiting: recorded, since it prints when the printer resumes, and said.
+        q.selection = serials({ u"CJ3"_s, u"CJ4"_s });
+        q.print.confirmTimeoutMs = 3000;
+        r = LabelJob(&store, q).run();
+        QVERIFY2(r.status == JobStatus::Completed, qPrintable(r.error));
+        QCOMPARE(r.printState, u"stalled"_s);
+        QVERIFY2(r.warning.contains(r.cupsJob) && r.warning.contains(u"has not printed"_s), qPrintable(r.warning));
+        QCOMPARE(r.toJson().value(u"print_state"_s).toString(), u"stalled"_s);
+        QCOMPARE(printCount(q.selection), 2);
+        QCOMPARE(logRows(), logBefore + 1);
+        QCOMPARE(QProcess::execute(u"cancel"_s, { u"-a"_s, u"Unplugged"_s }), 0);
     }
 
     void printingAgainIsAnAuditedReprint()

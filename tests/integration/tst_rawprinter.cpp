@@ -3,9 +3,12 @@
 // ZPL through a CUPS raw queue: a CUPS server of the test's own, a queue whose device is a fake network printer, and
 // the job arriving there byte for byte (no filter touched it), its labels decoding to their data. An unknown queue is
 // refused with CUPS's reason.
+#include "database.h"
 #include "fakeprinter.h"
 #include "isolateddecoder.h"
+#include "labeljob.h"
 #include "labelreadback.h"
+#include "labelrepository.h"
 #include "layoutlibrary.h"
 #include "layoutrenderer.h"
 #include "privatecups.h"
@@ -16,7 +19,10 @@
 
 #include <QGuiApplication>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 using namespace closient::labels;
@@ -86,6 +92,48 @@ private Q_SLOTS:
         closient::scanning::IsolatedDecoder decoder;
         const QStringList failures = closient::test::readBackSymbols(decoder, labels[0].image, 300, result.symbols);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u"; "_s)));
+    }
+
+    /// A thermal job through the CUPS raw queue: the labels reach the printer unchanged, and the job is recorded
+    /// once CUPS says it printed.
+    void aThermalJobIsFollowedToTheEnd()
+    {
+        if (!m_skip.isEmpty())
+            QSKIP(qPrintable(m_skip));
+        QTemporaryDir dir;
+        closient::store::Database db;
+        QVERIFY(db.open(dir.filePath(u"thermal.sqlite"_s)).result().ok());
+        QVERIFY(db.run([](QSqlDatabase &s) {
+                      return QSqlQuery(s).exec(u"INSERT INTO products (gtin, product_name, brand, fetched) VALUES "
+                                               u"('09506000134352', 'Frozen garden peas', 'Acme', '2026-11-30')"_s);
+                  }).result());
+        ItemInput base;
+        base.gtin = u"09506000134352"_s;
+        base.lot = u"T1"_s;
+        QCOMPARE(LabelRepository(&db).addSerialRange(base, u"ZQ"_s, 1, 2, 1).result().value(), 2);
+        ExportRequest q;
+        q.exportType = u"thermal"_s;
+        q.fileFormat = u"zpl"_s;
+        q.selection.scope = u"serials"_s;
+        q.selection.search = u"ZQ"_s;
+        q.layoutName = u"Product label"_s;
+        q.zpl.dpi = 203;
+        q.print.printer = u"cups:ZebraTest"_s;
+        const int before = int(m_printer.jobs().size());
+        auto running = QtConcurrent::run([&db, q] { return LabelJob(&db, q).run(); });
+        QTRY_VERIFY_WITH_TIMEOUT(running.isFinished(), 120000);
+        const auto r = running.result();
+        QVERIFY2(r.status == JobStatus::Completed, qPrintable(r.error));
+        QCOMPARE(r.printState, u"completed"_s);
+        QVERIFY2(r.cupsJob.startsWith(u"ZebraTest-"_s), qPrintable(r.cupsJob));
+        QVERIFY(r.warning.isEmpty());
+        QCOMPARE(int(m_printer.jobs().size()), before + 1);
+        QString error;
+        QCOMPARE(closient::test::readZpl(m_printer.jobs().last(), &error).size(), size_t(2));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto log = LabelRepository(&db).printLog(1).result().value();
+        QCOMPARE(log.front().printer, u"cups:ZebraTest"_s);
+        QCOMPARE(log.front().items, 2);
     }
 
     void anUnknownQueueIsRefused()

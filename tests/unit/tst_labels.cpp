@@ -518,7 +518,7 @@ private Q_SLOTS:
                 const QRectF cellRect = layout.sheet.cell(cell);
                 expected.push_back({ i, page, cell, cellRect,
                     art.value().symbolRect.translated(cellRect.topLeft() + layout.sheet.contentArea().rect.topLeft()),
-                    content.expected, SymbolKind::Gs1DataMatrix });
+                    content.expected, SymbolKind::Gs1DataMatrix, std::nullopt, 0, true });
             }
             std::swap(expected[0].expected, expected[69].expected);
             Verifier verifier;
