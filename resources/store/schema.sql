@@ -1,6 +1,6 @@
 -- SPDX-FileCopyrightText: Closient Station contributors
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- The whole schema at its newest version (schema_version 4). A new database is created from this file; an
+-- The whole schema at its newest version (schema_version 5). A new database is created from this file; an
 -- older one is brought here by the migrations in services/store/migrations.cpp. A test upgrades a database
 -- of every earlier version (tests/data/store/) and proves it ends with the same schema as a new one.
 -- Every row has a local UUID (id) and the server's id (server_id) once the sync engine learns it.
@@ -300,3 +300,10 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_by_state ON outbox (state, seq);
 CREATE INDEX outbox_by_entity ON outbox (entity, entity_id, seq);
+
+-- What the sync engine remembers between runs (version 5): last_success, last_error, rate_limit (JSON values).
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
