@@ -105,5 +105,6 @@ std::vector<Command> benchCommands();
 std::vector<Command> labelCommands();
 std::vector<Command> epcisCommands();
 std::vector<Command> accountCommands();
+std::vector<Command> syncCommands();
 
 } // namespace closient::cli
