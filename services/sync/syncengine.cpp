@@ -148,6 +148,7 @@ SyncEngine::SyncEngine(store::Database *db, HttpClient *client, SyncOptions opti
     , m_backoff(m_options.backoff, m_options.backoffSeed)
 {
     qRegisterMetaType<DrainReport>();
+    m_timer.setParent(this); // moves to the sync thread with the engine
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncEngine::pass);
 }
