@@ -7,6 +7,7 @@
 #include "database.h"
 #include "httpclient.h"
 #include "serverurl.h"
+#include "settingsrepository.h"
 #include "syncengine.h"
 
 #include <QCoreApplication>
@@ -72,10 +73,11 @@ int syncCommand(Context &ctx)
     const QCommandLineOption noPull(u"no-pull"_s, u"do not ask the server what became of the captures"_s);
     const QCommandLineOption json(u"json"_s, u"the outcome as one JSON object on standard output"_s);
     const QCommandLineOption idFields(u"id-fields"_s,
-        u"where the server's id of a new session or capture is read, in order (default: id,short_id)"_s, u"FIELDS"_s,
-        u"id,short_id"_s);
+        u"where the server's id of a new session or capture is read, in order (default: the setting "
+        u"sync.id_fields, else id,short_id)"_s,
+        u"FIELDS"_s, u"id,short_id"_s);
     if (!parseOptions(ctx, p,
-            u"sync [--once] [--no-pull] [--json] [--id-fields id,short_id]\n\n"
+            u"sync [--once] [--no-pull] [--json] [--id-fields FIELDS]\n\n"
             u"Sends the outbox to Closient in order (a session before its captures, its end after them), stores the\n"
             u"ids the server gives, and asks what became of the captures (status, product, proposals, freshness).\n"
             u"After a lost answer it looks on the server before sending again, so nothing arrives twice. Records\n"
@@ -91,11 +93,13 @@ int syncCommand(Context &ctx)
 
     sync::SyncOptions options;
     options.pull = !p.isSet(noPull);
-    options.idFields = p.value(idFields).split(u',', Qt::SkipEmptyParts);
-    for (auto &f : options.idFields)
-        f = f.trimmed();
-    if (options.idFields.isEmpty())
-        return ctx.fail(u"--id-fields names no field; give e.g. id,short_id"_s);
+    if (p.isSet(idFields)) {
+        options.idFields = p.value(idFields).split(u',', Qt::SkipEmptyParts);
+        for (auto &f : options.idFields)
+            f = f.trimmed();
+        if (options.idFields.isEmpty())
+            return ctx.fail(u"--id-fields names no field; give e.g. id,short_id"_s);
+    }
 
     CredentialStore store;
     const auto url = store.baseUrl();
@@ -115,6 +119,11 @@ int syncCommand(Context &ctx)
     auto *db = ctx.database(Context::Access::ReadWrite);
     if (!db)
         return StoreFailure;
+    if (!p.isSet(idFields)) { // the setting sync.id_fields, else id then short_id
+        const QString stored = wait(store::SettingsRepository(db).value(u"sync.id_fields"_s)).toString();
+        if (!stored.isEmpty())
+            options.idFields = stored.split(u',', Qt::SkipEmptyParts);
+    }
 
     DrainReport report;
     {

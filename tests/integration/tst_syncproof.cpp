@@ -353,6 +353,35 @@ private Q_SLOTS:
             r.err.constData());
     }
 
+    void aContinuousSyncKeepsGoingUntilSigterm()
+    {
+        SyncSandbox sandbox;
+        QVERIFY2(sandbox.start({ u"--pipeline-step-ms"_s, u"50"_s }), qPrintable(sandbox.error()));
+        const QString key = sandbox.newKey({ { u"prefix"_s, u"csb"_s }, { u"org"_s, u"Acme Foods"_s } });
+        m_keys << key;
+        const QString db = m_dir.filePath(u"continuous.sqlite"_s);
+        const auto pop = populate(db, 2, 3);
+        // The server's id is read from short_id first when the setting says so (the sandbox answers both).
+        QCOMPARE(station(sandbox, key, db, { u"settings"_s, u"sync.id_fields"_s, u"short_id,id"_s }).exitCode, 0);
+        auto p = start(sandbox, key, db, { u"sync"_s });
+        QElapsedTimer t;
+        t.start();
+        while (sandbox.records(u"captures"_s) < pop.captures.size() && t.elapsed() < 30000)
+            QTest::qWait(50);
+        QTest::qWait(500); // it has pulled the capture statuses at least once by now
+        QCOMPARE(p->state(), QProcess::Running); // still waiting for more
+        ::kill(pid_t(p->processId()), SIGTERM);
+        const auto r = finish(*p, 10000);
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Sent 9 record(s)"), r.out.constData());
+        const auto status = station(sandbox, key, db, { u"sync"_s, u"status"_s });
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY2(status.out.contains("Outbox: 0 pending, 0 in flight, 0 parked"), status.out.constData());
+        QVERIFY2(status.out.contains("Rate limit: ") && status.out.contains("of 300"), status.out.constData());
+        QCOMPARE(station(sandbox, key, db, { u"sync"_s, u"--help"_s }).exitCode, 0);
+    }
+
     void cleanupTestCase()
     {
         // The key is in no output of any run and in no file the station wrote (store, config).
