@@ -143,7 +143,7 @@ int main(int argc, char *argv[])
         appController.setStartArea(parser.value(areaOption));
     if (selfTesting) {
         app::SelfTestSteps steps;
-        steps.areas = { u"sessions"_s, u"scan"_s, u"labels"_s, u"settings"_s };
+        steps.areas = { u"sessions"_s, u"scan"_s, u"labels"_s, u"settings"_s, u"sync"_s };
         steps.sessionId = selfTestStore->sessionId;
         steps.minimumDialogs = 8;
         steps.show = [](QObject *window) {

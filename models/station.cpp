@@ -32,6 +32,7 @@ void Station::publish()
     DeviceSettingsController::setInstance(&devices);
     ScanController::setInstance(&scan);
     LabelsController::setInstance(&labels);
+    SyncController::setInstance(&sync);
 }
 
 void Station::installWedge(QCoreApplication *application, std::function<bool()> dialogCheck)

@@ -12,6 +12,7 @@
 #include "serialscanner.h"
 #include "sessionscontroller.h"
 #include "settings.h"
+#include "synccontroller.h"
 #include "wedgedetector.h"
 
 #include <functional>
@@ -49,6 +50,7 @@ struct Station
     DeviceSettingsController devices { &settings, pipeline, wedge, serial };
     ScanController scan { &database, devices, pipeline, wedge, serial };
     LabelsController labels { &database, &settings };
+    SyncController sync { &database };
 
 private:
     QCoreApplication *m_filtered = nullptr;

@@ -178,6 +178,14 @@ void SyncEngine::stop()
     }
 }
 
+void SyncEngine::wake()
+{
+    if (!m_running || m_busy || m_stopRequested)
+        return; // a pass under way starts again by itself when it changed anything
+    m_timer.stop();
+    pass();
+}
+
 QString SyncEngine::key(OutboxEntity entity, const QString &localId)
 {
     return store::outboxEntityName(entity) + u':' + localId;
@@ -672,7 +680,7 @@ QJsonObject SyncStatus::toJson() const
         { u"last_error"_s, lastError }, { u"rate_limit"_s, rateLimit } };
 }
 
-Result<SyncStatus> SyncStatus::read(store::Database *db)
+QFuture<Result<SyncStatus>> SyncStatus::load(store::Database *db)
 {
     return db
         ->run([](QSqlDatabase &db) -> Result<SyncStatus> {
@@ -717,7 +725,7 @@ Result<SyncStatus> SyncStatus::read(store::Database *db)
             }
             return s;
         })
-        .result();
+        ;
 }
 
 Result<int> retryParked(store::Database *db, qint64 seq)

@@ -92,6 +92,8 @@ public:
     /// Stops after the request on the wire (its answer is still recorded); finished() follows.
     void stop();
     [[nodiscard]] bool running() const { return m_running; }
+    /// Looks at the outbox now instead of at the next poll (new rows, a retried row). NOTE: on the engine's thread.
+    void wake();
 
 Q_SIGNALS:
     /// Rows sent in this run and rows still open. NOTE: emitted on the sync thread.
@@ -167,7 +169,10 @@ struct SyncStatus
 
     [[nodiscard]] int open() const;
     [[nodiscard]] QJsonObject toJson() const;
-    [[nodiscard]] static Result<SyncStatus> read(store::Database *db);
+    /// Reads it on the database thread; the future never waits for the network.
+    [[nodiscard]] static QFuture<Result<SyncStatus>> load(store::Database *db);
+    /// The same, waited for (headless commands and the sync thread).
+    [[nodiscard]] static Result<SyncStatus> read(store::Database *db) { return load(db).result(); }
 };
 
 /// Parked rows go back to pending (attempts kept) so the next drain sends them again; @p seq 0: all of them.

@@ -4,6 +4,7 @@
 
 #include "syncengine.h"
 
+#include "capturerepository.h"
 #include "database.h"
 #include "sqlhelpers.h"
 
@@ -205,8 +206,13 @@ void SyncPull::captureAnswered(
         m_error = written.error().message;
         return;
     }
-    if (written.value())
+    if (written.value()) {
         m_changed += 1;
+        // The screens showing this capture hear of its new status and product name.
+        const auto loaded = store::CaptureRepository(m_db).get(localId).result();
+        if (loaded.ok())
+            m_db->notifyCaptureChanged(loaded.value());
+    }
     if (oldStatus == status || !kFinal.contains(status))
         return;
     // The capture reached its end: what the server made of it.
