@@ -119,7 +119,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption scanOption(
         u"scan"_s, u"Open the Scan screen reading this video, image or folder (repeatable)."_s, u"file"_s);
     const QCommandLineOption areaOption(
-        u"area"_s, u"The screen to open on: sessions, scan, labels or settings."_s, u"name"_s);
+        u"area"_s, u"The screen to open on: sessions, scan, labels, sync or settings."_s, u"name"_s);
     parser.addOptions({ dbOption, selfTestOption, scanOption, areaOption });
     parser.process(app);
     const bool selfTesting = parser.isSet(selfTestOption);
