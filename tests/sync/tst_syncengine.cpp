@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -361,6 +362,42 @@ private Q_SLOTS:
         QCOMPARE(outboxState(u"session"_s, s.id, u"create"_s), u"pending"_s);
         // With a good key it goes.
         QVERIFY(drain().empty());
+    }
+
+    void noServerMeansOfflineAndNothingLost()
+    {
+        const auto s = newSession();
+        capture(s.id);
+        // A port nobody listens on: nothing reaches a server, the drain ends as offline, every row still pending.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        DrainReport report;
+        {
+            SyncThread thread;
+            auto *http = new HttpClient;
+            http->setAccount(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), m_owner);
+            thread.adopt(http);
+            auto *engine = new SyncEngine(m_db.get(), http, fast());
+            thread.adopt(engine);
+            QEventLoop loop;
+            QObject::connect(
+                engine, &SyncEngine::finished, &loop,
+                [&](const DrainReport &r) {
+                    report = r;
+                    loop.quit();
+                },
+                Qt::QueuedConnection);
+            QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+            QMetaObject::invokeMethod(engine, [engine] { engine->start(true); });
+            loop.exec();
+        }
+        QCOMPARE(report.stopReason, u"offline"_s);
+        QVERIFY2(report.message.contains(u"cannot be reached"_s), qPrintable(report.message));
+        QCOMPARE(report.remaining, 2);
+        QCOMPARE(outboxState(u"session"_s, s.id, u"create"_s), u"pending"_s);
+        QVERIFY(drain().empty()); // and when the server is there, it goes
     }
 
     void aPullBringsBackWhatTheServerMadeOfTheCaptures()
