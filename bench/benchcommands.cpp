@@ -6,6 +6,7 @@
 #include "decodebench.h"
 #include "labelbench.h"
 #include "livebench.h"
+#include "syncbench.h"
 
 #include <QCommandLineParser>
 
@@ -147,13 +148,51 @@ int benchLive(Context &ctx)
     return runLiveBench(o, ctx.out(), ctx.err());
 }
 
+int benchSync(Context &ctx)
+{
+    SyncBenchOptions o;
+    QCommandLineParser p;
+    const QCommandLineOption out(u"out"_s, u"where the Markdown goes"_s, u"file"_s, o.output);
+    const QCommandLineOption records(u"records"_s, u"records per run (default 900)"_s, u"n"_s);
+    const QCommandLineOption limit(u"limit"_s, u"the key's requests per minute (default 300)"_s, u"n"_s);
+    const QCommandLineOption noFaults(u"no-faults"_s, u"skip the run with faults"_s);
+    if (!cli::parseOptions(ctx, p,
+            u"bench sync [--records N] [--limit N] [--no-faults] [--out FILE]\n\n"
+            u"Drains a station store into closient-sandbox with the real sync engine: records per second against\n"
+            u"the bound the rate limit allows, with and without faults, 429s drawn, records lost and duplicated.\n"
+            u"Writes Markdown (default bench/results/sync.md). Exit 1 when a 429 was drawn or a record was lost\n"
+            u"or duplicated."_s,
+            { out, records, limit, noFaults }))
+        return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
+    if (!p.positionalArguments().isEmpty())
+        return ctx.fail(u"bench sync takes no arguments"_s);
+    if (p.isSet(records)) {
+        const auto n = cli::wholeNumber(u"--records"_s, p.value(records), 10, 100000);
+        if (!n.ok())
+            return ctx.fail(n.error().message);
+        o.records = int(n.value());
+    }
+    if (p.isSet(limit)) {
+        const auto n = cli::wholeNumber(u"--limit"_s, p.value(limit), 10, 100000);
+        if (!n.ok())
+            return ctx.fail(n.error().message);
+        o.perMinute = int(n.value());
+    }
+    o.faults = !p.isSet(noFaults);
+    o.output = p.value(out);
+    return runSyncBench(o, ctx.out(), ctx.err());
+}
+
 } // namespace
 
 std::vector<cli::Command> commands()
 {
     std::vector<cli::Command> out;
     for (auto c : cli::benchCommands()) { // the names and summaries closient-station lists
-        c.run = c.name == u"bench decode" ? benchDecode : c.name == u"bench live" ? benchLive : benchLabels;
+        c.run = c.name == u"bench decode" ? benchDecode
+            : c.name == u"bench live"     ? benchLive
+            : c.name == u"bench sync"     ? benchSync
+                                          : benchLabels;
         c.ownHelp = true;
         out.push_back(std::move(c));
     }

@@ -59,6 +59,10 @@ std::vector<Command> benchCommands()
         benchCommand(u"bench labels"_s,
             u"10,000 verified labels against glabels-3-batch; writes "
             u"bench/results/labels.md"_s,
+            false),
+        benchCommand(u"bench sync"_s,
+            u"records/s into closient-sandbox at the rate limit, with and without faults; writes "
+            u"bench/results/sync.md"_s,
             false) };
 }
 

@@ -106,5 +106,6 @@ std::vector<Command> labelCommands();
 std::vector<Command> epcisCommands();
 std::vector<Command> accountCommands();
 std::vector<Command> countCommands();
+std::vector<Command> syncCommands();
 
 } // namespace closient::cli

@@ -11,6 +11,7 @@
 #include "parsedisplay.h"
 
 #include <QSet>
+#include <QSqlQuery>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -91,6 +92,7 @@ void CaptureListModel::attach(store::Database *db)
                 row.parse = parseOf(row);
             Q_EMIT dataChanged(index(i), index(i));
             Q_EMIT countChanged();
+            loadProductNames(c.id); // a pull may have brought one
             return;
         }
     });
@@ -158,6 +160,10 @@ QVariant CaptureListModel::data(const QModelIndex &index, int role) const
         return !row.rejected && !c.isVoided() && c.captureType == u"MANUAL" && c.serverId.isEmpty();
     case VoidableRole:
         return !row.rejected && !c.isVoided();
+    case ProductNameRole:
+        return row.rejected ? QString() : m_productNames.value(c.id);
+    case SentRole:
+        return !row.rejected && !c.serverId.isEmpty();
     }
     return {};
 }
@@ -183,6 +189,8 @@ QHash<int, QByteArray> CaptureListModel::roleNames() const
         { OriginalRawValueRole, "originalRawValue" },
         { EditableRole, "editable" },
         { VoidableRole, "voidable" },
+        { ProductNameRole, "productName" },
+        { SentRole, "sent" },
     };
 }
 
@@ -194,6 +202,7 @@ void CaptureListModel::setSessionId(const QString &id)
     ++m_generation;
     beginResetModel();
     m_rows.clear();
+    m_productNames.clear();
     endResetModel();
     Q_EMIT sessionIdChanged();
     Q_EMIT countChanged();
@@ -242,9 +251,38 @@ void CaptureListModel::refresh()
                         return a.time() != b.time() ? a.time() > b.time() : (a.rejected && !b.rejected);
                     });
                     setRows(std::move(rows));
+                    loadProductNames();
                 });
         });
     });
+}
+
+void CaptureListModel::loadProductNames(const QString &captureId)
+{
+    if (!m_db || m_sessionId.isEmpty())
+        return;
+    const auto generation = m_generation;
+    m_db->run([session = m_sessionId, captureId](QSqlDatabase &db) {
+            QHash<QString, QString> names;
+            QSqlQuery q(db);
+            q.prepare(captureId.isEmpty()
+                    ? u"SELECT id, product_name FROM captures WHERE session_id = ? AND product_name IS NOT NULL"_s
+                    : u"SELECT id, product_name FROM captures WHERE id = ? AND product_name IS NOT NULL"_s);
+            q.addBindValue(captureId.isEmpty() ? session : captureId);
+            if (q.exec()) {
+                while (q.next())
+                    names.insert(q.value(0).toString(), q.value(1).toString());
+            }
+            return names;
+        })
+        .then(this, [this, generation](const QHash<QString, QString> &names) {
+            if (generation != m_generation || names.isEmpty())
+                return;
+            for (auto it = names.cbegin(); it != names.cend(); ++it)
+                m_productNames.insert(it.key(), it.value());
+            if (!m_rows.empty())
+                Q_EMIT dataChanged(index(0), index(rowCount() - 1), { ProductNameRole });
+        });
 }
 
 void CaptureListModel::setRows(std::vector<Row> rows)

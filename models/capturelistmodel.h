@@ -48,6 +48,8 @@ public:
         OriginalRawValueRole, // what was typed first, before corrections
         EditableRole, // a typed capture not sent yet: its value may be corrected
         VoidableRole,
+        ProductNameRole, // what Closient matched the capture to (empty until the server says)
+        SentRole, // Closient has it (it has a server id)
     };
     Q_ENUM(Roles)
 
@@ -90,6 +92,8 @@ Q_SIGNALS:
 
 private:
     void attach(store::Database *db);
+    /// Reads the product names Closient gave the captures of @p captureId (empty: the whole session).
+    void loadProductNames(const QString &captureId = {});
 
     store::Database *m_db = nullptr;
     CaptureController *m_source = nullptr;
@@ -99,6 +103,7 @@ private:
     int m_readsUnderWay = 0; // reads of the list started and not answered yet
     std::vector<store::Capture> m_announcedDuringRead; // see refresh()
     quint64 m_generation = 0;
+    QHash<QString, QString> m_productNames; // capture id → product name from Closient
 };
 
 } // namespace closient::models

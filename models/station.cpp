@@ -33,6 +33,7 @@ void Station::publish()
     ScanController::setInstance(&scan);
     LabelsController::setInstance(&labels);
     CountsController::setInstance(&counts);
+    SyncController::setInstance(&sync);
 }
 
 void Station::installWedge(QCoreApplication *application, std::function<bool()> dialogCheck)

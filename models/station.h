@@ -13,6 +13,7 @@
 #include "serialscanner.h"
 #include "sessionscontroller.h"
 #include "settings.h"
+#include "synccontroller.h"
 #include "wedgedetector.h"
 
 #include <functional>
@@ -51,6 +52,7 @@ struct Station
     ScanController scan { &database, devices, pipeline, wedge, serial };
     LabelsController labels { &database, &settings };
     CountsController counts { &database, scan };
+    SyncController sync { &database };
 
 private:
     QCoreApplication *m_filtered = nullptr;

@@ -24,6 +24,8 @@ Rectangle {
     required property string originalRawValue
     required property bool editable
     required property bool voidable
+    required property string productName
+    required property bool sent
 
     signal voidRequested(string captureId, string summary)
     signal editRequested(string captureId, string rawValue)
@@ -59,6 +61,14 @@ Rectangle {
                 font.bold: true
                 font.strikeout: delegate.voided
                 wrapMode: Text.Wrap
+            }
+            Label {
+                objectName: "productName"
+                Layout.fillWidth: true
+                visible: !delegate.rejected && delegate.productName !== ""
+                text: delegate.productName
+                color: Theme.accent
+                elide: Text.ElideRight
             }
             Label {
                 objectName: "voidText"
@@ -104,6 +114,14 @@ Rectangle {
             StatusBadge {
                 Layout.alignment: Qt.AlignRight
                 status: delegate.status
+            }
+            Label {
+                objectName: "sentText"
+                Layout.alignment: Qt.AlignRight
+                visible: !delegate.rejected
+                text: delegate.sent ? qsTr("on Closient") : qsTr("not sent yet")
+                color: delegate.sent ? Theme.good : Theme.muted
+                font.pixelSize: 11
             }
             Label {
                 Layout.alignment: Qt.AlignRight

@@ -131,6 +131,92 @@ Page {
             }
 
             GroupBox {
+                objectName: "accountGroup"
+                Layout.fillWidth: true
+                title: qsTr("Closient account")
+                ColumnLayout {
+                    width: parent.width
+                    spacing: 8
+                    Label {
+                        objectName: "accountState"
+                        Layout.fillWidth: true
+                        text: SyncController.connected ? qsTr("Connected to %1 as %2 (%3) · %4").arg(SyncController.organisation).arg(SyncController.email).arg(SyncController.role).arg(SyncController.online ? qsTr("online") : qsTr("offline")) : qsTr("Not connected: captures and sessions are kept here until a key is set.")
+                        wrapMode: Text.WordWrap
+                        font.bold: SyncController.connected
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: SyncController.connected
+                        text: SyncController.baseUrl
+                        color: Theme.muted
+                        font.family: Theme.monoFont
+                        elide: Text.ElideRight
+                    }
+                    GridLayout {
+                        Layout.fillWidth: true
+                        visible: !SyncController.connected
+                        columns: 2
+                        columnSpacing: Theme.spacing
+                        Label {
+                            text: qsTr("API key")
+                        }
+                        TextField {
+                            id: apiKey
+                            objectName: "apiKeyField"
+                            Layout.fillWidth: true
+                            echoMode: TextInput.Password
+                            placeholderText: qsTr("csb_… (from Closient, Settings › API keys)")
+                            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                            Accessible.name: qsTr("Closient API key")
+                        }
+                        Label {
+                            text: qsTr("Server")
+                        }
+                        ComboBox {
+                            id: server
+                            objectName: "serverChoice"
+                            Layout.fillWidth: true
+                            textRole: "label"
+                            valueRole: "value"
+                            model: [
+                                { value: "production", label: qsTr("Closient (www.closient.com)") },
+                                { value: "testing", label: qsTr("Closient testing (www.closient.dev)") },
+                                { value: "local", label: qsTr("Local (localhost:8000)") }
+                            ]
+                        }
+                    }
+                    Label {
+                        objectName: "accountError"
+                        Layout.fillWidth: true
+                        visible: SyncController.accountError !== ""
+                        text: SyncController.accountError
+                        color: Theme.bad
+                        wrapMode: Text.WordWrap
+                    }
+                    RowLayout {
+                        Button {
+                            objectName: "connectKeyButton"
+                            visible: !SyncController.connected
+                            text: SyncController.accountBusy ? qsTr("Checking…") : qsTr("Connect")
+                            enabled: !SyncController.accountBusy && apiKey.text.trim() !== ""
+                            highlighted: true
+                            onClicked: {
+                                SyncController.connectKey(apiKey.text.trim(), server.currentValue);
+                                apiKey.clear();
+                            }
+                        }
+                        Button {
+                            objectName: "disconnectButton"
+                            visible: SyncController.connected
+                            text: qsTr("Disconnect")
+                            enabled: !SyncController.accountBusy
+                            onClicked: SyncController.disconnectKey()
+                        }
+                    }
+                }
+            }
+
+            GroupBox {
                 Layout.fillWidth: true
                 title: qsTr("Store")
                 ColumnLayout {

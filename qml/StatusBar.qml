@@ -74,8 +74,9 @@ ToolBar {
             font.pixelSize: 12
         }
         Label {
-            text: qsTr("Offline")
-            color: Theme.muted
+            objectName: "onlineState"
+            text: !SyncController.connected ? qsTr("Not connected") : SyncController.online ? qsTr("Online") : qsTr("Offline")
+            color: SyncController.connected && !SyncController.online ? Theme.warn : Theme.muted
             font.pixelSize: 12
         }
         Label {

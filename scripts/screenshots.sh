@@ -52,6 +52,41 @@ focus() { xdotool search --sync --name "Closient Station" windowfocus --sync 2>/
 start() { "$B" --db "$DB" "$@" >/dev/null 2>&1 & sleep 3; focus; }
 stop() { pkill -f "$DB" || true; sleep 0.5; }
 
+# The Sync page and the account settings against a local closient-sandbox: most records sent, a session created
+# with a read-only key refused (403) and parked with the server's words, its captures waiting behind it.
+sync_screens() {
+  local sb="$ROOT/build/bin/closient-sandbox" url owner viewer s
+  "$sb" --port 0 --state "$WORK/sandbox-$W.sqlite" --pipeline-step-ms 300 >"$WORK/sandbox-$W.url" 2>/dev/null &
+  local sbpid=$!
+  sleep 1
+  url=$(head -1 "$WORK/sandbox-$W.url")
+  key_of() { python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])'; }
+  owner=$(curl -s -X POST "$url/__sandbox/keys" -d '{"prefix":"csb","org":"Acme Foods","email":"ops@acme.test"}' | key_of)
+  viewer=$(curl -s -X POST "$url/__sandbox/keys" -d '{"prefix":"cpk","org":"Acme Foods"}' | key_of)
+  export CLOSIENT_BASE_URL="$url" CLOSIENT_KEY_STORE=file
+  CLOSIENT_API_KEY="$owner" "$B" --db "$DB" sync --once >/dev/null 2>&1 || true
+  sleep 2
+  CLOSIENT_API_KEY="$owner" "$B" --db "$DB" sync --once >/dev/null 2>&1 || true # the pull: status, products
+  s=$("$B" --db "$DB" sessions create --mode barcode_scan --meta name="Cold room" | id_of)
+  "$B" --db "$DB" capture --session "$s" 05901234123457 09506000134352 00012345600012 >/dev/null
+  CLOSIENT_API_KEY="$viewer" "$B" --db "$DB" sync --once --no-pull >/dev/null 2>&1 || true
+  export CLOSIENT_API_KEY="$owner"
+  start --area sync
+  shot sync 1.5
+  xdotool mousemove $((W - 90)) 443 click 1 # Discard… of the refused record
+  sleep 0.6
+  shot sync-discard 0.6
+  xdotool key Escape
+  stop
+  start --area settings
+  xdotool mousemove $((W / 2)) $((H / 2))
+  for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do xdotool click 5; done
+  shot settings-account 0.8
+  stop
+  kill "$sbpid" 2>/dev/null || true
+  unset CLOSIENT_BASE_URL CLOSIENT_KEY_STORE CLOSIENT_API_KEY
+}
+
 screens() {
   local w="$1" h="$2"
   W="$w" H="$h"
@@ -138,6 +173,7 @@ screens() {
   shot counts-variance 0.8
   stop
 
+  sync_screens
   printf 'not a database' >"$WORK/broken.sqlite"
   "$B" --db "$WORK/broken.sqlite" >/dev/null 2>&1 &
   shot store-error 3

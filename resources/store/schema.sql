@@ -330,3 +330,10 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_by_state ON outbox (state, seq);
 CREATE INDEX outbox_by_entity ON outbox (entity, entity_id, seq);
+
+-- What the sync engine remembers between runs (version 5): last_success, last_error, rate_limit (JSON values).
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    modified TEXT NOT NULL
+);

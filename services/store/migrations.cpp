@@ -27,6 +27,8 @@ constexpr Migration MIGRATIONS[] = {
     { 3, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/3.sql"_s); } },
     // What the server says about captures: enrichment proposals, the status history, freshness rules.
     { 4, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/4.sql"_s); } },
+    // What the sync engine remembers between runs: last success, last error, the rate-limit state.
+    { 5, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/5.sql"_s); } },
     // Inventory counts: locations with extensions, ordered scan lines, expected quantities, named places.
     { 6, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/6.sql"_s); } },
 };

@@ -128,6 +128,10 @@ const std::vector<SettingSpec> &settingSpecs()
             u"empty (automatic) or a size such as 1280x720"_s),
         jsonObject(u"wedge"_s, u"keyboard-wedge scanner detection (the Scan settings)"_s),
         jsonObject(u"serial"_s, u"the serial scanner's port and framing (the Scan settings)"_s),
+        // Closient's documented schemas show no id on a created session or capture (reference §8.2): where to read it.
+        text(u"sync.id_fields"_s, 100,
+            u"where the server's id of a new session or capture is read, in order; empty = id,short_id"_s,
+            u"([a-z_]+(,[a-z_]+)*)?"_s, u"field names separated by commas, such as id,short_id"_s),
         // The Labels screen's last choices. The lists below are the schema's (label_jobs); symbol and GS1 table
         // names belong to the labels library, which checks them when it reads them back.
         choice(u"labels.scope"_s, { u"lots"_s, u"serials"_s }, u"what the Labels screen lists"_s),

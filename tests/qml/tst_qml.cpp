@@ -8,6 +8,7 @@
 #include "testmedia.h"
 
 #include <QQmlContext>
+#include <QSqlQuery>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -40,6 +41,22 @@ public Q_SLOTS:
         m_station->installWedge(QCoreApplication::instance(), &ui::focusIsInDialog);
         m_station->publish();
         engine->addImageProvider(QString::fromLatin1(ui::PdfPageProvider::kName), new ui::PdfPageProvider);
+        // Two records Closient refused, for the Sync page's test (tst_syncpage.qml): retry and discard.
+        QObject::connect(&m_station->database, &store::Database::ready, &m_station->database, [this] {
+            (void)m_station->database.run([](QSqlDatabase &db) {
+                for (int i = 1; i <= 2; ++i) {
+                    QSqlQuery q(db);
+                    q.prepare(QStringLiteral(
+                        "INSERT INTO outbox (entity, entity_id, op, payload, idempotency_key, state, attempts, "
+                        "last_error, created) VALUES ('session', ?, 'create', '{}', ?, 'failed', 1, ?, "
+                        "'2026-01-01T00:00:00.000Z')"));
+                    q.addBindValue(QStringLiteral("qml-parked-%1").arg(i));
+                    q.addBindValue(QStringLiteral("qml-parked-key-%1").arg(i));
+                    q.addBindValue(QStringLiteral("Validation error: metadata: refused test record %1").arg(i));
+                    q.exec();
+                }
+            });
+        });
         m_station->app.openStore();
         // A short camera-like video for the Scan screen's test (tests only: the app never uses context properties).
         const QString video = m_dir.filePath(QStringLiteral("scan.avi"));

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Closient Station contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capturelistmodel.h"
+#include "capturerepository.h"
 #include "captureservice.h"
 #include "database.h"
 #include "sessionrepository.h"
@@ -9,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -75,6 +77,35 @@ private Q_SLOTS:
         capture(m_a, u"96385074"_s); // a different session does not show here
         QTest::qWait(100);
         QCOMPARE(model.rowCount(), 1);
+    }
+
+    void showsWhatClosientSaid()
+    {
+        models::CaptureListModel model(&m_db);
+        model.setSessionId(m_b);
+        QTRY_VERIFY(model.rowCount() >= 1);
+        const QString id = model.index(0).data(models::CaptureListModel::CaptureIdRole).toString();
+        QCOMPARE(model.index(0).data(models::CaptureListModel::SentRole).toBool(), false);
+        QCOMPARE(model.index(0).data(models::CaptureListModel::ProductNameRole).toString(), QString());
+        // What a pull writes and announces: the server id, its status and the product it matched.
+        QVERIFY(await(m_db.run([id](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            q.prepare(u"UPDATE captures SET server_id = 'srv1', status = 'COMPLETED', product_name = 'Highlighter' "
+                      u"WHERE id = ?"_s);
+            q.addBindValue(id);
+            return q.exec() && q.numRowsAffected() == 1;
+        })));
+        const auto changed = await(store::CaptureRepository(&m_db).get(id));
+        QVERIFY(changed.ok());
+        m_db.notifyCaptureChanged(changed.value());
+        QTRY_COMPARE(model.index(0).data(models::CaptureListModel::ProductNameRole).toString(), u"Highlighter"_s);
+        QCOMPARE(model.index(0).data(models::CaptureListModel::StatusRole).toString(), u"COMPLETED"_s);
+        QCOMPARE(model.index(0).data(models::CaptureListModel::SentRole).toBool(), true);
+        // A list opened later reads it with the rows.
+        models::CaptureListModel fresh(&m_db);
+        fresh.setSessionId(m_b);
+        QTRY_COMPARE(fresh.index(fresh.rowCount() - 1).data(models::CaptureListModel::ProductNameRole).toString(),
+            u"Highlighter"_s);
     }
 };
 
