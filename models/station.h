@@ -49,6 +49,7 @@ struct Station
     DeviceSettingsController devices { &settings, pipeline, wedge, serial };
     ScanController scan { &database, devices, pipeline, wedge, serial };
     LabelsController labels { &database, &settings };
+    DesignerController designer; // the Labels screen's Design tab, reached as LabelsController.designer
 
 private:
     QCoreApplication *m_filtered = nullptr;
