@@ -119,6 +119,18 @@ QString StockListModel::displayName(const QString &id) const
     return s ? s->displayName() : QString();
 }
 
+QString StockListModel::idAt(int row) const
+{
+    const labels::Stock *s = stockAt(row);
+    return s ? s->id : QString();
+}
+
+QString StockListModel::displayNameAt(int row) const
+{
+    const labels::Stock *s = stockAt(row);
+    return s ? s->displayName() : QString();
+}
+
 const labels::Stock *StockListModel::stockAt(int row) const
 {
     return row >= 0 && row < count() ? m_rows[size_t(row)] : nullptr;

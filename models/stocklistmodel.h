@@ -64,6 +64,9 @@ public:
     Q_INVOKABLE int indexOf(const QString &id) const;
     /// The display name of any stock the library knows ("" when none has that id).
     Q_INVOKABLE QString displayName(const QString &id) const;
+    /// The id and the display name of the stock in @p row ("" outside the list).
+    Q_INVOKABLE QString idAt(int row) const;
+    Q_INVOKABLE QString displayNameAt(int row) const;
     [[nodiscard]] const labels::Stock *stockAt(int row) const;
 
 Q_SIGNALS:
