@@ -22,10 +22,10 @@ designer::Edges edgesOf(DesignerController::Handle h)
 {
     using H = DesignerController::Handle;
     designer::Edges e;
-    e.left = h == H::TopLeft || h == H::Left || h == H::BottomLeft;
-    e.right = h == H::TopRight || h == H::Right || h == H::BottomRight;
-    e.top = h == H::TopLeft || h == H::Top || h == H::TopRight;
-    e.bottom = h == H::BottomLeft || h == H::Bottom || h == H::BottomRight;
+    e.left = h == H::HandleTopLeft || h == H::HandleLeft || h == H::HandleBottomLeft;
+    e.right = h == H::HandleTopRight || h == H::HandleRight || h == H::HandleBottomRight;
+    e.top = h == H::HandleTopLeft || h == H::HandleTop || h == H::HandleTopRight;
+    e.bottom = h == H::HandleBottomLeft || h == H::HandleBottom || h == H::HandleBottomRight;
     return e;
 }
 } // namespace

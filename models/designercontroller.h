@@ -62,12 +62,21 @@ class DesignerController : public QObject
 public:
     enum class Symbology { Gs1DataMatrix, Gs1Qr, DigitalLinkQr, Gs1_128, Ean13, UpcA, Itf14, DataBar, DataBarExpanded };
     Q_ENUM(Symbology)
-    enum class Alignment { Left, Centre, Right, Top, Middle, Bottom };
+    enum class Alignment { AlignLeft, AlignCentre, AlignRight, AlignTop, AlignMiddle, AlignBottom };
     Q_ENUM(Alignment)
     enum class ZOrder { ToFront, Forward, Backward, ToBack };
     Q_ENUM(ZOrder)
     /** A resize handle: the corner or side it holds. */
-    enum class Handle { TopLeft, Top, TopRight, Right, BottomRight, Bottom, BottomLeft, Left };
+    enum class Handle {
+        HandleTopLeft,
+        HandleTop,
+        HandleTopRight,
+        HandleRight,
+        HandleBottomRight,
+        HandleBottom,
+        HandleBottomLeft,
+        HandleLeft
+    };
     Q_ENUM(Handle)
 
     /** Where layouts are read from and where the user's are written. */

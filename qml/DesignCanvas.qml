@@ -29,7 +29,11 @@ Rectangle {
     property int gesture: 0
     property bool moved: false
 
-    function fit() { root.zoom = root.fitZoom; }
+    // Until someone zooms, the label follows the view's size (the page may be laid out after it is made).
+    property bool autoFit: true
+    onFitZoomChanged: if (root.autoFit) root.zoom = root.fitZoom
+    function fit() { root.autoFit = true; root.zoom = root.fitZoom; }
+    function zoomTo(z: real) { root.autoFit = false; root.zoom = Math.max(0.5, Math.min(80, z)); }
     function toMm(px: real): real { return px / root.zoom; }
 
     color: "#e4e8ee"
@@ -38,12 +42,24 @@ Rectangle {
     clip: true
     activeFocusOnTab: true
 
-    Component.onCompleted: Qt.callLater(root.fit)
+    // Another label size (a layout opened or made new): the whole label in view again.
+    property size fittedLabel: Qt.size(0, 0)
     Connections {
         target: root.controller
-        function onLayoutChanged() { Qt.callLater(root.fit); }
+        function onLayoutChanged() {
+            const size = Qt.size(root.controller.labelWidth, root.controller.labelHeight);
+            if (size.width !== root.fittedLabel.width || size.height !== root.fittedLabel.height) {
+                root.fittedLabel = size;
+                root.fit();
+            }
+        }
     }
 
+    // The canvas's own editing keys come to it before any window shortcut takes them.
+    Keys.onShortcutOverride: event => {
+        event.accepted = (event.modifiers & Qt.ControlModifier) !== 0
+            && [Qt.Key_Z, Qt.Key_Y, Qt.Key_C, Qt.Key_X, Qt.Key_V, Qt.Key_A].indexOf(event.key) >= 0;
+    }
     Keys.onPressed: event => {
         const large = (event.modifiers & Qt.ShiftModifier) !== 0;
         const ctrl = (event.modifiers & Qt.ControlModifier) !== 0;
@@ -146,8 +162,7 @@ Rectangle {
             WheelHandler {
                 acceptedModifiers: Qt.NoModifier | Qt.ControlModifier
                 onWheel: event => {
-                    const factor = event.angleDelta.y > 0 ? 1.15 : 1 / 1.15;
-                    root.zoom = Math.max(0.5, Math.min(80, root.zoom * factor));
+                    root.zoomTo(root.zoom * (event.angleDelta.y > 0 ? 1.15 : 1 / 1.15));
                 }
             }
 

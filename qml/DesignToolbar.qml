@@ -123,12 +123,12 @@ ToolBar {
                 id: arrangeMenu
                 objectName: "designArrangeMenu"
                 y: parent.height
-                MenuItem { text: qsTr("Align left"); onTriggered: root.controller.align(DesignerController.Left) }
-                MenuItem { text: qsTr("Align centre"); onTriggered: root.controller.align(DesignerController.Centre) }
-                MenuItem { text: qsTr("Align right"); onTriggered: root.controller.align(DesignerController.Right) }
-                MenuItem { text: qsTr("Align top"); onTriggered: root.controller.align(DesignerController.Top) }
-                MenuItem { text: qsTr("Align middle"); onTriggered: root.controller.align(DesignerController.Middle) }
-                MenuItem { text: qsTr("Align bottom"); onTriggered: root.controller.align(DesignerController.Bottom) }
+                MenuItem { text: qsTr("Align left"); onTriggered: root.controller.align(DesignerController.AlignLeft) }
+                MenuItem { text: qsTr("Align centre"); onTriggered: root.controller.align(DesignerController.AlignCentre) }
+                MenuItem { text: qsTr("Align right"); onTriggered: root.controller.align(DesignerController.AlignRight) }
+                MenuItem { text: qsTr("Align top"); onTriggered: root.controller.align(DesignerController.AlignTop) }
+                MenuItem { text: qsTr("Align middle"); onTriggered: root.controller.align(DesignerController.AlignMiddle) }
+                MenuItem { text: qsTr("Align bottom"); onTriggered: root.controller.align(DesignerController.AlignBottom) }
                 MenuSeparator {}
                 MenuItem {
                     text: qsTr("Space evenly across")
@@ -167,7 +167,7 @@ ToolBar {
         Tool {
             text: "100%"
             tip: qsTr("Real size")
-            onClicked: root.canvas.zoom = root.canvas.realSizeZoom
+            onClicked: root.canvas.zoomTo(root.canvas.realSizeZoom)
         }
         Label {
             visible: !root.narrow

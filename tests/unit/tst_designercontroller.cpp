@@ -235,13 +235,13 @@ private Q_SLOTS:
         c->setSnapToGrid(false);
         c->select(u"b1"_s);
         c->beginGesture();
-        c->resizeGesture(DesignerController::Handle::BottomRight, 14.7, 9.2, 0.5);
+        c->resizeGesture(DesignerController::Handle::HandleBottomRight, 14.7, 9.2, 0.5);
         compareRect(rectOf(*c, u"b1"_s), { 5, 5, 25, 13 }); // right on b2's left (30), bottom on b2's bottom (18)
         c->endGesture();
         QCOMPARE(c->undoText(), u"Resize"_s);
         // The top-left handle never turns the box inside out.
         c->beginGesture();
-        c->resizeGesture(DesignerController::Handle::TopLeft, 100, 100, 0.5);
+        c->resizeGesture(DesignerController::Handle::HandleTopLeft, 100, 100, 0.5);
         QVERIFY(rectOf(*c, u"b1"_s).width() >= 0.5);
         QVERIFY(rectOf(*c, u"b1"_s).height() >= 0.5);
         QCOMPARE(rectOf(*c, u"b1"_s).right(), 30.0);
@@ -273,12 +273,12 @@ private Q_SLOTS:
         QTest::addColumn<QRectF>("second"); // b2 after
         using A = DesignerController::Alignment;
         // b1 (5, 5, 10 × 4) and b2 (20, 12, 6 × 8): their bounds are (5, 5) to (26, 20).
-        QTest::newRow("left") << int(A::Left) << QRectF(5, 5, 10, 4) << QRectF(5, 12, 6, 8);
-        QTest::newRow("centre") << int(A::Centre) << QRectF(10.5, 5, 10, 4) << QRectF(12.5, 12, 6, 8);
-        QTest::newRow("right") << int(A::Right) << QRectF(16, 5, 10, 4) << QRectF(20, 12, 6, 8);
-        QTest::newRow("top") << int(A::Top) << QRectF(5, 5, 10, 4) << QRectF(20, 5, 6, 8);
-        QTest::newRow("middle") << int(A::Middle) << QRectF(5, 10.5, 10, 4) << QRectF(20, 8.5, 6, 8);
-        QTest::newRow("bottom") << int(A::Bottom) << QRectF(5, 16, 10, 4) << QRectF(20, 12, 6, 8);
+        QTest::newRow("left") << int(A::AlignLeft) << QRectF(5, 5, 10, 4) << QRectF(5, 12, 6, 8);
+        QTest::newRow("centre") << int(A::AlignCentre) << QRectF(10.5, 5, 10, 4) << QRectF(12.5, 12, 6, 8);
+        QTest::newRow("right") << int(A::AlignRight) << QRectF(16, 5, 10, 4) << QRectF(20, 12, 6, 8);
+        QTest::newRow("top") << int(A::AlignTop) << QRectF(5, 5, 10, 4) << QRectF(20, 5, 6, 8);
+        QTest::newRow("middle") << int(A::AlignMiddle) << QRectF(5, 10.5, 10, 4) << QRectF(20, 8.5, 6, 8);
+        QTest::newRow("bottom") << int(A::AlignBottom) << QRectF(5, 16, 10, 4) << QRectF(20, 12, 6, 8);
     }
     void aligns()
     {
@@ -299,8 +299,8 @@ private Q_SLOTS:
     {
         auto c = withBoxes({ { 5, 5, 10, 4 } });
         c->select(u"b1"_s);
-        c->align(DesignerController::Alignment::Centre);
-        c->align(DesignerController::Alignment::Bottom);
+        c->align(DesignerController::Alignment::AlignCentre);
+        c->align(DesignerController::Alignment::AlignBottom);
         compareRect(rectOf(*c, u"b1"_s), { 25, 26, 10, 4 });
     }
 
