@@ -19,6 +19,7 @@ StationDialog {
     property string stockId
     property string stockName
     readonly property string name: nameField.text.trim()
+    readonly property Item nameInput: nameField // where the focus goes back after the stock picker
     signal pickStock
 
     function ask(purpose: int, suggestion: string) {

@@ -124,7 +124,8 @@ Item {
                 Label {
                     objectName: "designStatus"
                     text: root.controller.status.text !== "" ? root.controller.status.text
-                          : root.controller.problems.length > 0 ? qsTr("%n problem(s): %1", "", root.controller.problems.length).arg(root.controller.problems[0])
+                          : root.controller.problems.length === 1 ? qsTr("Problem: %1").arg(root.controller.problems[0])
+                          : root.controller.problems.length > 1 ? qsTr("%1 problems; first: %2").arg(root.controller.problems.length).arg(root.controller.problems[0])
                           : qsTr("Drawn with %1 · %2 objects").arg(root.controller.previewSource).arg(root.controller.objects.count)
                     color: root.controller.status.severity === StatusMessage.Error || (root.controller.status.text === "" && root.controller.problems.length > 0) ? Theme.bad
                          : root.controller.status.severity === StatusMessage.Warning ? Theme.warn : Theme.muted
@@ -157,6 +158,7 @@ Item {
         id: stockPicker
         objectName: "stockPicker"
         stockId: names.stockId
+        returnFocusTo: names.nameInput
         onChosen: id => {
             names.stockId = id;
             names.stockName = stockPicker.nameOf(id);

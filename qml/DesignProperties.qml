@@ -43,12 +43,13 @@ Pane {
     }
 
     ScrollView {
+        id: scroll
         anchors.fill: parent
         contentWidth: availableWidth
         clip: true
 
         ColumnLayout {
-            width: parent.width
+            width: scroll.availableWidth
             spacing: 6
 
             Label {
@@ -131,7 +132,7 @@ Pane {
                 }
                 Label { text: qsTr("Text below") }
                 CheckBox {
-                    text: qsTr("Human readable (OCR-B)")
+                    text: qsTr("Human readable")
                     checked: root.item.humanReadable
                     onToggled: root.item.humanReadable = checked
                 }

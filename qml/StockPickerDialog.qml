@@ -118,15 +118,18 @@ StationDialog {
                     objectName: "stockSheet"
                     stockId: stocks.idAt(list.currentIndex)
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: 100
                     Layout.preferredHeight: 270
                 }
                 Label {
                     text: list.currentIndex >= 0 ? stocks.displayNameAt(list.currentIndex) : qsTr("Pick a stock to see its sheet")
                     wrapMode: Text.Wrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
                     Layout.fillWidth: true
                     color: Theme.muted
                 }
-                Item { Layout.fillHeight: true }
             }
         }
     }
