@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "designercontroller.h"
 
+#include "csvreader.h"
 #include "layoutlibrary.h"
 #include "stocklibrary.h"
+
+#include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -161,15 +165,44 @@ void DesignerController::setPreviewData(const labels::LabelData &data, const QSt
     recheck();
 }
 
-void DesignerController::setCsvColumns(const QStringList &columns)
+void DesignerController::setCsvColumns(const QStringList &columns, const QStringList &firstRow)
 {
-    if (columns == m_csvColumns)
-        return;
-    m_csvColumns = columns;
-    for (const QString &c : columns)
-        m_preview.columns.insert(c.trimmed().toLower(), QString());
+    m_csvColumns.clear();
+    for (const QString &c : columns) {
+        // A column named like a standard field fills that field: it is offered once, as the field.
+        if (!c.trimmed().isEmpty() && !labels::standardFields().contains(c.trimmed().toLower()))
+            m_csvColumns << c.trimmed();
+    }
+    m_preview.columns.clear();
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        m_preview.columns.insert(columns[i], i < firstRow.size() ? firstRow[i] : QString());
     Q_EMIT fieldsChanged();
     recheck();
+}
+
+bool DesignerController::useCsvColumns(const QUrl &file)
+{
+    constexpr qint64 kMaxCsvBytes = 64 * 1024 * 1024;
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_status.error(tr("The file %1 cannot be opened").arg(path), { f.errorString() });
+        return false;
+    }
+    if (f.size() > kMaxCsvBytes) {
+        m_status.error(tr("%1 is larger than a label file can be (64 MB)").arg(path));
+        return false;
+    }
+    const auto table = labels::CsvReader::read(f.readAll());
+    if (!table.ok()) {
+        m_status.error(tr("The columns of %1 could not be read").arg(path), { table.error().message });
+        return false;
+    }
+    const auto &t = table.value();
+    setCsvColumns(t.header, t.rows.empty() ? QStringList() : t.rows.front().fields);
+    m_status.good(
+        tr("Columns of %1 offered as fields: %2").arg(QFileInfo(path).fileName(), m_csvColumns.join(u", "_s)));
+    return true;
 }
 
 void DesignerController::setLayout(const Layout &layout, const QString &path, bool builtIn)

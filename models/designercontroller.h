@@ -136,8 +136,11 @@ public:
 
     /// The data the canvas draws with: the first item of the Labels selection, or a sample.
     void setPreviewData(const labels::LabelData &data, const QString &source);
-    /// The columns of the last CSV import, offered as fields.
-    void setCsvColumns(const QStringList &columns);
+    /// The columns of a CSV file, offered as fields; @p firstRow (when given) fills them in the preview.
+    void setCsvColumns(const QStringList &columns, const QStringList &firstRow = {});
+    /// Reads the header (and the first row, for the preview) of a CSV file whose rows will be printed (comma
+    /// separated, as `labels export --csv` reads it by default); refused with the reason when it cannot be read.
+    Q_INVOKABLE bool useCsvColumns(const QUrl &file);
 
     // Layouts on disk
     Q_INVOKABLE void reloadLayouts();

@@ -4,6 +4,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Closient.Station.Models
 
@@ -40,6 +41,19 @@ GridLayout {
         Layout.fillWidth: true
         onActivated: i => {
             root.item.insertField(root.controller.fields[i], textArea.cursorPosition);
+        }
+    }
+    Item { implicitWidth: 1 }
+    Button {
+        text: qsTr("Columns from a CSV file…")
+        flat: true
+        Layout.fillWidth: true
+        onClicked: csvDialog.open()
+        FileDialog {
+            id: csvDialog
+            title: qsTr("Columns of the CSV file to print from")
+            nameFilters: [qsTr("CSV files (*.csv *.txt)")]
+            onAccepted: root.controller.useCsvColumns(csvDialog.selectedFile)
         }
     }
     Label { text: qsTr("Font") }

@@ -597,6 +597,37 @@ private Q_SLOTS:
         QVERIFY(c->layoutExists(u"Second"_s));
     }
 
+    void offersCsvColumns()
+    {
+        auto c = withBoxes({});
+        const QString csv = m_dir.filePath(u"rows.csv"_s);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("GTIN,Best before,Batch note\n09506000134352,31.12.2026,Keep cold\n");
+        f.close();
+        QVERIFY(c->useCsvColumns(QUrl::fromLocalFile(csv)));
+        const QStringList fields = c->fields();
+        QVERIFY(fields.contains(u"{Best before}"_s));
+        QVERIFY(fields.contains(u"{Batch note}"_s));
+        QCOMPARE(fields.count(u"{gtin}"_s), 1); // a column named like a field is that field
+        QVERIFY(!fields.contains(u"{GTIN}"_s));
+        const QString known = c->addText(u"{Batch note}"_s);
+        c->current()->setRequired(true); // the first row has a value: no problem
+        QCOMPARE(c->problemsOf(known), QStringList());
+        const QString unknown = c->addText(u"{Storage}"_s);
+        QVERIFY2(!c->problemsOf(unknown).isEmpty(), "a name that is neither a field nor a column");
+
+        // A file that is not a proper CSV is refused with the reason, and the columns stay.
+        const QString bad = m_dir.filePath(u"bad.csv"_s);
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write("a,b\n1,2,3\n");
+        b.close();
+        QVERIFY(!c->useCsvColumns(QUrl::fromLocalFile(bad)));
+        QVERIFY(c->status()->property("details").toStringList().join(u' ').contains(u"row"_s));
+        QVERIFY(c->fields().contains(u"{Batch note}"_s));
+    }
+
     void refusesWhatCannotBeSaved()
     {
         auto c = withBoxes({});
