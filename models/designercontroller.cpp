@@ -61,6 +61,7 @@ DesignerController::DesignerController(Folders folders, QObject *parent)
     , m_current(this)
     , m_status(this)
 {
+    connect(&m_status, &StatusMessage::changed, this, &DesignerController::statusDetailsChanged);
     reloadLayouts();
     const auto &entries = m_layouts.library().entries();
     if (!entries.empty()) {
@@ -156,6 +157,12 @@ QStringList DesignerController::problems() const
             out << u"%1: %2"_s.arg(o.id, p);
     }
     return out;
+}
+
+QString DesignerController::statusDetails() const
+{
+    const QStringList details = m_status.details();
+    return (details.isEmpty() ? problems() : details).join(u'\n');
 }
 
 void DesignerController::setPreviewData(const labels::LabelData &data, const QString &source)
@@ -311,6 +318,7 @@ void DesignerController::recheck()
     m_objects.update(m_layout.objects, QSet<QString>(m_selection.begin(), m_selection.end()), problems, blocking);
     ++m_revision;
     Q_EMIT changed();
+    Q_EMIT statusDetailsChanged();
     Q_EMIT m_current.changed();
 }
 

@@ -58,6 +58,7 @@ class DesignerController : public QObject
     Q_PROPERTY(QStringList fields READ fields NOTIFY fieldsChanged)
     Q_PROPERTY(QString previewSource READ previewSource NOTIFY changed)
     Q_PROPERTY(QStringList problems READ problems NOTIFY changed)
+    Q_PROPERTY(QString statusDetails READ statusDetails NOTIFY statusDetailsChanged)
 
 public:
     enum class Symbology { Gs1DataMatrix, Gs1Qr, DigitalLinkQr, Gs1_128, Ean13, UpcA, Itf14, DataBar, DataBarExpanded };
@@ -131,6 +132,8 @@ public:
     [[nodiscard]] QString previewSource() const { return m_previewSource; }
     /// "name: the text does not fit ...", one problem a line.
     [[nodiscard]] QStringList problems() const;
+    /// The last message's details, else every problem: one a line (the status line's tooltip).
+    [[nodiscard]] QString statusDetails() const;
     /// The problems of one object, in words.
     [[nodiscard]] QStringList problemsOf(const QString &id) const;
 
@@ -215,6 +218,7 @@ Q_SIGNALS:
     void snappingChanged();
     void guidesChanged();
     void fieldsChanged();
+    void statusDetailsChanged();
 
 private:
     void apply(const designer::Snapshot &state);

@@ -16,12 +16,13 @@ StockListModel::StockListModel(std::shared_ptr<const labels::StockLibrary> libra
 {
     QSet<QString> seen;
     for (const auto &s : m_library->stocks()) {
-        if (!seen.contains(s.brand)) {
+        if (!s.brand.isEmpty() && !seen.contains(s.brand)) {
             seen.insert(s.brand);
             m_brands << s.brand;
         }
     }
     m_brands.sort(Qt::CaseInsensitive);
+    m_brands.prepend(QString());
     refill();
 }
 

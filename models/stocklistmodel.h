@@ -55,7 +55,7 @@ public:
     /// Only this brand's stocks; "" = every brand.
     [[nodiscard]] QString brand() const { return m_brand; }
     void setBrand(const QString &brand);
-    /// Every brand, sorted, each once.
+    /// "" (every brand), then every brand, sorted, each once.
     [[nodiscard]] QStringList brands() const { return m_brands; }
     [[nodiscard]] int count() const { return int(m_rows.size()); }
     [[nodiscard]] int total() const { return int(m_library->stocks().size()); }

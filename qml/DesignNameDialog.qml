@@ -46,7 +46,8 @@ StationDialog {
             root.close();
     }
 
-    contentItem: ColumnLayout {
+    ColumnLayout {
+        anchors.fill: parent
         spacing: 8
         Label { text: qsTr("Name") }
         TextField {

@@ -18,7 +18,7 @@ Item {
     readonly property alias canvas: canvas
 
     Shortcut {
-        sequence: StandardKey.Save
+        sequence: "Ctrl+S"
         enabled: root.visible
         onActivated: root.controller.builtIn ? names.ask(DesignNameDialog.SaveAs, root.controller.layoutName) : root.controller.save()
     }
@@ -132,7 +132,7 @@ Item {
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                     ToolTip.visible: statusHover.hovered && text !== ""
-                    ToolTip.text: root.controller.status.details.length > 0 ? root.controller.status.details.join("\n") : root.controller.problems.join("\n")
+                    ToolTip.text: root.controller.statusDetails
                     HoverHandler {
                         id: statusHover
                     }

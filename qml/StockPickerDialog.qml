@@ -45,7 +45,8 @@ StationDialog {
         brand: brand.currentIndex > 0 ? brand.currentText : ""
     }
 
-    contentItem: ColumnLayout {
+    ColumnLayout {
+        anchors.fill: parent
         spacing: 8
         implicitHeight: 460
 
@@ -65,7 +66,15 @@ StationDialog {
             ComboBox {
                 id: brand
                 objectName: "stockBrand"
-                model: [qsTr("All brands")].concat(stocks.brands)
+                model: stocks.brands // "" first: every brand
+                displayText: brand.currentIndex <= 0 ? qsTr("All brands") : brand.currentText
+                delegate: ItemDelegate {
+                    required property int index
+                    required property string modelData
+                    width: ListView.view.width
+                    text: index === 0 ? qsTr("All brands") : modelData
+                    highlighted: brand.highlightedIndex === index
+                }
                 Layout.preferredWidth: 170
             }
         }
