@@ -169,4 +169,19 @@ TestCase {
         designer.current.height = 20;
         verify(!findNamed(frame, "problemMark").visible);
     }
+
+    function test_6_alignAndRotateFromTheView() {
+        const page = setUpPage();
+        // The enums as QML names them: an alignment is never taken for a resize handle of the same name.
+        designer.align(DesignerController.AlignRight);
+        fuzzyCompare(designer.current.x + designer.current.width, 66.675, 1e-6);
+        designer.align(DesignerController.AlignBottom);
+        fuzzyCompare(designer.current.y + designer.current.height, 25.4, 1e-6);
+        const w = designer.current.width;
+        mouseClick(findNamed(page, "rotateButton"));
+        compare(designer.current.rotation, 90);
+        fuzzyCompare(designer.current.height, w, 1e-6);
+        mouseClick(findNamed(page, "undoButton"));
+        compare(designer.current.rotation, 0);
+    }
 }
