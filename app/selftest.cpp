@@ -179,6 +179,25 @@ int selfTest(QQmlApplicationEngine &engine, const SelfTestSteps &steps)
             settle(400);
             ++areas;
             dialogs += openEveryDialog(window, &seen, out);
+            if (area == u"labels") {
+                // The Design tab: the designer's canvas drawn with an object selected, then its dialogs.
+                if (QObject *labels = findByType(window, "LabelsPage")) {
+                    QQmlProperty::write(labels, u"designing"_s, true);
+                    settle(400);
+                    if (QObject *page = findByType(window, "DesignPage")) {
+                        QObject *designer = QQmlProperty::read(page, u"controller"_s).value<QObject *>();
+                        if (designer)
+                            QMetaObject::invokeMethod(designer, "selectAll");
+                        settle(300);
+                        dialogs += openEveryDialog(window, &seen, out);
+                    } else {
+                        std::lock_guard lock(s_mutex);
+                        s_problems << u"the Design tab was not found"_s;
+                    }
+                    QQmlProperty::write(labels, u"designing"_s, false);
+                    settle(200);
+                }
+            }
             if (area == u"sessions" && !steps.sessionId.isEmpty()) {
                 if (QObject *sessions = findByType(window, "SessionsArea")) {
                     QMetaObject::invokeMethod(sessions, "openSession", Q_ARG(QString, steps.sessionId));

@@ -141,6 +141,30 @@ void LabelsController::remember()
     }
 }
 
+void LabelsController::setDesigner(DesignerController *designer)
+{
+    m_designer = designer;
+    connect(&m_selection, &LabelSelection::listChanged, designer, [this] { updateDesignerPreview(); });
+    connect(m_selection.items(), &LabelItemModel::checkedChanged, designer, [this] { updateDesignerPreview(); });
+    updateDesignerPreview();
+}
+
+void LabelsController::updateDesignerPreview()
+{
+    // The designer shows real data: the first ticked item, else the first listed; a sample while there is none.
+    LabelItemModel *items = m_selection.items();
+    const QStringList ticked = items->checkedIds();
+    QString id = ticked.isEmpty() ? QString() : ticked.constFirst();
+    if (id.isEmpty() && items->count() > 0)
+        id = items->data(items->index(0), LabelItemModel::ItemIdRole).toString();
+    const labels::LabelItem *item = id.isEmpty() ? nullptr : items->find(id);
+    if (!item)
+        return;
+    const QString what = item->serial.isEmpty() ? tr("lot %1").arg(item->lot) : tr("serial %1").arg(item->serial);
+    m_designer->setPreviewData(
+        labels::LabelData::fromItem(*item, {}, {}, 1, items->count()), tr("%1, %2").arg(item->gtin, what));
+}
+
 void LabelsController::refreshHistory()
 {
     labels::LabelRepository(m_db).printLog(200).then(this, [this](const Result<std::vector<labels::PrintLogEntry>> &r) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "designercontroller.h"
 #include "labelentry.h"
 #include "labeloptions.h"
 #include "labelpreview.h"
@@ -38,6 +39,7 @@ class LabelsController : public QObject
     Q_PROPERTY(closient::models::LabelEntry *entry READ entry CONSTANT)
     Q_PROPERTY(closient::models::PrintHistoryModel *history READ history CONSTANT)
     Q_PROPERTY(closient::models::StatusMessage *status READ status CONSTANT)
+    Q_PROPERTY(closient::models::DesignerController *designer READ designer CONSTANT)
 
 public:
     LabelsController(store::Database *db, store::Settings *settings, QObject *parent = nullptr);
@@ -53,6 +55,9 @@ public:
     [[nodiscard]] LabelEntry *entry() { return &m_entry; }
     [[nodiscard]] PrintHistoryModel *history() { return &m_history; }
     [[nodiscard]] StatusMessage *status() { return &m_status; }
+    [[nodiscard]] DesignerController *designer() { return m_designer; }
+    /// The Design tab's controller (built by the Station): it draws its layout with the first listed item.
+    void setDesigner(DesignerController *designer);
 
     /// The request a job runs: the options, the filters with the ticked items, the user.
     [[nodiscard]] labels::ExportRequest request() const;
@@ -66,6 +71,7 @@ private:
     void remember();
     void schedulePreview();
     void refreshHistory();
+    void updateDesignerPreview();
 
     static inline LabelsController *s_instance = nullptr;
     store::Database *m_db;
@@ -81,6 +87,7 @@ private:
     LabelEntry m_entry;
     PrintHistoryModel m_history;
     bool m_loaded = false;
+    DesignerController *m_designer = nullptr;
 };
 
 } // namespace closient::models

@@ -16,6 +16,7 @@ Station::Station(const QString &storePath)
                 qWarning().noquote() << "the settings could not be read:" << r.error().message;
         });
     });
+    labels.setDesigner(&designer);
 }
 
 Station::~Station()

@@ -53,6 +53,7 @@ struct Station
     LabelsController labels { &database, &settings };
     CountsController counts { &database, scan };
     SyncController sync { &database };
+    DesignerController designer; // the Labels screen's Design tab, reached as LabelsController.designer
 
 private:
     QCoreApplication *m_filtered = nullptr;

@@ -15,6 +15,8 @@ Page {
     // Below about 1100 px (a 1024 or 1280 px screen with the navigation rail) the side panels give up width so the
     // sheet keeps room to be seen; the preview never gets narrower than its toolbar.
     readonly property bool compact: root.width < 1100
+    // The Design tab: the label designer instead of the sheet and its output.
+    property bool designing: false
 
     background: Rectangle {
         color: Theme.surface
@@ -29,6 +31,22 @@ Page {
     header: PageHeader {
         title: qsTr("Labels")
 
+        TabBar {
+            objectName: "labelsTabs"
+            Layout.leftMargin: Theme.spacing
+            currentIndex: root.designing ? 1 : 0
+            TabButton {
+                text: qsTr("Print")
+                width: implicitWidth
+                onClicked: root.designing = false
+            }
+            TabButton {
+                objectName: "designTab"
+                text: qsTr("Design")
+                width: implicitWidth
+                onClicked: root.designing = true
+            }
+        }
         TabBar {
             id: scopeBar
             Layout.leftMargin: Theme.spacing
@@ -57,7 +75,15 @@ Page {
         }
     }
 
+    DesignPage {
+        objectName: "designPage"
+        visible: root.designing
+        anchors.fill: parent
+        anchors.margins: root.compact ? 8 : Theme.spacing
+    }
+
     RowLayout {
+        visible: !root.designing
         anchors.fill: parent
         anchors.margins: root.compact ? 8 : Theme.spacing
         spacing: root.compact ? 8 : Theme.spacing

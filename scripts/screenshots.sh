@@ -173,6 +173,27 @@ screens() {
   shot counts-variance 0.8
   stop
 
+  # The Design tab: the product label with its symbol selected; then a new layout's stock picker, searched.
+  start --area labels
+  sleep 1
+  xdotool mousemove 408 27 click 1 # the Design tab
+  sleep 1.5
+  if [ "$w" -ge 1366 ]; then xdotool mousemove 560 425 click 1; else xdotool mousemove 460 340 click 1; fi
+  shot designer 1
+  xdotool key Escape
+  if [ "$w" -ge 1366 ]; then xdotool mousemove 233 91 click 1; else xdotool mousemove 229 87 click 1; fi # Layout
+  sleep 0.6
+  xdotool key Down Return # New layout…
+  sleep 0.8
+  xdotool type --delay 150 'Round logo label' # slowly: a fast burst looks like a hand scanner
+  xdotool key Tab space # Choose… the stock
+  sleep 1.5
+  xdotool type --delay 150 'avery round'
+  sleep 0.8
+  xdotool key Down Down
+  shot stock-picker 1
+  stop
+
   sync_screens
   printf 'not a database' >"$WORK/broken.sqlite"
   "$B" --db "$WORK/broken.sqlite" >/dev/null 2>&1 &

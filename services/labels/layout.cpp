@@ -253,8 +253,10 @@ Result<Layout> parseLayout(const QByteArray &json, const QString &folder)
     l.label.width = label.value(u"width"_s).toDouble();
     l.label.height = label.value(u"height"_s).toDouble();
     l.label.cornerRadius = label.value(u"corner_radius"_s).toDouble();
-    l.label.holeRadius = label.value(u"hole_radius"_s).toDouble();
-    l.label.outerRadius = label.value(u"outer_radius"_s).toDouble(std::min(l.label.width, l.label.height) / 2);
+    // Only a CD has a disc and a hole (and only a CD's are written): other shapes read back as they were made.
+    const bool cd = l.label.kind == StockShape::Kind::Cd;
+    l.label.holeRadius = cd ? label.value(u"hole_radius"_s).toDouble() : 0;
+    l.label.outerRadius = cd ? label.value(u"outer_radius"_s).toDouble(std::min(l.label.width, l.label.height) / 2) : 0;
     if (!finite({ l.label.width, l.label.height, l.label.cornerRadius, l.label.holeRadius, l.label.outerRadius })
         || l.label.width <= 0 || l.label.height <= 0 || l.label.width > kMaxLabelMm || l.label.height > kMaxLabelMm
         || l.label.cornerRadius < 0 || l.label.holeRadius < 0)

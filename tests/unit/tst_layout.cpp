@@ -106,6 +106,24 @@ class TestLayout : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void aStockLabelRoundTrips()
+    {
+        // A layout made on a stock's label (a rectangle: no disc, no hole) reads back equal, so an editor that
+        // saves it knows it is unchanged.
+        for (const auto kind : { StockShape::Kind::Rectangle, StockShape::Kind::Round, StockShape::Kind::Ellipse }) {
+            Layout l;
+            l.name = u"On a stock"_s;
+            l.label.kind = kind;
+            l.label.width = 66.675;
+            l.label.height = 25.4;
+            l.label.cornerRadius = kind == StockShape::Kind::Rectangle ? 1.5875 : 0;
+            auto back = parseLayout(layoutToJson(l));
+            QVERIFY2(back.ok(), qPrintable(back.error().message));
+            QCOMPARE(back.value().label.outerRadius, 0.0);
+            QVERIFY(back.value() == l);
+        }
+    }
+
     void everyPropertyRoundTrips()
     {
         const Layout l = everything();
