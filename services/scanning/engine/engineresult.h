@@ -29,6 +29,10 @@ enum class Strategy : std::uint32_t {
     StillEveryStage = 6, // the Still cascade with every stage run on its own and timed: for the benchmark
 };
 
+/// What the still cascade may spend past its first read, as a multiple of that read's own CPU time (the first read
+/// is the demo's call, so an image costs at most about five times what it costs the demo).
+inline constexpr double kStillRelativeBudget = 4;
+
 /** One code found: what ZXing calls it, the text exactly as decoded (GS as 0x1D), where it is. */
 struct EngineResult
 {
