@@ -53,6 +53,7 @@ struct Tally
     int aborts = 0;
     int unreadable = 0;
     std::vector<double> ms;
+    std::vector<double> cpuMs;
     std::vector<double> roundTripMs;
 
     void add(const DecodeOutcome &o, const QString &expected, bool negative, double roundTrip = -1)
@@ -64,6 +65,7 @@ struct Tally
             return;
         }
         ms.push_back(o.decodeMs);
+        cpuMs.push_back(o.cpuMs);
         if (roundTrip >= 0)
             roundTripMs.push_back(roundTrip);
         if (negative) {
@@ -105,6 +107,7 @@ struct Tally
         aborts += t.aborts;
         unreadable += t.unreadable;
         ms.insert(ms.end(), t.ms.begin(), t.ms.end());
+        cpuMs.insert(cpuMs.end(), t.cpuMs.begin(), t.cpuMs.end());
         roundTripMs.insert(roundTripMs.end(), t.roundTripMs.begin(), t.roundTripMs.end());
     }
 };
@@ -174,15 +177,16 @@ QImage composite(const QImage &code, const QSize &frame, quint32 seed)
 
 QString summaryRow(const QString &name, const Tally &t)
 {
-    return u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |"_s.arg(name)
-        .arg(t.images)
-        .arg(t.decoded)
-        .arg(pct(t.decoded, t.images))
-        .arg(u"%1 (%2)"_s.arg(t.wrong).arg(pct(t.wrong, t.images)))
-        .arg(t.otherCodes)
-        .arg(t.aborts)
-        .arg(ms(percentile(t.ms, 50)))
-        .arg(ms(percentile(t.ms, 95)));
+    return u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | "_s.arg(name)
+               .arg(t.images)
+               .arg(t.decoded)
+               .arg(pct(t.decoded, t.images))
+               .arg(u"%1 (%2)"_s.arg(t.wrong).arg(pct(t.wrong, t.images)))
+               .arg(t.otherCodes)
+               .arg(t.aborts)
+               .arg(ms(percentile(t.ms, 50)))
+               .arg(ms(percentile(t.ms, 95)))
+        + ms(percentile(t.cpuMs, 50)) + u" | "_s + ms(percentile(t.cpuMs, 95)) + u" |"_s;
 }
 
 } // namespace
@@ -271,10 +275,20 @@ int runDecodeBench(const DecodeBenchOptions &options, QTextStream &out, QTextStr
       << QThread::idealThreadCount()
       << " logical cores, shared with other people building software at the same time, so absolute times swing "
          "and the ratios between engines measured in the same run are the figures to compare.\n\n";
-    s << "## Still images\n\n| engine | images | decoded | rate | misreads | other codes | aborts | p50 ms | p95 ms |\n"
-         "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    s << "## Still images\n\n| engine | images | decoded | rate | misreads | other codes | aborts | p50 ms | p95 ms | "
+         "CPU p50 ms | CPU p95 ms |\n"
+         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto &e : engines)
         s << summaryRow(e.name, totals[e.name]) << '\n';
+    if (totals.count(u"closient"_s) && totals.count(u"zxing-demo"_s)) {
+        const auto ratio = [&](const auto &member) {
+            const double demo = percentile(totals[u"zxing-demo"_s].*member, 95);
+            return demo > 0 ? percentile(totals[u"closient"_s].*member, 95) / demo : 0.0;
+        };
+        s << "\np95 of closient against zxing-demo in this run: " << QString::number(ratio(&Tally::ms), 'f', 1)
+          << "× wall-clock, " << QString::number(ratio(&Tally::cpuMs), 'f', 1)
+          << "× CPU (the decoder's own CPU time, which other work on the machine hardly changes).\n";
+    }
     s << "\nFalse positives on the " << (negatives.empty() ? 0 : negatives.begin()->second.images)
       << " `falsepositives-*` images: ";
     QStringList fp;

@@ -55,6 +55,7 @@ private Q_SLOTS:
         QCOMPARE(o.results.size(), size_t(1));
         QCOMPARE(o.results.front().text, QString::fromStdString(s.expected));
         QVERIFY2(o.results.front().pass.startsWith(u"blurred-linear"), qPrintable(o.results.front().pass));
+        QVERIFY(o.cpuMs > 0); // the decoder says what the image cost it, besides the wall-clock time
         // The baseline cannot: the gain is the new reader's.
         QVERIFY(decode(s.image, Strategy::ZxingDemo).results.empty());
     }
