@@ -123,6 +123,9 @@ private Q_SLOTS:
         QTest::newRow("EAN-13 sharp") << int(SynthFormat::Ean13) << 0.0 << false;
         QTest::newRow("EAN-13 0.5X") << int(SynthFormat::Ean13) << 0.5 << false;
         QTest::newRow("GS1-128 sharp") << int(SynthFormat::Code128) << 0.0 << false;
+        // Sensor noise moves the darkest and lightest pixels, not the edges: a noisy sharp code is not soft.
+        QTest::newRow("EAN-13 noise 32") << int(SynthFormat::Ean13) << -32.0 << false;
+        QTest::newRow("GS1-128 noise 32") << int(SynthFormat::Code128) << -32.0 << false;
         QTest::newRow("EAN-13 3X") << int(SynthFormat::Ean13) << 3.0 << true;
         QTest::newRow("UPC-E 3X") << int(SynthFormat::UpcE) << 3.0 << true;
         QTest::newRow("GS1-128 3X") << int(SynthFormat::Code128) << 3.0 << true;
@@ -134,8 +137,10 @@ private Q_SLOTS:
         QFETCH(double, diameter);
         QFETCH(bool, soft);
         for (unsigned seed = 1; seed <= 3; ++seed) {
-            const auto s = makeSample(
-                SynthFormat(format), diameter > 0 ? Degradation::Defocus : Degradation::None, diameter, seed);
+            // a negative "diameter" is the sigma of added noise instead
+            const auto s = diameter < 0 ? makeSample(SynthFormat(format), Degradation::Noise, -diameter, seed)
+                                        : makeSample(SynthFormat(format),
+                                            diameter > 0 ? Degradation::Defocus : Degradation::None, diameter, seed);
             // At the low resolution the still cascade measures with.
             const auto regions = findLinearRegions(s.image, 2, 240);
             QVERIFY(!regions.empty());

@@ -871,25 +871,34 @@ std::vector<LinearRegion> findLinearRegions(const cv::Mat &gray, int maxRegions,
         double lo, hi;
         cv::minMaxLoc(small(bounds), &lo, &hi, nullptr, nullptr, inside);
         r.contrast = float(hi - lo);
-        // The edge width: Sobel's slope across a ramp of the full contrast C over D pixels is 8 C / D (4 C on a
-        // step). The steepest tenth of the slopes across the bars stands for the edges between wide elements,
-        // where the blur has not eaten the contrast.
-        std::vector<float> slopes;
+        // The edge width: Sobel's slope across a ramp of contrast C over D pixels is 8 C / D (4 C on a step). The
+        // steepest tenth of the slopes across the bars stands for the edges between wide elements, where the blur has
+        // not eaten the contrast; C is taken between the 5th and 95th percentiles of the grey levels, which sensor
+        // noise barely moves (the darkest and lightest pixels it moves a lot, and would make a noisy code look soft).
+        std::vector<float> slopes, levels;
         const int stepPx = std::max(1, int(std::sqrt(double(bounds.area()) / 20000.0)));
         for (int y = bounds.y; y < bounds.y + bounds.height; y += stepPx) {
             const auto *in = inside.ptr<uchar>(y - bounds.y) - bounds.x;
             const auto *px = gx.ptr<float>(y);
             const auto *py = gy.ptr<float>(y);
+            const auto *grey = small.ptr<uchar>(y);
             for (int x = bounds.x; x < bounds.x + bounds.width; x += stepPx) {
-                if (in[x])
+                if (in[x]) {
                     slopes.push_back(std::abs(float(px[x] * d.x + py[x] * d.y)));
+                    levels.push_back(float(grey[x]));
+                }
             }
         }
-        if (!slopes.empty() && r.contrast > 0) {
-            const auto k = slopes.begin() + std::ptrdiff_t(slopes.size() * 9 / 10);
-            std::nth_element(slopes.begin(), k, slopes.end());
+        if (!slopes.empty()) {
+            const auto at = [](std::vector<float> &v, size_t permille) {
+                const auto k = v.begin() + std::ptrdiff_t(v.size() * permille / 1000);
+                std::nth_element(v.begin(), k, v.end());
+                return *k;
+            };
+            const float steep = at(slopes, 900);
+            const float contrast = at(levels, 950) - at(levels, 50);
             // A sharp edge measures about 2 analysis pixels (4 C): only wider ones say anything about blur.
-            const double width = *k > 0 ? 8.0 * r.contrast / *k : 0;
+            const double width = steep > 0 ? 8.0 * contrast / steep : 0;
             if (width >= 2.5)
                 r.edgeWidth = float(width / scale);
         }
