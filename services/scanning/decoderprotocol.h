@@ -55,6 +55,7 @@ struct Message
     std::uint32_t stage = 0;
     Status status = Status::Ok;
     double decodeMs = 0;
+    double cpuMs = 0; // the decoding thread's CPU time for the request: its cost, however busy the machine
     std::int32_t width = 0; // TooLarge: the size the image claims (0 × 0 when not known)
     std::int32_t height = 0;
     std::uint32_t payloadLength = 0; // Result: the serialised results follow

@@ -269,6 +269,7 @@ IsolatedDecoder::Exchange IsolatedDecoder::exchange(const void *request, size_t 
         if (!readExact(payload.data(), payload.size(), left))
             break;
         outcome.decodeMs = m.decodeMs;
+        outcome.cpuMs = m.cpuMs;
         outcome.width = m.width;
         outcome.height = m.height;
         if (m.status == protocol::Status::UnreadableImage) {

@@ -31,6 +31,7 @@ struct DecodeOutcome
 {
     std::vector<ScanResult> results;
     double decodeMs = 0;
+    double cpuMs = 0; // the decoder's own CPU time (decodeMs is wall-clock time)
     int width = 0;
     int height = 0;
     int crashes = 0; // decoder aborts during this request (each one restarted at once)

@@ -114,6 +114,60 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(results.front().text), QString::fromStdString(s.expected));
     }
 
+    void tellsSoftEdgesFromSharpOnes_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<double>("diameter");
+        QTest::addColumn<bool>("soft");
+        // ZXing's binariser reads up to about 1.5 module widths of defocus: past it the region must say so.
+        QTest::newRow("EAN-13 sharp") << int(SynthFormat::Ean13) << 0.0 << false;
+        QTest::newRow("EAN-13 0.5X") << int(SynthFormat::Ean13) << 0.5 << false;
+        QTest::newRow("GS1-128 sharp") << int(SynthFormat::Code128) << 0.0 << false;
+        // Sensor noise moves the darkest and lightest pixels, not the edges: a noisy sharp code is not soft.
+        QTest::newRow("EAN-13 noise 32") << int(SynthFormat::Ean13) << -32.0 << false;
+        QTest::newRow("GS1-128 noise 32") << int(SynthFormat::Code128) << -32.0 << false;
+        QTest::newRow("EAN-13 3X") << int(SynthFormat::Ean13) << 3.0 << true;
+        QTest::newRow("UPC-E 3X") << int(SynthFormat::UpcE) << 3.0 << true;
+        QTest::newRow("GS1-128 3X") << int(SynthFormat::Code128) << 3.0 << true;
+        QTest::newRow("ITF-14 3X") << int(SynthFormat::Itf14) << 3.0 << true;
+    }
+    void tellsSoftEdgesFromSharpOnes()
+    {
+        QFETCH(int, format);
+        QFETCH(double, diameter);
+        QFETCH(bool, soft);
+        for (unsigned seed = 1; seed <= 3; ++seed) {
+            // a negative "diameter" is the sigma of added noise instead
+            const auto s = diameter < 0 ? makeSample(SynthFormat(format), Degradation::Noise, -diameter, seed)
+                                        : makeSample(SynthFormat(format),
+                                            diameter > 0 ? Degradation::Defocus : Degradation::None, diameter, seed);
+            // At the low resolution the still cascade measures with.
+            const auto regions = findLinearRegions(s.image, 2, 240);
+            QVERIFY(!regions.empty());
+            QVERIFY2(regions.front().soft() == soft,
+                qPrintable(QStringLiteral("edge %1 px, length %2 px")
+                               .arg(regions.front().edgeWidth)
+                               .arg(regions.front().length)));
+        }
+    }
+
+    void stopsWhenTheImagesTimeIsUp()
+    {
+        const auto s = makeSample(SynthFormat::Ean13, Degradation::Defocus, 3, 2);
+        const auto regions = findLinearRegions(s.image);
+        int asked = 0;
+        const auto never = [&] {
+            ++asked;
+            return false;
+        };
+        const auto results = readBlurredLinear(s.image, regions, LinearFormats {}, 1 << 30, never);
+        QCOMPARE(results.size(), size_t(1));
+        QCOMPARE(results.front().text, s.expected);
+        QVERIFY(asked > 0); // asked before the scan lines it read
+        const auto now = [] { return true; };
+        QVERIFY(readBlurredLinear(s.image, regions, LinearFormats {}, 1 << 30, now).empty());
+    }
+
     void readsNothingWhereThereIsNoCode()
     {
         // Random stripes, gratings, text, noise, grids, grain, and blurred copies: never a read.

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace closient::scanning::engine {
@@ -28,6 +29,27 @@ enum class Strategy : std::uint32_t {
     ZxingMulti = 5, // plain ZXing-cpp ReadBarcodes with the demo's settings: a baseline (aborts on some DataBar)
     StillEveryStage = 6, // the Still cascade with every stage run on its own and timed: for the benchmark
 };
+
+/// What the still cascade may spend past its first read, as a multiple of that read's own CPU time (the first read
+/// is the demo's call, so an image costs at most about five times what it costs the demo) ...
+inline constexpr double kStillRelativeBudget = 4;
+/// ... but never less than this (CPU milliseconds): a first read of a fraction of a millisecond would otherwise
+/// leave the blurred-linear reader too few scan lines to settle on anything. Less than a display frame.
+inline constexpr double kStillMinBudgetMs = 5;
+
+/// What a still stage is expected to cost, as a multiple of the first read's time: a ZXing view of the whole image
+/// costs about what the first read did, times its pixels against the image's. A stage starts only when that still
+/// fits the budget. 0 for the blurred-linear reader, which stops at the budget by itself.
+[[nodiscard]] inline double stillStageCost(std::string_view stage)
+{
+    if (stage == "blurred-linear")
+        return 0;
+    if (stage == "upscale-sharpen")
+        return 4; // twice as wide and as high
+    if (stage == "downscale")
+        return 0.25;
+    return 1;
+}
 
 /** One code found: what ZXing calls it, the text exactly as decoded (GS as 0x1D), where it is. */
 struct EngineResult

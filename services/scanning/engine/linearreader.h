@@ -6,6 +6,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,11 @@ struct LinearRegion
     float angle = 0;
     float coherence = 0;
     float contrast = 0; // grey levels between ink and paper, roughly
+    float edgeWidth = 0; // pixels an edge takes from ink to paper, about the blur's width; 0 when sharp as far as seen
+    /// Edges wider than a module of a symbol about 95 modules long (EAN-13, UPC-A, a short GS1-128) fill this
+    /// region: blurred past what a binarising reader such as ZXing's resolves.
+    [[nodiscard]] bool soft() const { return edgeWidth > 0 && length < kSoftRatio * edgeWidth; }
+    static constexpr float kSoftRatio = 95;
 };
 
 /// Places in @p gray whose edges all run one way, like a linear code's (the structure tensor's coherence), largest
@@ -57,9 +63,9 @@ struct LineRead
 /// Reads linear codes that ZXing cannot because they are out of focus (or moved): samples many scan lines across
 /// each region, tries several blur widths (deconvolving each), decodes every line, and keeps a text only when
 /// enough lines agree and none disagree. Never reads a symbol from one line alone. Starts no new blur width or
-/// region once @p maxLineReads scan lines have been decoded (a count, so that an image is read the same way
-/// however busy the machine is).
+/// region once @p maxLineReads scan lines have been decoded, and stops before the next scan line as soon as @p stop
+/// says so (the still cascade's budget for the image).
 [[nodiscard]] std::vector<EngineResult> readBlurredLinear(const cv::Mat &gray, const std::vector<LinearRegion> &regions,
-    const LinearFormats &formats, int maxLineReads = 1 << 30);
+    const LinearFormats &formats, int maxLineReads = 1 << 30, const std::function<bool()> &stop = {});
 
 } // namespace closient::scanning::engine
