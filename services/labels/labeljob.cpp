@@ -96,21 +96,36 @@ bool LabelJob::hasJobRow() const
     return m_request.record && !thermal();
 }
 
+namespace {
+template<typename T>
+T await(QFuture<T> f)
+{
+    f.waitForFinished(); // NOTE: the job runs on a worker thread or in a command, never on the GUI thread
+    return f.result();
+}
+} // namespace
+
 void LabelJob::setStatus(const QString &jobId, const QString &status, const JobResult &r)
 {
     if (!hasJobRow())
         return;
     const bool done = status == u"completed" || status == u"failed";
-    m_db->run([=](QSqlDatabase &db) {
-            (void)exec(db,
-                u"UPDATE label_jobs SET status = ?, total_items = ?, processed_items = ?, output_path = ?, "
-                u"output_filename = ?, file_size_bytes = ?, error = ?, finished = ? WHERE id = ?"_s,
-                { status, r.items, done ? r.items : 0, r.output.isEmpty() ? QVariant() : QVariant(r.output),
-                    r.output.isEmpty() ? QVariant() : QVariant(QFileInfo(r.output).fileName()),
-                    r.bytes ? QVariant(r.bytes) : QVariant(), r.error.isEmpty() ? QVariant() : QVariant(r.error),
-                    done ? QVariant(nowIso()) : QVariant(), jobId });
-        })
-        .waitForFinished();
+    const QString failure = await(m_db->run([=](QSqlDatabase &db) {
+        bool ok = false;
+        const auto q = exec(db,
+            u"UPDATE label_jobs SET status = ?, total_items = ?, processed_items = ?, output_path = ?, "
+            u"output_filename = ?, file_size_bytes = ?, error = ?, finished = ? WHERE id = ?"_s,
+            { status, r.items, done ? r.items : 0, r.output.isEmpty() ? QVariant() : QVariant(r.output),
+                r.output.isEmpty() ? QVariant() : QVariant(QFileInfo(r.output).fileName()),
+                r.bytes ? QVariant(r.bytes) : QVariant(), r.error.isEmpty() ? QVariant() : QVariant(r.error),
+                done ? QVariant(nowIso()) : QVariant(), jobId },
+            &ok);
+        return ok ? QString() : store::sqlError(q.lastError()).message;
+    }));
+    // The job's own row is bookkeeping (the print log is the record of what was printed): a failed update is said,
+    // never silently dropped, and does not undo labels already delivered.
+    if (!failure.isEmpty())
+        qWarning().noquote() << u"The label job %1 could not be marked %2: %3"_s.arg(jobId, status, failure);
 }
 
 JobResult LabelJob::fail(JobResult r, const QString &error)
@@ -128,12 +143,6 @@ QString nextStartKey(const QString &stockId)
 }
 
 namespace {
-template<typename T>
-T await(QFuture<T> f)
-{
-    f.waitForFinished(); // NOTE: the job runs on a worker thread or in a command, never on the GUI thread
-    return f.result();
-}
 
 /// "700030, 700031 and 700032 of GTIN 09506000134352": serials as a person looks for them.
 QString serialNames(const std::vector<LabelItem> &items)
@@ -340,16 +349,23 @@ JobResult LabelJob::run()
     r.jobId = newId();
     const QString created = nowIso();
     const QString fileFormat = q.exportType == u"sheet_pdf" ? u"pdf"_s : thermal() ? u"zpl"_s : q.fileFormat;
-    if (hasJobRow())
-        m_db->run([&, created](QSqlDatabase &db) {
-                (void)exec(db,
-                    u"INSERT INTO label_jobs (id, scope, export_type, file_format, filters, asset_config, status, "
-                    u"created) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)"_s,
-                    { r.jobId, q.selection.scope, q.exportType, fileFormat,
-                        QString::fromUtf8(QJsonDocument(q.selection.filtersJson()).toJson(QJsonDocument::Compact)),
-                        QString::fromUtf8(QJsonDocument(q.assetConfig()).toJson(QJsonDocument::Compact)), created });
-            })
-            .waitForFinished();
+    if (hasJobRow()) {
+        const QString failure = await(m_db->run([&, created](QSqlDatabase &db) {
+            bool ok = false;
+            const auto inserted = exec(db,
+                u"INSERT INTO label_jobs (id, scope, export_type, file_format, filters, asset_config, status, "
+                u"created) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)"_s,
+                { r.jobId, q.selection.scope, q.exportType, fileFormat,
+                    QString::fromUtf8(QJsonDocument(q.selection.filtersJson()).toJson(QJsonDocument::Compact)),
+                    QString::fromUtf8(QJsonDocument(q.assetConfig()).toJson(QJsonDocument::Compact)), created },
+                &ok);
+            return ok ? QString() : store::sqlError(inserted.lastError()).message;
+        }));
+        if (!failure.isEmpty()) { // nothing is made that the store cannot account for
+            r.jobId.clear(); // there is no row to mark failed
+            return fail(r, u"the job could not be recorded, so nothing was made: %1"_s.arg(failure));
+        }
+    }
     setStatus(r.jobId, u"processing"_s, r);
 
     const QString path = output.value().tempPath();

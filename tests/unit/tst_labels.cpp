@@ -682,6 +682,30 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(q.outputPath));
     }
 
+    void aJobTheStoreCannotRecordMakesNothing()
+    {
+        // The job's row cannot be written (here a trigger refuses it, as a full or broken store would): the job
+        // says so and delivers nothing, instead of making labels the store cannot account for.
+        QVERIFY(wait(m_db->run([](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            return q.exec(u"CREATE TEMP TRIGGER refuse_jobs BEFORE INSERT ON label_jobs "
+                          u"BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"_s);
+        })));
+        Selection s;
+        s.scope = u"serials"_s;
+        s.gtins = { u"05901234123457"_s };
+        ExportRequest q;
+        q.selection = s;
+        q.verify = false;
+        q.outputPath = m_dir.filePath(u"unrecorded.pdf"_s);
+        const auto r = LabelJob(m_db.get(), q).run();
+        QVERIFY(
+            wait(m_db->run([](QSqlDatabase &db) { return QSqlQuery(db).exec(u"DROP TRIGGER temp.refuse_jobs"_s); })));
+        QCOMPARE(r.status, JobStatus::Failed);
+        QVERIFY2(r.error.contains(u"could not be recorded"_s), qPrintable(r.error));
+        QVERIFY(!QFileInfo::exists(q.outputPath));
+    }
+
     void exportNeverReplacesADatabase()
     {
         Selection s;
