@@ -27,6 +27,8 @@ constexpr Migration MIGRATIONS[] = {
     { 3, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/3.sql"_s); } },
     // What the server says about captures: enrichment proposals, the status history, freshness rules.
     { 4, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/4.sql"_s); } },
+    // The review of captures: review state, GTIN corrections, sort indexes and the full-text search index.
+    { 7, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/7.sql"_s); } },
 };
 
 } // namespace
