@@ -32,6 +32,7 @@ void Station::publish()
     DeviceSettingsController::setInstance(&devices);
     ScanController::setInstance(&scan);
     LabelsController::setInstance(&labels);
+    ReviewController::setInstance(&review);
 }
 
 void Station::installWedge(QCoreApplication *application, std::function<bool()> dialogCheck)

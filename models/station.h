@@ -7,6 +7,7 @@
 #include "database.h"
 #include "devicesettingscontroller.h"
 #include "labelscontroller.h"
+#include "reviewcontroller.h"
 #include "scancontroller.h"
 #include "scanpipeline.h"
 #include "serialscanner.h"
@@ -49,6 +50,7 @@ struct Station
     DeviceSettingsController devices { &settings, pipeline, wedge, serial };
     ScanController scan { &database, devices, pipeline, wedge, serial };
     LabelsController labels { &database, &settings };
+    ReviewController review { &database };
 
 private:
     QCoreApplication *m_filtered = nullptr;
