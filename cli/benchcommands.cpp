@@ -59,6 +59,10 @@ std::vector<Command> benchCommands()
         benchCommand(u"bench labels"_s,
             u"10,000 verified labels against glabels-3-batch; writes "
             u"bench/results/labels.md"_s,
+            false),
+        benchCommand(u"bench review"_s,
+            u"the review table over 100,000 captures: filter, search and sort latency, memory; writes "
+            u"bench/results/review.md"_s,
             false) };
 }
 
