@@ -17,6 +17,11 @@ using namespace Qt::StringLiterals;
 
 namespace closient::models {
 
+QString ReviewController::captures(int n)
+{
+    return n == 1 ? tr("1 capture") : tr("%1 captures").arg(QLocale().toString(n));
+}
+
 ReviewController::ReviewController(store::Database *db, QObject *parent)
     : QObject(parent)
     , m_db(db)
@@ -66,7 +71,7 @@ void ReviewController::setCurrentId(const QString &id)
 
 QString ReviewController::summary() const
 {
-    const QString shown = tr("%n capture(s)", nullptr, m_model.total());
+    const QString shown = captures(m_model.total());
     if (m_model.selectedCount() == 0)
         return shown;
     return tr("%1 · %2 selected").arg(shown, QLocale().toString(m_model.selectedCount()));
@@ -83,7 +88,7 @@ void ReviewController::reload()
         return;
     m_model.setFilter(m_filters.toFilter());
     store::SessionRepository(m_db).list({}, 5000).then(this, [this](const std::vector<store::Session> &sessions) {
-        m_sessions.clear();
+        m_sessions = { QVariantMap { { u"id"_s, QString() }, { u"name"_s, tr("Every session") } } };
         for (const auto &s : sessions)
             m_sessions << QVariantMap { { u"id"_s, s.id }, { u"name"_s, SessionListModel::title(s) } };
         Q_EMIT sessionsChanged();
@@ -117,7 +122,7 @@ void ReviewController::mark(store::ReviewState state, const QString &note)
                 return;
             }
             const QString what = ReviewModel::markText(state).toLower();
-            Q_EMIT message(tr("%n capture(s) marked %1.", nullptr, r.value()).arg(what), false);
+            Q_EMIT message(tr("%1 marked %2.").arg(captures(r.value()), what), false);
             m_model.refresh();
             m_detail.reload();
         });
@@ -147,8 +152,7 @@ void ReviewController::exportCsv(const QUrl &file)
             return;
         }
         m_lastExportFolder = QFileInfo(path).absolutePath();
-        Q_EMIT message(
-            tr("%n capture(s) exported to %1.", nullptr, r.value()).arg(QDir::toNativeSeparators(path)), false);
+        Q_EMIT message(tr("%1 exported to %2.").arg(captures(r.value()), QDir::toNativeSeparators(path)), false);
         Q_EMIT exported(path, r.value());
     });
 }

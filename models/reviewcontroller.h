@@ -43,7 +43,7 @@ public:
     [[nodiscard]] ReviewDetailView *detail() { return &m_detail; }
     [[nodiscard]] QString currentId() const { return m_currentId; }
     void setCurrentId(const QString &id);
-    /// Every session, newest first, as {id, name} for the session filter.
+    /// "Every session" (id empty), then every session, most recently active first, as {id, name}.
     [[nodiscard]] QVariantList sessions() const { return m_sessions; }
     /// "1,204 captures · 3 selected".
     [[nodiscard]] QString summary() const;
@@ -55,6 +55,8 @@ public:
     Q_INVOKABLE void flag(const QString &note) { mark(store::ReviewState::Flagged, note); }
     /// How many captures the actions work on: the selection, else the current one.
     Q_INVOKABLE [[nodiscard]] int targetCount() const;
+    /// "1 capture", "12 captures".
+    Q_INVOKABLE [[nodiscard]] static QString captures(int n);
     /// Writes the captures shown (every one the filters let through, in the order shown) to @p file as CSV.
     Q_INVOKABLE void exportCsv(const QUrl &file);
     Q_INVOKABLE [[nodiscard]] QUrl suggestedExportFile() const;

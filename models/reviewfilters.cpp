@@ -39,11 +39,26 @@ QStringList ReviewFilters::serverStatusNames() const
         tr("Failed"), tr("Not found") };
 }
 
+QStringList ReviewFilters::photoNames() const
+{
+    return { tr("Photos or not"), tr("With photos"), tr("Without photos") };
+}
+
+QStringList ReviewFilters::parseErrorNames() const
+{
+    return { tr("Parse errors or not"), tr("With parse errors"), tr("Without parse errors") };
+}
+
+QStringList ReviewFilters::reviewNames() const
+{
+    return { tr("Any review state"), tr("Unreviewed"), tr("Reviewed"), tr("Flagged") };
+}
+
 bool ReviewFilters::active() const
 {
     return !m_sessionId.isEmpty() || m_from.isValid() || m_to.isValid() || m_captureType != 0 || m_serverStatus != 0
         || !m_product.trimmed().isEmpty() || m_photo != Choice::Any || m_parseErrors != Choice::Any
-        || m_review != Review::Any || !m_search.trimmed().isEmpty();
+        || m_review != Review::AnyReview || !m_search.trimmed().isEmpty();
 }
 
 void ReviewFilters::setSessionId(const QString &v)
@@ -107,8 +122,22 @@ void ReviewFilters::clear()
     m_product.clear();
     m_photo = Choice::Any;
     m_parseErrors = Choice::Any;
-    m_review = Review::Any;
+    m_review = Review::AnyReview;
     m_search.clear();
+    Q_EMIT changed();
+}
+
+void ReviewFilters::sortBy(int column)
+{
+    if (column < 0 || column >= store::kReviewColumnCount)
+        return;
+    if (column == m_sortColumn) {
+        setDescending(!m_descending);
+        return;
+    }
+    const auto c = store::ReviewColumn(column);
+    m_descending = c == store::ReviewColumn::Time || c == store::ReviewColumn::Photos;
+    m_sortColumn = column;
     Q_EMIT changed();
 }
 
@@ -133,7 +162,7 @@ store::ReviewFilter ReviewFilters::toFilter() const
         = [](Choice c) { return c == Choice::Any ? std::nullopt : std::optional<bool>(c == Choice::Yes); };
     f.hasPhoto = choice(m_photo);
     f.hasParseErrors = choice(m_parseErrors);
-    if (m_review != Review::Any)
+    if (m_review != Review::AnyReview)
         f.review = m_review == Review::Reviewed ? store::ReviewState::Reviewed
             : m_review == Review::Flagged       ? store::ReviewState::Flagged
                                                 : store::ReviewState::Unreviewed;

@@ -17,8 +17,8 @@ class ReviewFilters : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("provided by ReviewController")
     Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY changed)
-    Q_PROPERTY(QDate fromDate READ fromDate WRITE setFromDate NOTIFY changed)
-    Q_PROPERTY(QDate toDate READ toDate WRITE setToDate NOTIFY changed)
+    Q_PROPERTY(QString fromDate READ fromText WRITE setFromText NOTIFY changed)
+    Q_PROPERTY(QString toDate READ toText WRITE setToText NOTIFY changed)
     Q_PROPERTY(int captureType READ captureType WRITE setCaptureType NOTIFY changed)
     Q_PROPERTY(int serverStatus READ serverStatus WRITE setServerStatus NOTIFY changed)
     Q_PROPERTY(QString product READ product WRITE setProduct NOTIFY changed)
@@ -30,12 +30,15 @@ class ReviewFilters : public QObject
     Q_PROPERTY(bool descending READ descending WRITE setDescending NOTIFY changed)
     Q_PROPERTY(QStringList captureTypeNames READ captureTypeNames CONSTANT)
     Q_PROPERTY(QStringList serverStatusNames READ serverStatusNames CONSTANT)
+    Q_PROPERTY(QStringList photoNames READ photoNames CONSTANT)
+    Q_PROPERTY(QStringList parseErrorNames READ parseErrorNames CONSTANT)
+    Q_PROPERTY(QStringList reviewNames READ reviewNames CONSTANT)
     Q_PROPERTY(bool active READ active NOTIFY changed)
 
 public:
     enum class Choice { Any, Yes, No };
     Q_ENUM(Choice)
-    enum class Review { Any, Unreviewed, Reviewed, Flagged };
+    enum class Review { AnyReview, Unreviewed, Reviewed, Flagged };
     Q_ENUM(Review)
 
     explicit ReviewFilters(QObject *parent = nullptr);
@@ -43,6 +46,11 @@ public:
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
     [[nodiscard]] QDate fromDate() const { return m_from; }
     [[nodiscard]] QDate toDate() const { return m_to; }
+    /// The dates as QML edits them, yyyy-MM-dd; anything else (an empty or half-typed field) is no bound.
+    [[nodiscard]] QString fromText() const { return m_from.toString(Qt::ISODate); }
+    [[nodiscard]] QString toText() const { return m_to.toString(Qt::ISODate); }
+    void setFromText(const QString &v) { setFromDate(QDate::fromString(v.trimmed(), Qt::ISODate)); }
+    void setToText(const QString &v) { setToDate(QDate::fromString(v.trimmed(), Qt::ISODate)); }
     /// Index into captureTypeNames / serverStatusNames; 0 is "any".
     [[nodiscard]] int captureType() const { return m_captureType; }
     [[nodiscard]] int serverStatus() const { return m_serverStatus; }
@@ -56,6 +64,10 @@ public:
     [[nodiscard]] bool descending() const { return m_descending; }
     [[nodiscard]] QStringList captureTypeNames() const;
     [[nodiscard]] QStringList serverStatusNames() const;
+    // The choices of each filter, indexed by its enum.
+    [[nodiscard]] QStringList photoNames() const;
+    [[nodiscard]] QStringList parseErrorNames() const;
+    [[nodiscard]] QStringList reviewNames() const;
     /// Any filter other than the sort is set.
     [[nodiscard]] bool active() const;
 
@@ -72,8 +84,11 @@ public:
     void setSortColumn(int v);
     void setDescending(bool v);
 
-    /// Back to every capture, newest first.
+    /// Back to every capture (the sort stays).
     Q_INVOKABLE void clear();
+    /// A click on a column's title: the same column turns the order round; another starts with the newest or the
+    /// most first for time and photos, from A for the rest.
+    Q_INVOKABLE void sortBy(int column);
     /// What the store is asked for. The dates are whole local days, the last one included.
     [[nodiscard]] store::ReviewFilter toFilter() const;
 
@@ -92,7 +107,7 @@ private:
     QString m_product;
     Choice m_photo = Choice::Any;
     Choice m_parseErrors = Choice::Any;
-    Review m_review = Review::Any;
+    Review m_review = Review::AnyReview;
     QString m_search;
     int m_sortColumn = 0;
     bool m_descending = true;

@@ -342,6 +342,12 @@ void ReviewModel::emitSelected(const QList<int> &rows)
     Q_EMIT selectionChanged();
 }
 
+bool ReviewModel::isSelected(int row) const
+{
+    const auto *r = rowAt(row);
+    return r && m_selected.contains(r->id);
+}
+
 void ReviewModel::setSelected(int row, bool selected)
 {
     const auto *r = rowAt(row);

@@ -88,6 +88,7 @@ public:
     Q_INVOKABLE [[nodiscard]] QString idAt(int row) const;
     Q_INVOKABLE [[nodiscard]] int rowOf(const QString &id) const;
     Q_INVOKABLE void setSelected(int row, bool selected);
+    Q_INVOKABLE [[nodiscard]] bool isSelected(int row) const;
     /// Selects rows @p from to @p to (both included, either order), as shift-click does.
     Q_INVOKABLE void selectRange(int from, int to);
     Q_INVOKABLE void clearSelection();

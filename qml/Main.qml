@@ -39,7 +39,7 @@ ApplicationWindow {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: root.area === "scan" ? 1 : root.area === "labels" ? 2 : root.area === "settings" ? 3 : 0
+            currentIndex: root.area === "scan" ? 1 : root.area === "labels" ? 2 : root.area === "settings" ? 3 : root.area === "review" ? 4 : 0
 
             SessionsArea {
                 id: sessionsArea
@@ -50,6 +50,7 @@ ApplicationWindow {
             }
             LabelsPage {}
             SettingsPage {}
+            ReviewPage {}
         }
     }
 
