@@ -51,7 +51,7 @@ bool needsProducts(const ReviewFilter &f)
 }
 
 // FROM and WHERE shared by the page and the count.
-BuiltQuery fromWhere(const ReviewFilter &f)
+BuiltQuery fromWhere(const ReviewFilter &f, bool broadSearch = false)
 {
     BuiltQuery q;
     q.sql = u" FROM captures c LEFT JOIN capture_reviews r ON r.capture_id = c.id"_s;
@@ -75,8 +75,11 @@ BuiltQuery fromWhere(const ReviewFilter &f)
         add(u"c.capture_type = ?"_s, { f.captureType });
     if (!f.serverStatus.isEmpty())
         add(u"c.status = ?"_s, { f.serverStatus });
-    if (!f.gtin.isEmpty()) // the captured GTIN unless corrected, or the correction
-        add(u"((c.gtin = ? AND r.gtin IS NULL) OR r.gtin = ?)"_s, { f.gtin, f.gtin });
+    if (!f.gtin.isEmpty()) // the captured GTIN unless corrected, or the correction; each part by its index
+        add(u"c.rowid IN (SELECT c1.rowid FROM captures c1 WHERE c1.gtin = ? AND c1.id NOT IN "
+            u"(SELECT r1.capture_id FROM capture_reviews r1 WHERE r1.gtin IS NOT NULL) UNION ALL "
+            u"SELECT c2.rowid FROM capture_reviews r2 JOIN captures c2 ON c2.id = r2.capture_id WHERE r2.gtin = ?)"_s,
+            { f.gtin, f.gtin });
     if (!f.brand.isEmpty())
         add(u"p.brand LIKE ? ESCAPE '\\'"_s,
             { u"%"_s + QString(f.brand).replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s)
@@ -92,9 +95,12 @@ BuiltQuery fromWhere(const ReviewFilter &f)
         else
             add(u"r.state = ?"_s, { reviewStateName(*f.review) });
     }
+    // Few matches: read them by id and sort them. Many: walk the captures in the order asked for and keep those in
+    // the matches (the unary + keeps SQLite from looking them up by id), which stops once the page is full.
     if (const auto match = ftsQuery(f.search); !match.isEmpty())
-        add(u"c.id IN (SELECT k.capture_id FROM capture_search_keys k WHERE k.key IN "
-            u"(SELECT rowid FROM captures_search WHERE captures_search MATCH ?))"_s,
+        add((broadSearch ? u"+c.id"_s : u"c.id"_s)
+                + u" IN (SELECT k.capture_id FROM capture_search_keys k WHERE k.key IN "
+                  u"(SELECT rowid FROM captures_search WHERE captures_search MATCH ?))"_s,
             { match });
     if (!where.isEmpty())
         q.sql += u" WHERE "_s + where.join(u" AND "_s);
@@ -135,14 +141,19 @@ QString ftsQuery(const QString &text)
     return terms.join(u' ');
 }
 
-BuiltQuery reviewPageQuery(const ReviewFilter &f, int offset, int limit)
+BuiltQuery reviewPageQuery(const ReviewFilter &f, int offset, int limit, bool broadSearch)
 {
-    auto q = fromWhere(f);
+    auto q = fromWhere(f, broadSearch);
     const QString dir = f.descending ? u" DESC"_s : u" ASC"_s;
     q.sql = u"SELECT c.rowid"_s + q.sql + u" ORDER BY "_s + sortKey(f.sortColumn) + dir + u", c.rowid"_s + dir
         + u" LIMIT ? OFFSET ?"_s;
     q.values << limit << offset;
     return q;
+}
+
+BuiltQuery searchMatchCountQuery(const ReviewFilter &f)
+{
+    return { u"SELECT count(*) FROM captures_search WHERE captures_search MATCH ?"_s, { ftsQuery(f.search) } };
 }
 
 BuiltQuery reviewCountQuery(const ReviewFilter &f)

@@ -47,7 +47,12 @@ struct BuiltQuery
 };
 
 /// The rowids of one page of captures matching @p filter, in the order asked for (ties broken by rowid).
-[[nodiscard]] BuiltQuery reviewPageQuery(const ReviewFilter &filter, int offset, int limit);
+/// @p broadSearch: the search matches many captures, so walking them in order beats reading every match.
+[[nodiscard]] BuiltQuery reviewPageQuery(const ReviewFilter &filter, int offset, int limit, bool broadSearch = false);
+/// How many captures the search words of @p filter match, before any other filter.
+[[nodiscard]] BuiltQuery searchMatchCountQuery(const ReviewFilter &filter);
+/// More matches than this and a search walks the captures in order (see reviewPageQuery).
+inline constexpr int kBroadSearch = 1000;
 /// How many captures match @p filter.
 [[nodiscard]] BuiltQuery reviewCountQuery(const ReviewFilter &filter);
 /// @p text as an FTS5 query: each word a quoted prefix term, all of them required; empty if there are no words.

@@ -104,8 +104,16 @@ Result<std::vector<ReviewRow>> ReviewRepository::fetchPage(
 {
     // Two steps: the rowids of the page (the only statement that touches every matching row), then the columns of
     // those rows alone, put back in the page's order.
-    const auto page = reviewPageQuery(filter, offset, limit);
     bool ok = false;
+    bool broad = false;
+    if (!ftsQuery(filter.search).isEmpty()) {
+        const auto matches = searchMatchCountQuery(filter);
+        auto n = run(db, matches.sql, matches.values, &ok);
+        if (!ok || !n.next())
+            return sqlError(n.lastError());
+        broad = n.value(0).toInt() > kBroadSearch;
+    }
+    const auto page = reviewPageQuery(filter, offset, limit, broad);
     auto ids = run(db, page.sql, page.values, &ok);
     if (!ok)
         return sqlError(ids.lastError());

@@ -181,6 +181,8 @@ private Q_SLOTS:
         QTest::newRow("product name of the capture") << u"server name 16"_s << 40; // i % 50 == 16
         QTest::newRow("code") << u"(01)095060000001"_s << 500; // GTINs 10..19 of the cache, a prefix of the code
         QTest::newRow("two words") << u"L5 S100"_s << 1; // lots L5*, serials S100, S1000..S1009: capture 1002
+        // S1, S10..S19, S100..S199, S1000..S1999: more than kBroadSearch, so the captures are walked in order.
+        QTest::newRow("broad search") << u"S1"_s << 1111;
         QTest::newRow("FTS syntax is only text") << u"\"NEAR( OR *"_s << 0;
         QTest::newRow("no words") << u"  -- "_s << kCaptures;
     }
@@ -192,7 +194,10 @@ private Q_SLOTS:
         ReviewFilter f;
         f.search = text;
         QCOMPARE(count(f), expected);
-        QCOMPARE(int(all(f).size()), expected);
+        const auto rows = all(f);
+        QCOMPARE(int(rows.size()), expected);
+        for (std::size_t i = 1; i < rows.size(); ++i) // newest first, whichever way the matches were read
+            QVERIFY(rows[i - 1].created >= rows[i].created);
     }
 
     void everyColumnSorts()
