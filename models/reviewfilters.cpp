@@ -41,17 +41,17 @@ QStringList ReviewFilters::serverStatusNames() const
 
 QStringList ReviewFilters::photoNames() const
 {
-    return { tr("Photos or not"), tr("With photos"), tr("Without photos") };
+    return { tr("Any photos"), tr("With photos"), tr("No photos") };
 }
 
 QStringList ReviewFilters::parseErrorNames() const
 {
-    return { tr("Parse errors or not"), tr("With parse errors"), tr("Without parse errors") };
+    return { tr("Any parse"), tr("Parse errors"), tr("No parse errors") };
 }
 
 QStringList ReviewFilters::reviewNames() const
 {
-    return { tr("Any review state"), tr("Unreviewed"), tr("Reviewed"), tr("Flagged") };
+    return { tr("Any review"), tr("Unreviewed"), tr("Reviewed"), tr("Flagged") };
 }
 
 bool ReviewFilters::active() const

@@ -110,6 +110,7 @@ Rectangle {
                 }
                 Button {
                     objectName: "correctGtinButton"
+                    Layout.preferredWidth: implicitWidth
                     text: qsTr("Correct…")
                     flat: true
                     onClicked: root.correctGtinRequested()

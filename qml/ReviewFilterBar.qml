@@ -37,22 +37,26 @@ Rectangle {
         TextField {
             id: fromField
             objectName: "fromFilter"
-            width: 112
-            placeholderText: qsTr("From yyyy-mm-dd")
+            width: 104
+            ToolTip.visible: fromField.activeFocus
+            ToolTip.text: qsTr("First day, as 2026-11-30")
+            placeholderText: qsTr("From date")
             text: root.filters.fromDate
             onEditingFinished: root.filters.fromDate = fromField.text
         }
         TextField {
             id: toField
             objectName: "toFilter"
-            width: 112
-            placeholderText: qsTr("To yyyy-mm-dd")
+            width: 104
+            ToolTip.visible: toField.activeFocus
+            ToolTip.text: qsTr("Last day, as 2026-11-30")
+            placeholderText: qsTr("To date")
             text: root.filters.toDate
             onEditingFinished: root.filters.toDate = toField.text
         }
         ComboBox {
             objectName: "typeFilter"
-            width: 120
+            width: 136
             model: root.filters.captureTypeNames
             currentIndex: root.filters.captureType
             onActivated: index => root.filters.captureType = index
@@ -74,21 +78,21 @@ Rectangle {
         }
         ComboBox {
             objectName: "photoFilter"
-            width: 150
+            width: 156
             model: root.filters.photoNames
             currentIndex: root.filters.photo
             onActivated: index => root.filters.photo = index
         }
         ComboBox {
             objectName: "parseFilter"
-            width: 180
+            width: 178
             model: root.filters.parseErrorNames
             currentIndex: root.filters.parseErrors
             onActivated: index => root.filters.parseErrors = index
         }
         ComboBox {
             objectName: "reviewFilter"
-            width: 170
+            width: 150
             model: root.filters.reviewNames
             currentIndex: root.filters.review
             onActivated: index => root.filters.review = index

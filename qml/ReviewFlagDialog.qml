@@ -12,12 +12,15 @@ StationDialog {
     id: root
 
     objectName: "reviewFlagDialog"
-    title: qsTr("Flag %1").arg(ReviewController.captures(ReviewController.targetCount()))
+    title: qsTr("Flag captures")
     actionText: qsTr("Flag")
     actionEnabled: noteField.text.trim() !== ""
     preferredWidth: 460
 
-    onAboutToShow: noteField.text = ""
+    onAboutToShow: {
+        root.title = qsTr("Flag %1").arg(ReviewController.captures(ReviewController.targetCount()));
+        noteField.text = "";
+    }
     onOpened: noteField.forceActiveFocus()
     onAction: {
         ReviewController.flag(noteField.text);

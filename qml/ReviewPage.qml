@@ -22,6 +22,16 @@ Page {
         color: Theme.surface
     }
 
+    // Keyboard first: arriving on the page puts the keys in the table (j moves to the first capture).
+    onVisibleChanged: {
+        if (root.visible)
+            table.focusList();
+    }
+    Component.onCompleted: {
+        if (root.visible)
+            table.focusList();
+    }
+
     function flagSelection() {
         if (ReviewController.targetCount() > 0)
             flagDialog.open();
