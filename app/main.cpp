@@ -119,7 +119,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption scanOption(
         u"scan"_s, u"Open the Scan screen reading this video, image or folder (repeatable)."_s, u"file"_s);
     const QCommandLineOption areaOption(
-        u"area"_s, u"The screen to open on: sessions, scan, labels, counts, sync or settings."_s, u"name"_s);
+        u"area"_s, u"The screen to open on: sessions, scan, labels, review, counts, sync or settings."_s, u"name"_s);
     parser.addOptions({ dbOption, selfTestOption, scanOption, areaOption });
     parser.process(app);
     const bool selfTesting = parser.isSet(selfTestOption);
@@ -143,7 +143,7 @@ int main(int argc, char *argv[])
         appController.setStartArea(parser.value(areaOption));
     if (selfTesting) {
         app::SelfTestSteps steps;
-        steps.areas = { u"sessions"_s, u"scan"_s, u"labels"_s, u"settings"_s, u"counts"_s, u"sync"_s };
+        steps.areas = { u"sessions"_s, u"scan"_s, u"labels"_s, u"settings"_s, u"counts"_s, u"sync"_s, u"review"_s };
         steps.sessionId = selfTestStore->sessionId;
         steps.minimumDialogs = 8;
         steps.show = [](QObject *window) {

@@ -7,6 +7,7 @@
 #include "labelbench.h"
 #include "livebench.h"
 #include "syncbench.h"
+#include "reviewbench.h"
 
 #include <QCommandLineParser>
 
@@ -183,6 +184,44 @@ int benchSync(Context &ctx)
     return runSyncBench(o, ctx.out(), ctx.err());
 }
 
+int benchReview(Context &ctx)
+{
+    ReviewBenchOptions o;
+    QCommandLineParser p;
+    const QCommandLineOption out(u"out"_s, u"where the Markdown goes"_s, u"file"_s, o.output);
+    const QCommandLineOption sizes(u"sizes"_s, u"store sizes, comma-separated"_s, u"n,n"_s);
+    const QCommandLineOption rounds(u"rounds"_s, u"times each step is timed"_s, u"n"_s);
+    const QCommandLineOption keep(u"keep"_s, u"keep the generated stores in this folder"_s, u"dir"_s);
+    const QCommandLineOption measure(u"measure"_s, u"(internal) measure this store and print JSON"_s, u"file"_s);
+    if (!cli::parseOptions(ctx, p,
+            u"bench review [--out FILE] [--sizes 10000,100000] [--rounds N] [--keep DIR]\n\n"
+            u"Fills stores with generated captures over 500 sessions and times the review table: a filter change,\n"
+            u"a search and a sort, in ms to the first rows shown (p50 / p95), and its memory at each size\n"
+            u"(default output bench/results/review.md)."_s,
+            { out, sizes, rounds, keep, measure }))
+        return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
+    if (p.isSet(rounds)) {
+        const auto n = cli::wholeNumber(u"--rounds"_s, p.value(rounds), 1, 1000);
+        if (!n.ok())
+            return ctx.fail(n.error().message);
+        o.rounds = int(n.value());
+    }
+    if (p.isSet(measure))
+        return measureReviewStore(p.value(measure), o.rounds, ctx.out(), ctx.err());
+    if (p.isSet(sizes)) {
+        o.sizes.clear();
+        for (const auto &part : p.value(sizes).split(u',')) {
+            const auto n = cli::wholeNumber(u"--sizes"_s, part.trimmed(), 1, 10000000);
+            if (!n.ok())
+                return ctx.fail(n.error().message);
+            o.sizes << int(n.value());
+        }
+    }
+    o.output = p.value(out);
+    o.keepDir = p.value(keep);
+    return runReviewBench(o, ctx.out(), ctx.err());
+}
+
 } // namespace
 
 std::vector<cli::Command> commands()
@@ -192,6 +231,7 @@ std::vector<cli::Command> commands()
         c.run = c.name == u"bench decode" ? benchDecode
             : c.name == u"bench live"     ? benchLive
             : c.name == u"bench sync"     ? benchSync
+            : c.name == u"bench review"   ? benchReview
                                           : benchLabels;
         c.ownHelp = true;
         out.push_back(std::move(c));

@@ -63,6 +63,10 @@ std::vector<Command> benchCommands()
         benchCommand(u"bench sync"_s,
             u"records/s into closient-sandbox at the rate limit, with and without faults; writes "
             u"bench/results/sync.md"_s,
+            false),
+        benchCommand(u"bench review"_s,
+            u"the review table over 100,000 captures: filter, search and sort latency, memory; writes "
+            u"bench/results/review.md"_s,
             false) };
 }
 

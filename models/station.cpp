@@ -35,6 +35,7 @@ void Station::publish()
     LabelsController::setInstance(&labels);
     CountsController::setInstance(&counts);
     SyncController::setInstance(&sync);
+    ReviewController::setInstance(&review);
 }
 
 void Station::installWedge(QCoreApplication *application, std::function<bool()> dialogCheck)

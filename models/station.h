@@ -8,6 +8,7 @@
 #include "database.h"
 #include "devicesettingscontroller.h"
 #include "labelscontroller.h"
+#include "reviewcontroller.h"
 #include "scancontroller.h"
 #include "scanpipeline.h"
 #include "serialscanner.h"
@@ -54,6 +55,7 @@ struct Station
     CountsController counts { &database, scan };
     SyncController sync { &database };
     DesignerController designer; // the Labels screen's Design tab, reached as LabelsController.designer
+    ReviewController review { &database };
 
 private:
     QCoreApplication *m_filtered = nullptr;

@@ -39,7 +39,7 @@ ApplicationWindow {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: root.area === "scan" ? 1 : root.area === "labels" ? 2 : root.area === "settings" ? 3 : root.area === "counts" ? 4 : root.area === "sync" ? 5 : 0
+            currentIndex: root.area === "scan" ? 1 : root.area === "labels" ? 2 : root.area === "settings" ? 3 : root.area === "counts" ? 4 : root.area === "sync" ? 5 : root.area === "review" ? 6 : 0
 
             SessionsArea {
                 id: sessionsArea
@@ -54,6 +54,7 @@ ApplicationWindow {
             SyncPage {
                 onSettingsRequested: root.area = "settings"
             }
+            ReviewPage {}
         }
     }
 

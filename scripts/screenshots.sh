@@ -30,6 +30,48 @@ seed() {
     'https://id.gs1.org/01/09506000134352/10/AB12/21/778?17=261215' >/dev/null || true
   "$B" --db "$db" labels add --gtin 09506000134352 --lot L2291 --expiry 2027-06-30 --first 1 --count 40 --width 6 >/dev/null
   "$B" --db "$db" labels add --gtin 4006381333931 --lot B77 --expiry 2027-11-30 >/dev/null
+  seed_review "$db"
+}
+
+# What the server would have said about some captures (the sync engine writes these tables), a product photo and
+# a review under way, for the Review screens.
+seed_review() {
+  local db="$1"
+  convert -size 640x480 gradient:'#f4efe4'-'#d9cbb0' -fill '#2f5d50' -draw 'roundrectangle 170,60 470,420 30,30' \
+    -fill white -pointsize 34 -gravity center -annotate +0-40 'OAT DRINK' -pointsize 20 -annotate +0+10 'Northfield · 1 L' \
+    "$(dirname "$db")/photo-oat.png"
+  python3 - "$db" <<'PY'
+import sqlite3, sys, os
+db = sqlite3.connect(sys.argv[1])
+c = db.cursor()
+c.execute("INSERT OR REPLACE INTO products (gtin, product_name, brand, description, fetched) VALUES "
+          "('09506000134352', 'Organic Oat Drink 1 L', 'Northfield', 'Oat drink, UHT', '2026-11-30T08:00:00.000Z')")
+rows = c.execute("SELECT id, session_id, raw_value FROM captures ORDER BY created").fetchall()
+for i, (cid, sid, raw) in enumerate(rows):
+    status = ['COMPLETED', 'ENRICHING', 'NOT_FOUND', 'COMPLETED', 'FAILED', 'COMPLETED', 'PENDING'][i % 7]
+    c.execute("UPDATE captures SET status = ? WHERE id = ?", (status, cid))
+    for k, s in enumerate(['PENDING', 'LOOKING_UP', status]):
+        c.execute("INSERT INTO capture_status_history (capture_id, status, observed) VALUES (?, ?, ?)",
+                  (cid, s, '2026-11-30T09:%02d:%02d.000Z' % (i, k * 7)))
+    if 'L-2291' in raw:
+        c.execute("INSERT INTO photos (id, session_id, capture_id, photo_type, file_path, created) VALUES "
+                  "(?, ?, ?, 'front', 'photo-oat.png', '2026-11-30T09:00:00.000Z')", ('demo-photo-%d' % i, sid, cid))
+        c.execute("INSERT INTO capture_proposals (id, capture_id, field_name, current_value, proposed_value, confidence,"
+                  " reasoning, source, created, received) VALUES (?, ?, 'product_name', 'Oat Drink', "
+                  "'Organic Oat Drink 1 L', '0.94', 'The front label reads \"Organic Oat Drink\" and the pack shows 1 L.',"
+                  " 'vision', '2026-11-30T09:10:00.000Z', '2026-11-30T09:10:05.000Z')", ('demo-proposal-%d' % i, cid))
+        c.execute("INSERT INTO capture_proposals (id, capture_id, field_name, current_value, proposed_value, confidence,"
+                  " reasoning, source, created, received) VALUES (?, ?, 'brand', '', 'Northfield', '0.71', "
+                  "'Brand of the GTIN company prefix in the catalogue.', 'catalogue', '2026-11-30T09:10:01.000Z', "
+                  "'2026-11-30T09:10:05.000Z')", ('demo-proposal-b%d' % i, cid))
+    if i == 1:
+        c.execute("INSERT INTO capture_reviews (capture_id, state, note, reviewed_by, modified) VALUES "
+                  "(?, 'FLAGGED', 'Lot unreadable on the label', 'mlopez', '2026-11-30T10:00:00.000Z')", (cid,))
+    if i == 2:
+        c.execute("INSERT INTO capture_reviews (capture_id, state, reviewed_by, modified) VALUES "
+                  "(?, 'REVIEWED', 'mlopez', '2026-11-30T10:01:00.000Z')", (cid,))
+db.commit()
+PY
 }
 
 # A print server of the demo's own with one printer, so the Labels screen can show the print confirmation.
@@ -193,6 +235,18 @@ screens() {
   xdotool key Down Down
   shot stock-picker 1
   stop
+
+  start --area review
+  shot review 1
+  xdotool key j j # the capture with a photo and proposals
+  shot review-detail 1
+  xdotool key f
+  sleep 0.5
+  xdotool type --delay 60 'Lot unreadable'
+  shot review-flag 0.5
+  xdotool key Escape
+  stop
+
 
   sync_screens
   printf 'not a database' >"$WORK/broken.sqlite"

@@ -1,6 +1,6 @@
 -- SPDX-FileCopyrightText: Closient Station contributors
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- The whole schema at its newest version (schema_version 6). A new database is created from this file; an
+-- The whole schema at its newest version (schema_version 7). A new database is created from this file; an
 -- older one is brought here by the migrations in services/store/migrations.cpp. A test upgrades a database
 -- of every earlier version (tests/data/store/) and proves it ends with the same schema as a new one.
 -- Every row has a local UUID (id) and the server's id (server_id) once the sync engine learns it.
@@ -337,3 +337,71 @@ CREATE TABLE sync_state (
     value TEXT NOT NULL,
     modified TEXT NOT NULL
 );
+
+-- The review of captures (version 7): review state and GTIN corrections, the indexes the review screen sorts and
+-- filters on, and the full-text index over code, product name, lot and serial kept up to date by triggers. Inside a
+-- trigger body a statement's ";" starts the next line (the runner ends a statement at a line ending with ";").
+CREATE TABLE capture_reviews (
+    capture_id TEXT PRIMARY KEY REFERENCES captures (id),
+    state TEXT NOT NULL DEFAULT 'UNREVIEWED' CHECK (state IN ('UNREVIEWED', 'REVIEWED', 'FLAGGED')),
+    note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 500),
+    reviewed_by TEXT NOT NULL DEFAULT '',
+    gtin TEXT CHECK (gtin IS NULL OR length(gtin) = 14),
+    modified TEXT NOT NULL
+);
+CREATE INDEX capture_reviews_by_state ON capture_reviews (state);
+CREATE INDEX capture_reviews_by_gtin ON capture_reviews (gtin) WHERE gtin IS NOT NULL;
+
+CREATE TABLE capture_gtin_corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    capture_id TEXT NOT NULL REFERENCES captures (id),
+    previous_gtin TEXT NOT NULL,
+    corrected_gtin TEXT NOT NULL CHECK (length(corrected_gtin) = 14),
+    corrected_by TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX capture_gtin_corrections_by_capture ON capture_gtin_corrections (capture_id, id);
+
+-- What the review screen sorts and filters on.
+CREATE INDEX captures_by_created ON captures (created);
+CREATE INDEX captures_by_type ON captures (capture_type, created);
+CREATE INDEX captures_by_status ON captures (status, created);
+CREATE INDEX captures_by_code ON captures (raw_value);
+CREATE INDEX captures_by_lot ON captures (lot);
+CREATE INDEX captures_by_serial ON captures (serial);
+CREATE INDEX captures_by_expiry ON captures (expiry);
+CREATE INDEX captures_by_product_name ON captures (product_name);
+CREATE INDEX photos_by_capture ON photos (capture_id);
+
+CREATE TABLE capture_search_keys (
+    key INTEGER PRIMARY KEY,
+    capture_id TEXT NOT NULL UNIQUE REFERENCES captures (id)
+);
+CREATE VIRTUAL TABLE captures_search USING fts5 (code, product_name, lot, serial,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+
+CREATE TRIGGER captures_search_insert AFTER INSERT ON captures BEGIN
+    INSERT INTO capture_search_keys (capture_id) VALUES (new.id)
+    ; INSERT INTO captures_search (rowid, code, product_name, lot, serial) VALUES (last_insert_rowid(), new.raw_value,
+        coalesce(nullif(new.product_name, ''), (SELECT p.product_name FROM products p WHERE p.gtin = new.gtin), ''),
+        new.lot, new.serial)
+    ; END;
+CREATE TRIGGER captures_search_update AFTER UPDATE OF raw_value, product_name, lot, serial, gtin ON captures BEGIN
+    UPDATE captures_search SET code = new.raw_value, lot = new.lot, serial = new.serial,
+        product_name = coalesce(nullif(new.product_name, ''),
+            (SELECT p.product_name FROM products p WHERE p.gtin = new.gtin), '')
+        WHERE rowid = (SELECT k.key FROM capture_search_keys k WHERE k.capture_id = new.id)
+    ; END;
+CREATE TRIGGER captures_search_delete AFTER DELETE ON captures BEGIN
+    DELETE FROM captures_search WHERE rowid = (SELECT k.key FROM capture_search_keys k WHERE k.capture_id = old.id)
+    ; DELETE FROM capture_search_keys WHERE capture_id = old.id
+    ; END;
+-- A product the cache learns names the captures of its GTIN that have no name of their own.
+CREATE TRIGGER products_search_insert AFTER INSERT ON products BEGIN
+    UPDATE captures_search SET product_name = new.product_name WHERE rowid IN (SELECT k.key FROM capture_search_keys k
+        JOIN captures c ON c.id = k.capture_id WHERE c.gtin = new.gtin AND coalesce(c.product_name, '') = '')
+    ; END;
+CREATE TRIGGER products_search_update AFTER UPDATE OF product_name ON products BEGIN
+    UPDATE captures_search SET product_name = new.product_name WHERE rowid IN (SELECT k.key FROM capture_search_keys k
+        JOIN captures c ON c.id = k.capture_id WHERE c.gtin = new.gtin AND coalesce(c.product_name, '') = '')
+    ; END;

@@ -31,6 +31,8 @@ constexpr Migration MIGRATIONS[] = {
     { 5, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/5.sql"_s); } },
     // Inventory counts: locations with extensions, ordered scan lines, expected quantities, named places.
     { 6, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/6.sql"_s); } },
+    // The review of captures: review state, GTIN corrections, sort indexes and the full-text search index.
+    { 7, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/7.sql"_s); } },
 };
 
 } // namespace

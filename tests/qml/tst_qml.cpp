@@ -12,6 +12,8 @@
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtQuickTest>
@@ -21,6 +23,32 @@ Q_IMPORT_QML_PLUGIN(Closient_Station_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Closient_StationPlugin)
 
 using namespace closient;
+
+/** A plain connection of the test's own to the store, for rows no screen writes (the server's proposals) and for
+ *  looking at what the screens wrote (the outbox). Tests only. */
+class TestSql : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestSql(const QString &path, QObject *parent = nullptr)
+        : QObject(parent)
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("qml-test"));
+        db.setDatabaseName(path);
+    }
+    Q_INVOKABLE bool exec(const QString &sql)
+    {
+        auto db = QSqlDatabase::database(QStringLiteral("qml-test"));
+        QSqlQuery q(db);
+        return q.exec(sql);
+    }
+    Q_INVOKABLE QVariant scalar(const QString &sql)
+    {
+        auto db = QSqlDatabase::database(QStringLiteral("qml-test"));
+        QSqlQuery q(db);
+        return q.exec(sql) && q.next() ? q.value(0) : QVariant();
+    }
+};
 
 class Setup : public QObject
 {
@@ -72,11 +100,14 @@ public Q_SLOTS:
         csv.write("gtin,lot,expiry\n09506000134352,CSV1,2027-01-31\n09506000134353,CSV2,\n");
         csv.close();
         engine->rootContext()->setContextProperty(QStringLiteral("testDir"), QUrl::fromLocalFile(m_dir.path()));
+        m_sql = std::make_unique<TestSql>(m_dir.filePath(QStringLiteral("qml.sqlite")));
+        engine->rootContext()->setContextProperty(QStringLiteral("testSql"), m_sql.get());
     }
 
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<models::Station> m_station;
+    std::unique_ptr<TestSql> m_sql;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(closient_qml, Setup)

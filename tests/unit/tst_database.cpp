@@ -9,6 +9,7 @@
 
 #include <QDirIterator>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,7 +62,8 @@ private Q_SLOTS:
         QCOMPARE(raw.scalar(u"PRAGMA application_id"_s).toInt(), 0x434C5354);
         const auto schema = raw.schema().join(u'\n');
         for (const auto table : { u"sessions", u"captures", u"photos", u"products", u"lots", u"serials", u"label_jobs",
-                 u"print_log", u"count_sessions", u"count_lines", u"epcis_events", u"outbox", u"settings" })
+                 u"print_log", u"count_sessions", u"count_lines", u"epcis_events", u"outbox", u"settings",
+                 u"capture_reviews", u"capture_gtin_corrections", u"captures_search" })
             QVERIFY2(
                 schema.contains(u"table "_s + QString::fromUtf16(table) + u' '), qPrintable(QString::fromUtf16(table)));
     }
@@ -128,6 +130,58 @@ private Q_SLOTS:
         QCOMPARE(raw.scalar(u"SELECT quantity FROM count_expected WHERE count_session_id = 'c-old-1' AND lot = 'L1'"_s)
                      .toDouble(),
             5.0);
+    }
+
+    void migratedCapturesAreSearchableAndStayIndexed()
+    {
+        // Every capture stored before the review schema is in the full-text index after the upgrade, and the
+        // triggers keep the index in step with later changes to the capture and to the products cache.
+        QDirIterator it(test::dataFile(u"store"_s), { u"closient-v*.sqlite"_s });
+        int fixtures = 0;
+        while (it.hasNext()) {
+            const auto fixture = it.next();
+            ++fixtures;
+            const auto copy = path(u"search-"_s + QFileInfo(fixture).fileName());
+            QFile::remove(copy);
+            QVERIFY(QFile::copy(fixture, copy));
+            QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+            QString code;
+            int captures = 0;
+            {
+                test::RawDb raw(copy, u"before"_s);
+                captures = raw.scalar(u"SELECT count(*) FROM captures"_s).toInt();
+                code = raw.scalar(u"SELECT raw_value FROM captures ORDER BY created LIMIT 1"_s).toString();
+            }
+            QVERIFY(!code.isEmpty());
+            QVERIFY(await(Database().open(copy)).ok());
+            test::RawDb raw(copy, u"after"_s);
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM captures_search"_s).toInt(), captures);
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM capture_search_keys"_s).toInt(), captures);
+            const auto quoted = u"\"%1\""_s.arg(code.replace(u'"', u"\"\""_s));
+            QSqlQuery q(raw.db());
+            QVERIFY(q.prepare(u"SELECT count(*) FROM captures_search WHERE captures_search MATCH ?"_s));
+            q.addBindValue(u"code : "_s + quoted);
+            QVERIFY2(q.exec() && q.next(), qPrintable(q.lastError().text()));
+            QVERIFY(q.value(0).toInt() >= 1);
+
+            QVERIFY(raw.exec(u"UPDATE captures SET lot = 'ZZLOT77' WHERE rowid = (SELECT min(rowid) FROM captures)"_s));
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM captures_search WHERE captures_search MATCH 'lot : ZZLOT77'"_s)
+                         .toInt(),
+                1);
+            QVERIFY(raw.exec(u"UPDATE captures SET gtin = '09506000134352', product_name = NULL "
+                             u"WHERE rowid = (SELECT min(rowid) FROM captures)"_s));
+            QVERIFY(raw.exec(u"INSERT INTO products (gtin, product_name, fetched) VALUES "
+                             u"('09506000134352', 'Blue Widget', '2026-11-30T10:00:00.000Z')"_s));
+            const int unnamed = raw.scalar(u"SELECT count(*) FROM captures WHERE gtin = '09506000134352' "
+                                           u"AND coalesce(product_name, '') = ''"_s)
+                                    .toInt();
+            QVERIFY(unnamed >= 1);
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM captures_search WHERE captures_search MATCH "
+                                u"'product_name : widget'"_s)
+                         .toInt(),
+                unnamed);
+        }
+        QVERIFY(fixtures >= 1);
     }
 
     void refusesAFileThatIsNotADatabase()

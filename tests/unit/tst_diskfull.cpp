@@ -75,14 +75,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        // A real full file system: a private mount namespace with a 1 MiB tmpfs. Threads started from here on (the
+        // A real full file system: a private mount namespace with a 2 MiB tmpfs (room, once freed, for the store an
+        // earlier step left and a new store with its journal). Threads started from here on (the
         // database thread) inherit the namespace. Without the right to mount, only the SQLite-limit tests run.
         m_mount = m_dir.filePath(u"small-disk"_s);
         QVERIFY(QDir().mkpath(m_mount));
         if (::unshare(CLONE_NEWNS) != 0) {
             m_noMountReason = u"cannot make a mount namespace: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
         } else if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0
-            || ::mount("tmpfs", QFile::encodeName(m_mount).constData(), "tmpfs", 0, "size=1m,mode=0700") != 0) {
+            || ::mount("tmpfs", QFile::encodeName(m_mount).constData(), "tmpfs", 0, "size=2m,mode=0700") != 0) {
             m_noMountReason = u"cannot mount a tmpfs: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
         }
         if (!m_noMountReason.isEmpty())
