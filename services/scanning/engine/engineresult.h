@@ -35,7 +35,7 @@ enum class Strategy : std::uint32_t {
 inline constexpr double kStillRelativeBudget = 4;
 /// ... but never less than this (CPU milliseconds): a first read of a fraction of a millisecond would otherwise
 /// leave the blurred-linear reader too few scan lines to settle on anything. Less than a display frame.
-inline constexpr double kStillMinBudgetMs = 5;
+inline constexpr double kStillMinBudgetMs = 3.5;
 
 /// What a still stage is expected to cost, as a multiple of the first read's time: a ZXing view of the whole image
 /// costs about what the first read did, times its pixels against the image's. A stage starts only when that still
