@@ -342,19 +342,29 @@ void SyncEngine::send(const Row &row, bool afterReadBack)
     m_client->send(std::move(request)).then(this, [this, sent](const ApiReply &reply) { onReply(sent, reply, false); });
 }
 
+bool SyncEngine::readBackFailed(const Row &row, const ApiReply &reply)
+{
+    if (reply.ok())
+        return false;
+    if (reply.disposition() == ApiReply::Disposition::Permanent) {
+        park(row, reply.message());
+        walk();
+    } else if (reply.disposition() == ApiReply::Disposition::AuthFailure) {
+        stopWith(u"unauthorized"_s, reply.message());
+    } else {
+        retryLater(row, reply, true); // still in flight: read back again next time
+        walk();
+    }
+    return true;
+}
+
 void SyncEngine::readBackCapture(const Row &row)
 {
     const QString sessionId = serverId(OutboxEntity::Session, row.entry.payload.value(u"session_id"_s).toString());
     m_client->send(ApiRequest::get(u"/scanner/api/v1/sessions/"_s + sessionId))
         .then(this, [this, row](const ApiReply &reply) {
-            if (!reply.ok()) {
-                if (reply.disposition() == ApiReply::Disposition::Permanent)
-                    return park(row, reply.message()), walk();
-                if (reply.disposition() == ApiReply::Disposition::AuthFailure)
-                    return stopWith(u"unauthorized"_s, reply.message());
-                retryLater(row, reply, true);
-                return walk();
-            }
+            if (readBackFailed(row, reply))
+                return;
             m_notSentInARow = 0;
             const auto captures = reply.json().value(u"captures"_s).toArray();
             for (const auto &v : captures) {
@@ -380,14 +390,8 @@ void SyncEngine::readBackEnd(const Row &row)
     const QString sessionId = serverId(OutboxEntity::Session, row.entry.entityId);
     m_client->send(ApiRequest::get(u"/scanner/api/v1/sessions/"_s + sessionId))
         .then(this, [this, row](const ApiReply &reply) {
-            if (!reply.ok()) {
-                if (reply.disposition() == ApiReply::Disposition::Permanent)
-                    return park(row, reply.message()), walk();
-                if (reply.disposition() == ApiReply::Disposition::AuthFailure)
-                    return stopWith(u"unauthorized"_s, reply.message());
-                retryLater(row, reply, true);
-                return walk();
-            }
+            if (readBackFailed(row, reply))
+                return;
             m_notSentInARow = 0;
             const QString status = reply.json().value(u"status"_s).toString();
             if (!status.isEmpty() && status != u"ACTIVE"_s) {
@@ -682,50 +686,48 @@ QJsonObject SyncStatus::toJson() const
 
 QFuture<Result<SyncStatus>> SyncStatus::load(store::Database *db)
 {
-    return db
-        ->run([](QSqlDatabase &db) -> Result<SyncStatus> {
-            SyncStatus s;
-            bool ok = false;
-            auto q = store::exec(db,
-                u"SELECT entity, op, state, count(*) FROM outbox WHERE state != 'done' GROUP BY entity, op, state"_s,
-                {}, &ok);
-            if (!ok)
-                return store::sqlError(q.lastError());
-            while (q.next()) {
-                auto &c = s.byKind[q.value(0).toString() + u' ' + q.value(1).toString()];
-                const QString state = q.value(2).toString();
-                const int n = q.value(3).toInt();
-                if (state == u"failed"_s)
-                    c.parked += n;
-                else if (state == u"in_flight"_s)
-                    c.inFlight += n;
-                else
-                    c.pending += n;
-            }
-            q = store::exec(db,
-                u"SELECT seq, entity, entity_id, op, coalesce(last_error, '') FROM outbox WHERE state = 'failed' ORDER BY seq"_s,
-                {}, &ok);
-            if (!ok)
-                return store::sqlError(q.lastError());
-            while (q.next())
-                s.parked.push_back(ParkedRow { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                    q.value(3).toString(), q.value(4).toString() });
-            q = store::exec(db, u"SELECT key, value FROM sync_state"_s, {}, &ok);
-            if (!ok)
-                return store::sqlError(q.lastError());
-            while (q.next()) {
-                const auto v = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
-                const QString k = q.value(0).toString();
-                if (k == u"last_success"_s)
-                    s.lastSuccess = v;
-                else if (k == u"last_error"_s)
-                    s.lastError = v;
-                else if (k == u"rate_limit"_s)
-                    s.rateLimit = v;
-            }
-            return s;
-        })
-        ;
+    return db->run([](QSqlDatabase &db) -> Result<SyncStatus> {
+        SyncStatus s;
+        bool ok = false;
+        auto q = store::exec(db,
+            u"SELECT entity, op, state, count(*) FROM outbox WHERE state != 'done' GROUP BY entity, op, state"_s, {},
+            &ok);
+        if (!ok)
+            return store::sqlError(q.lastError());
+        while (q.next()) {
+            auto &c = s.byKind[q.value(0).toString() + u' ' + q.value(1).toString()];
+            const QString state = q.value(2).toString();
+            const int n = q.value(3).toInt();
+            if (state == u"failed"_s)
+                c.parked += n;
+            else if (state == u"in_flight"_s)
+                c.inFlight += n;
+            else
+                c.pending += n;
+        }
+        q = store::exec(db,
+            u"SELECT seq, entity, entity_id, op, coalesce(last_error, '') FROM outbox WHERE state = 'failed' ORDER BY seq"_s,
+            {}, &ok);
+        if (!ok)
+            return store::sqlError(q.lastError());
+        while (q.next())
+            s.parked.push_back(ParkedRow { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                q.value(3).toString(), q.value(4).toString() });
+        q = store::exec(db, u"SELECT key, value FROM sync_state"_s, {}, &ok);
+        if (!ok)
+            return store::sqlError(q.lastError());
+        while (q.next()) {
+            const auto v = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
+            const QString k = q.value(0).toString();
+            if (k == u"last_success"_s)
+                s.lastSuccess = v;
+            else if (k == u"last_error"_s)
+                s.lastError = v;
+            else if (k == u"rate_limit"_s)
+                s.rateLimit = v;
+        }
+        return s;
+    });
 }
 
 Result<int> retryParked(store::Database *db, qint64 seq)

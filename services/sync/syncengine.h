@@ -115,6 +115,9 @@ private:
     void finishPass();
     void process(const Row &row);
     void send(const Row &row, bool afterReadBack);
+    /// A read-back without a usable answer: parks the row, stops the run or backs off, as the answer says; false
+    /// when the answer is usable.
+    bool readBackFailed(const Row &row, const ApiReply &reply);
     void readBackCapture(const Row &row);
     void readBackEnd(const Row &row);
     void onReply(const Row &row, const ApiReply &reply, bool afterReadBack);
