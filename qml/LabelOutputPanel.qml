@@ -78,7 +78,7 @@ Rectangle {
                     FieldLabel {
                         text: qsTr("Make")
                     }
-                    ComboBox {
+                    StationComboBox {
                         objectName: "exportType"
                         Layout.fillWidth: true
                         ToolTip.visible: hovered && !popup.visible
@@ -112,7 +112,7 @@ Rectangle {
                             currentIndex: root.indexIn(LabelsController.options.formats, "", LabelsController.options.fileFormat)
                             onActivated: LabelsController.options.fileFormat = currentText
                         }
-                        ComboBox {
+                        StationComboBox {
                             objectName: "symbol"
                             Layout.fillWidth: true
                             ToolTip.visible: hovered && !popup.visible
@@ -130,7 +130,7 @@ Rectangle {
                     FieldLabel {
                         text: qsTr("Symbol sizes by the GS1 table for")
                     }
-                    ComboBox {
+                    StationComboBox {
                         objectName: "gs1Table"
                         Layout.fillWidth: true
                         ToolTip.visible: hovered && !popup.visible
@@ -148,7 +148,7 @@ Rectangle {
                         text: qsTr("Label stock")
                         visible: LabelsController.options.sheetExport
                     }
-                    ComboBox {
+                    StationComboBox {
                         objectName: "template"
                         Layout.fillWidth: true
                         Accessible.name: qsTr("Label stock")
@@ -232,7 +232,7 @@ Rectangle {
                     RowLayout {
                         Layout.fillWidth: true
                         visible: LabelsController.options.sheetExport
-                        ComboBox {
+                        StationComboBox {
                             objectName: "printer"
                             Layout.fillWidth: true
                             ToolTip.visible: hovered && !popup.visible
