@@ -89,7 +89,7 @@ Pane {
                 Label { text: qsTr("Height mm") }
                 MmField { mm: root.item.height; onEdited: v => root.item.height = v }
                 Label { text: qsTr("Rotation") }
-                ComboBox {
+                StationComboBox {
                     model: ["0°", "90°", "180°", "270°"]
                     currentIndex: root.item.rotation / 90
                     Layout.fillWidth: true
@@ -111,7 +111,7 @@ Pane {
                 rowSpacing: 4
                 Layout.fillWidth: true
                 Label { text: qsTr("Symbology") }
-                ComboBox {
+                StationComboBox {
                     objectName: "symbologyBox"
                     model: [qsTr("GS1 DataMatrix"), qsTr("GS1 QR Code"), qsTr("GS1 Digital Link QR"), qsTr("GS1-128"), qsTr("EAN-13"), qsTr("UPC-A"), qsTr("ITF-14"), qsTr("GS1 DataBar"), qsTr("GS1 DataBar Expanded")]
                     currentIndex: root.item.symbology

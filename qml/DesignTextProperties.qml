@@ -34,7 +34,7 @@ GridLayout {
         onTextChanged: if (activeFocus && text !== root.item.text) root.item.text = text
     }
     Label { text: qsTr("Field") }
-    ComboBox {
+    StationComboBox {
         objectName: "fieldBox"
         model: root.controller.fields
         displayText: qsTr("Insert a field…")
@@ -57,7 +57,7 @@ GridLayout {
         }
     }
     Label { text: qsTr("Font") }
-    ComboBox {
+    StationComboBox {
         model: [qsTr("Sans"), qsTr("OCR-B"), qsTr("Mono")]
         currentIndex: root.item.font
         Layout.fillWidth: true
@@ -82,21 +82,21 @@ GridLayout {
         onValueModified: root.item.minFontSize = value
     }
     Label { text: qsTr("Align") }
-    ComboBox {
+    StationComboBox {
         model: [qsTr("Left"), qsTr("Centre"), qsTr("Right")]
         currentIndex: root.item.align
         Layout.fillWidth: true
         onActivated: i => root.item.align = i
     }
     Label { text: qsTr("Vertical") }
-    ComboBox {
+    StationComboBox {
         model: [qsTr("Top"), qsTr("Middle"), qsTr("Bottom")]
         currentIndex: root.item.valign
         Layout.fillWidth: true
         onActivated: i => root.item.valign = i
     }
     Label { text: qsTr("Fit") }
-    ComboBox {
+    StationComboBox {
         model: [qsTr("Shrink to fit"), qsTr("Wrap, then shrink")]
         currentIndex: root.item.fit
         Layout.fillWidth: true
