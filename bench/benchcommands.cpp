@@ -6,8 +6,8 @@
 #include "decodebench.h"
 #include "labelbench.h"
 #include "livebench.h"
-#include "syncbench.h"
 #include "reviewbench.h"
+#include "syncbench.h"
 
 #include <QCommandLineParser>
 

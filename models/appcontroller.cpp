@@ -60,7 +60,8 @@ void AppController::openStore()
 
 bool AppController::areaAvailable(const QString &area) const
 {
-    static const QStringList available { u"sessions"_s, u"scan"_s, u"labels"_s, u"settings"_s, u"counts"_s, u"sync"_s, u"review"_s };
+    static const QStringList available { u"sessions"_s, u"scan"_s, u"labels"_s, u"settings"_s, u"counts"_s, u"sync"_s,
+        u"review"_s };
     return available.contains(area);
 }
 

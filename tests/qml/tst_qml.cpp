@@ -8,7 +8,6 @@
 #include "testmedia.h"
 
 #include <QQmlContext>
-#include <QSqlQuery>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
