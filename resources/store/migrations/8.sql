@@ -50,7 +50,10 @@ CREATE TRIGGER capture_sort_keys_capture_update AFTER UPDATE OF session_id, gtin
 CREATE TRIGGER capture_sort_keys_capture_delete AFTER DELETE ON captures BEGIN
     DELETE FROM capture_sort_keys WHERE capture_id = old.id
     ; END;
-CREATE TRIGGER capture_sort_keys_session_update AFTER UPDATE OF metadata, created ON sessions BEGIN
+CREATE TRIGGER capture_sort_keys_session_update AFTER UPDATE OF metadata, created ON sessions
+    WHEN coalesce(CASE WHEN json_valid(old.metadata) THEN json_extract(old.metadata, '$.name') END, old.created)
+        IS NOT coalesce(CASE WHEN json_valid(new.metadata) THEN json_extract(new.metadata, '$.name') END, new.created)
+BEGIN
     INSERT INTO capture_sort_keys (capture_id, session_name, gtin, product_name, review, photos)
         SELECT c.id, coalesce(CASE WHEN json_valid(s.metadata) THEN json_extract(s.metadata, '$.name') END, s.created),
             coalesce(r.gtin, c.gtin),
