@@ -33,6 +33,8 @@ constexpr Migration MIGRATIONS[] = {
     { 6, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/6.sql"_s); } },
     // The review of captures: review state, GTIN corrections, sort indexes and the full-text search index.
     { 7, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/7.sql"_s); } },
+    // The review sort keys from other tables (session name, GTIN in force, product name, review state), indexed.
+    { 8, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/8.sql"_s); } },
 };
 
 } // namespace

@@ -13,22 +13,23 @@ namespace closient::store {
 namespace {
 
 // The expression each column sorts by; rows come back joined as c (captures), r (capture_reviews), p (products of
-// the GTIN in force) and s (sessions).
+// the GTIN in force) and k (capture_sort_keys, for the values that live in other tables). Each one is the leading
+// column of an index, so the first page of a sort walks that index.
 QString sortKey(ReviewColumn column)
 {
     switch (column) {
     case ReviewColumn::Time:
         return u"c.created"_s;
     case ReviewColumn::Session:
-        return u"coalesce(json_extract(s.metadata, '$.name'), s.created) COLLATE NOCASE"_s;
+        return u"k.session_name"_s;
     case ReviewColumn::Type:
         return u"c.capture_type"_s;
     case ReviewColumn::Code:
         return u"c.raw_value"_s;
     case ReviewColumn::Gtin:
-        return u"coalesce(r.gtin, c.gtin)"_s;
+        return u"k.gtin"_s;
     case ReviewColumn::Product:
-        return u"coalesce(nullif(c.product_name, ''), p.product_name, '') COLLATE NOCASE"_s;
+        return u"k.product_name"_s;
     case ReviewColumn::Lot:
         return u"c.lot"_s;
     case ReviewColumn::Expiry:
@@ -38,16 +39,23 @@ QString sortKey(ReviewColumn column)
     case ReviewColumn::Status:
         return u"c.status"_s;
     case ReviewColumn::Review:
-        return u"coalesce(r.state, 'UNREVIEWED')"_s;
+        return u"k.review"_s;
     case ReviewColumn::Photos:
-        return u"(SELECT count(*) FROM photos ph WHERE ph.capture_id = c.id)"_s;
+        return u"k.photos"_s;
     }
     return u"c.created"_s;
 }
 
+// The columns whose sort key is kept in capture_sort_keys; their ties are broken by its seq, the others' by rowid.
+bool sortsByKeyTable(ReviewColumn column)
+{
+    return column == ReviewColumn::Session || column == ReviewColumn::Gtin || column == ReviewColumn::Product
+        || column == ReviewColumn::Review || column == ReviewColumn::Photos;
+}
+
 bool needsProducts(const ReviewFilter &f)
 {
-    return !f.brand.isEmpty() || f.sortColumn == ReviewColumn::Product;
+    return !f.brand.isEmpty();
 }
 
 // FROM and WHERE shared by the page and the count.
@@ -57,8 +65,8 @@ BuiltQuery fromWhere(const ReviewFilter &f, bool broadSearch = false)
     q.sql = u" FROM captures c LEFT JOIN capture_reviews r ON r.capture_id = c.id"_s;
     if (needsProducts(f))
         q.sql += u" LEFT JOIN products p ON p.gtin = coalesce(r.gtin, c.gtin)"_s;
-    if (f.sortColumn == ReviewColumn::Session)
-        q.sql += u" JOIN sessions s ON s.id = c.session_id"_s;
+    if (sortsByKeyTable(f.sortColumn))
+        q.sql += u" JOIN capture_sort_keys k ON k.capture_id = c.id"_s;
     QStringList where;
     const auto add = [&](const QString &clause, std::initializer_list<QVariant> values) {
         where << clause;
@@ -145,7 +153,11 @@ BuiltQuery reviewPageQuery(const ReviewFilter &f, int offset, int limit, bool br
 {
     auto q = fromWhere(f, broadSearch);
     const QString dir = f.descending ? u" DESC"_s : u" ASC"_s;
-    q.sql = u"SELECT c.rowid"_s + q.sql + u" ORDER BY "_s + sortKey(f.sortColumn) + dir + u", c.rowid"_s + dir
+    // Ties follow the index too: type and server status are indexed with the time, the others with the rowid.
+    QString tie = sortsByKeyTable(f.sortColumn) ? u"k.seq"_s + dir : u"c.rowid"_s + dir;
+    if (f.sortColumn == ReviewColumn::Type || f.sortColumn == ReviewColumn::Status)
+        tie = u"c.created"_s + dir + u", "_s + tie;
+    q.sql = u"SELECT c.rowid"_s + q.sql + u" ORDER BY "_s + sortKey(f.sortColumn) + dir + u", "_s + tie
         + u" LIMIT ? OFFSET ?"_s;
     q.values << limit << offset;
     return q;
@@ -158,7 +170,9 @@ BuiltQuery searchMatchCountQuery(const ReviewFilter &f)
 
 BuiltQuery reviewCountQuery(const ReviewFilter &f)
 {
-    auto q = fromWhere(f);
+    auto unsorted = f; // how many match does not depend on the order: no sort key table to join
+    unsorted.sortColumn = ReviewColumn::Time;
+    auto q = fromWhere(unsorted);
     q.sql = u"SELECT count(*)"_s + q.sql;
     return q;
 }

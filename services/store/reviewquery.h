@@ -46,7 +46,9 @@ struct BuiltQuery
     QVariantList values;
 };
 
-/// The rowids of one page of captures matching @p filter, in the order asked for (ties broken by rowid).
+/// The rowids of one page of captures matching @p filter, in the order asked for (ties broken by time for type and
+/// server status, else by the order the captures were stored in). Every column's order is an index, so the first
+/// page is a walk of that index.
 /// @p broadSearch: the search matches many captures, so walking them in order beats reading every match.
 [[nodiscard]] BuiltQuery reviewPageQuery(const ReviewFilter &filter, int offset, int limit, bool broadSearch = false);
 /// How many captures the search words of @p filter match, before any other filter.

@@ -184,6 +184,50 @@ private Q_SLOTS:
         QVERIFY(fixtures >= 1);
     }
 
+    void migratedCapturesHaveTheirSortKeys()
+    {
+        // Every capture stored before the sort keys has them after the upgrade, equal to what the review table
+        // shows: the session's name, the GTIN in force, the product name, the review state and the photo count.
+        QDirIterator it(test::dataFile(u"store"_s), { u"closient-v*.sqlite"_s });
+        int fixtures = 0;
+        while (it.hasNext()) {
+            const auto fixture = it.next();
+            ++fixtures;
+            const auto copy = path(u"sortkeys-"_s + QFileInfo(fixture).fileName());
+            QFile::remove(copy);
+            QVERIFY(QFile::copy(fixture, copy));
+            QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+            QVERIFY(await(Database().open(copy)).ok());
+            test::RawDb raw(copy, u"after"_s);
+            const int captures = raw.scalar(u"SELECT count(*) FROM captures"_s).toInt();
+            QVERIFY(captures > 0);
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM capture_sort_keys"_s).toInt(), captures);
+            QCOMPARE(raw.scalar(u"SELECT count(*) FROM captures c JOIN sessions s ON s.id = c.session_id "
+                                u"LEFT JOIN capture_reviews r ON r.capture_id = c.id "
+                                u"LEFT JOIN products p ON p.gtin = coalesce(r.gtin, c.gtin) "
+                                u"JOIN capture_sort_keys k ON k.capture_id = c.id "
+                                u"WHERE k.session_name = coalesce(json_extract(s.metadata, '$.name'), s.created) "
+                                u"AND k.gtin = coalesce(r.gtin, c.gtin) "
+                                u"AND k.product_name = coalesce(nullif(c.product_name, ''), p.product_name, '') "
+                                u"AND k.review = coalesce(r.state, 'UNREVIEWED') "
+                                u"AND k.photos = (SELECT count(*) FROM photos ph WHERE ph.capture_id = c.id)"_s)
+                         .toInt(),
+                captures);
+            if (QFileInfo(fixture).fileName() == u"closient-v7.sqlite") {
+                // A store with reviews: a flagged capture whose GTIN was corrected, named from the corrected GTIN.
+                QCOMPARE(raw.scalar(u"SELECT group_concat(capture_id || ':' || session_name || ':' || gtin || ':' || "
+                                    u"product_name || ':' || review || ':' || photos, ' | ') FROM "
+                                    u"(SELECT * FROM capture_sort_keys ORDER BY seq)"_s)
+                             .toString(),
+                    u"v7-capture-1:Cold room:09506000134383:Blue Widget:REVIEWED:0 | "
+                    u"v7-capture-2:Cold room:09506000134383:Cordial as printed:UNREVIEWED:0 | "
+                    u"v7-capture-3:2026-10-02T08:00:00.000Z:09506000134390:Oat Drink:FLAGGED:0 | "
+                    u"v7-capture-4:2026-10-02T08:00:00.000Z:::UNREVIEWED:2"_s);
+            }
+        }
+        QVERIFY(fixtures >= 5);
+    }
+
     void refusesAFileThatIsNotADatabase()
     {
         const auto file = path(u"notes.sqlite"_s);

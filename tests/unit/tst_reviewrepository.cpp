@@ -10,6 +10,9 @@
 #include "storetestutil.h"
 #include "testbase.h"
 
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -60,6 +63,39 @@ private:
             QSqlQuery q(db);
             return q.exec(sql);
         })));
+    }
+
+    QVariant scalar(const QString &sql)
+    {
+        return await(m_db->run([sql](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            return q.exec(sql) && q.next() ? q.value(0) : QVariant();
+        }));
+    }
+
+    // How many captures' sort keys differ from what their rows show (or have no keys at all); 0 when in step, -1
+    // when there are no sort keys to compare.
+    int staleSortKeys()
+    {
+        const auto stale = scalar(u"SELECT count(*) FROM captures c JOIN sessions s ON s.id = c.session_id "
+                                  u"LEFT JOIN capture_reviews r ON r.capture_id = c.id "
+                                  u"LEFT JOIN products p ON p.gtin = coalesce(r.gtin, c.gtin) "
+                                  u"LEFT JOIN capture_sort_keys k ON k.capture_id = c.id WHERE k.capture_id IS NULL "
+                                  u"OR k.session_name IS NOT coalesce(json_extract(s.metadata, '$.name'), s.created) "
+                                  u"OR k.gtin IS NOT coalesce(r.gtin, c.gtin) "
+                                  u"OR k.product_name IS NOT coalesce(nullif(c.product_name, ''), p.product_name, '') "
+                                  u"OR k.review IS NOT coalesce(r.state, 'UNREVIEWED') "
+                                  u"OR k.photos IS NOT (SELECT count(*) FROM photos ph WHERE ph.capture_id = c.id)"_s);
+        return stale.isValid() ? stale.toInt() : -1;
+    }
+
+    QString firstId(ReviewColumn column, bool descending)
+    {
+        ReviewFilter f;
+        f.sortColumn = column;
+        f.descending = descending;
+        auto r = await(ReviewRepository(m_db.get()).page(f, 0, 1));
+        return r.ok() && !r->empty() ? r->front().id : QString();
     }
 
 private Q_SLOTS:
@@ -360,6 +396,104 @@ private Q_SLOTS:
         QCOMPARE(mine[2].entity, OutboxEntity::Capture);
         QCOMPARE(mine[2].entityId, u"bench-capture-000004"_s);
         QCOMPARE(mine[2].op, OutboxOp::Apply);
+    }
+
+    void everySortWalksAnIndex()
+    {
+        // The first page of any sort, over every capture, reads an index in order and stops at the page's end:
+        // SQLite never has to gather and sort every capture first (which is what makes a sort slow at scale).
+        for (int c = 0; c < kReviewColumnCount; ++c) {
+            for (const bool descending : { false, true }) {
+                ReviewFilter f;
+                f.sortColumn = ReviewColumn(c);
+                f.descending = descending;
+                const auto page = reviewPageQuery(f, 0, 200);
+                const auto plan = await(m_db->run([page](QSqlDatabase &db) {
+                    QSqlQuery q(db);
+                    QStringList steps;
+                    if (!q.prepare(u"EXPLAIN QUERY PLAN "_s + page.sql))
+                        return QStringList { q.lastError().text() };
+                    for (const auto &v : page.values)
+                        q.addBindValue(v);
+                    if (!q.exec())
+                        return QStringList { q.lastError().text() };
+                    while (q.next())
+                        steps << q.value(3).toString();
+                    return steps;
+                }));
+                const auto text = plan.join(u" | "_s);
+                QVERIFY2(text.contains(u"INDEX"_s), qPrintable(u"column %1: %2"_s.arg(c).arg(text)));
+                QVERIFY2(!text.contains(u"TEMP B-TREE"_s), qPrintable(u"column %1: %2"_s.arg(c).arg(text)));
+            }
+        }
+    }
+
+    void sortKeysFollowChanges()
+    {
+        // The keys the slow columns sort by are kept beside the captures; every change to what the table shows
+        // changes them in the same transaction: a correction, a review mark, a product name arriving, a session
+        // renamed, a photo added.
+        QCOMPARE(staleSortKeys(), 0);
+        ReviewRepository repo(m_db.get());
+
+        const QString corrected = u"bench-capture-000100"_s;
+        QVERIFY(await(repo.correctGtin(corrected, u"00000000000017"_s, u"ann"_s)).ok());
+        QCOMPARE(firstId(ReviewColumn::Gtin, false), corrected);
+        QCOMPARE(staleSortKeys(), 0);
+
+        // The only flagged capture sorts first in ascending review order (FLAGGED < REVIEWED < UNREVIEWED) ...
+        exec(u"DELETE FROM capture_reviews WHERE state = 'FLAGGED'"_s);
+        QVERIFY(firstId(ReviewColumn::Review, false) != u"bench-capture-000101"_s);
+        QVERIFY(await(repo.mark({ u"bench-capture-000101"_s }, ReviewState::Flagged, u"Torn label"_s, u"ann"_s)).ok());
+        QCOMPARE(firstId(ReviewColumn::Review, false), u"bench-capture-000101"_s);
+        // ... and no longer once it is set back to unreviewed.
+        QVERIFY(await(repo.mark({ u"bench-capture-000101"_s }, ReviewState::Unreviewed, {}, u"ann"_s)).ok());
+        QVERIFY(firstId(ReviewColumn::Review, false) != u"bench-capture-000101"_s);
+        QCOMPARE(staleSortKeys(), 0);
+
+        // A capture of a GTIN the products cache does not know yet has no name, then the name arrives.
+        auto session = await(SessionRepository(m_db.get()).create(u"barcode_scan"_s, {}));
+        QVERIFY(session.ok());
+        CaptureRequest req;
+        req.sessionId = session->id;
+        req.rawValue = u"(01)09506000134376(10)NAMELESS"_s;
+        req.captureType = u"MANUAL"_s;
+        const auto submitted = await(CaptureService(m_db.get()).submit(req));
+        QVERIFY(submitted.captured);
+        ReviewFilter bySearch;
+        bySearch.search = u"nameless"_s;
+        const auto mine = all(bySearch);
+        QCOMPARE(int(mine.size()), 1);
+        const QString nameless = mine.front().id;
+        QVERIFY(mine.front().productName.isEmpty());
+        QVERIFY(firstId(ReviewColumn::Product, true) != nameless);
+        exec(u"INSERT INTO products (gtin, product_name, brand, fetched) VALUES "
+             u"('09506000134376', 'zzz Last Word Cordial', 'Acme', '2026-11-30T10:00:00.000Z')"_s);
+        QCOMPARE(firstId(ReviewColumn::Product, true), nameless);
+        QCOMPARE(staleSortKeys(), 0);
+
+        // A session renamed moves all of its captures.
+        QVERIFY(await(SessionRepository(m_db.get())
+                          .updateMetadata(u"bench-session-0003"_s, QJsonObject { { u"name"_s, u"0 Aisle first"_s } }))
+                    .ok());
+        ReviewFilter bySession;
+        bySession.sortColumn = ReviewColumn::Session;
+        bySession.descending = false;
+        auto first = await(repo.page(bySession, 0, 100));
+        QVERIFY(first.ok());
+        QCOMPARE(int(first->size()), 100);
+        for (const auto &r : *first)
+            QCOMPARE(r.sessionName, u"0 Aisle first"_s);
+        QCOMPARE(staleSortKeys(), 0);
+
+        // A photo added to a capture with none.
+        exec(u"DELETE FROM photos WHERE capture_id = 'bench-capture-000102'"_s);
+        exec(u"INSERT INTO photos (id, session_id, capture_id, photo_type, file_path, created) "
+             u"SELECT 'extra-' || n, session_id, id, 'front', '/tmp/p' || n || '.jpg', created FROM captures, "
+             u"(SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) "
+             u"WHERE id = 'bench-capture-000102'"_s);
+        QCOMPARE(firstId(ReviewColumn::Photos, true), u"bench-capture-000102"_s);
+        QCOMPARE(staleSortKeys(), 0);
     }
 };
 
