@@ -430,6 +430,7 @@ private:
         for (size_t j = i + 1; j < end && labels[j].page == labels[i].page; ++j) {
             if (labels[j].symbolRect.isEmpty() || Verifier::wholeModuleDpi(labels[j].xDim) != dpi)
                 continue;
+            // As many as fit: each rendering interprets the whole page, so fewer and larger is faster.
             const QRect grown = tile.united(symbolArea(labels[j], dpi));
             if (qint64(grown.width()) * grown.height() > kTilePixels)
                 break;
