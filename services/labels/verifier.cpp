@@ -193,11 +193,12 @@ QImage upright(const QImage &image, int rotation)
 }
 } // namespace
 
-double Verifier::wholeModuleDpi(double xDim)
+double Verifier::wholeModuleDpi(double xDim, int minPixels)
 {
     if (!(xDim > 0))
         return kDpi;
-    const double modulePx = std::max(3.0, std::round(kDpi * xDim / 25.4));
+    // Fewer pixels make the page's rendering, the cost of reading back, cheaper.
+    const double modulePx = std::max(double(minPixels), std::round(kFastDpi * xDim / 25.4));
     // A very fine or very coarse symbol is read at what keeps its pixels in bounds, whole modules or not.
     return std::clamp(modulePx * 25.4 / xDim, 150.0, 1200.0);
 }
@@ -384,7 +385,7 @@ private:
         const PlacedLabel &label = labels[i];
         if (label.symbolRect.isEmpty())
             return false;
-        const double dpi = Verifier::wholeModuleDpi(label.xDim);
+        const double dpi = fastDpi(label);
         const QRect symbol = symbolArea(label, dpi);
         if (symbol.isEmpty() || qint64(symbol.width()) * symbol.height() > kLabelPixels)
             return false;
@@ -395,6 +396,17 @@ private:
         const QImage image = m_tile.copy(symbol.translated(-m_tileRect.topLeft()));
         return label.symbology ? m_verifier.confirmPure(image, *label.symbology, label.rotation, label.expected)
                                : m_verifier.confirmPure(image, label.kind, label.expected);
+    }
+
+    /// Where label's symbol is rendered for the fast read. Unantialiased, a module of whole pixels is exactly that
+    /// many black or white pixels: two suffice for a matrix symbol, sampled at module centres; a linear symbol's
+    /// bars and spaces are measured against each other, and need three.
+    [[nodiscard]] static double fastDpi(const PlacedLabel &label)
+    {
+        const bool linear = label.symbology
+            ? (toSymbolKind(*label.symbology) ? isLinear(*toSymbolKind(*label.symbology)) : true)
+            : isLinear(label.kind);
+        return Verifier::wholeModuleDpi(label.xDim, linear ? 3 : 2);
     }
 
     /// @p mm on the page in pixels at @p dpi, inside the page.
@@ -428,7 +440,7 @@ private:
     {
         QRect tile = symbolArea(labels[i], dpi);
         for (size_t j = i + 1; j < end && labels[j].page == labels[i].page; ++j) {
-            if (labels[j].symbolRect.isEmpty() || Verifier::wholeModuleDpi(labels[j].xDim) != dpi)
+            if (labels[j].symbolRect.isEmpty() || fastDpi(labels[j]) != dpi)
                 continue;
             // As many as fit: each rendering interprets the whole page, so fewer and larger is faster.
             const QRect grown = tile.united(symbolArea(labels[j], dpi));

@@ -116,12 +116,13 @@ class TestVerifier : public QObject
 private Q_SLOTS:
     void wholeModuleResolution()
     {
-        // 0.5 mm modules at about 300 dpi: 6 pixels, exactly.
+        // 0.5 mm modules at about 200 dpi: 4 pixels, exactly.
         const double dpi = Verifier::wholeModuleDpi(0.5);
-        QCOMPARE(qRound(0.5 * dpi / 25.4 * 1000), 6000);
-        QVERIFY(std::abs(dpi - Verifier::kDpi) < Verifier::kDpi / 5);
-        // Fine modules get at least three pixels; an unknown X-dimension keeps the usual resolution.
-        QCOMPARE(qRound(0.1 * Verifier::wholeModuleDpi(0.1) / 25.4 * 1000), 3000);
+        QCOMPARE(qRound(0.5 * dpi / 25.4 * 1000), 4000);
+        QVERIFY(std::abs(dpi - Verifier::kFastDpi) < Verifier::kFastDpi / 4);
+        // Fine modules get at least two pixels; an unknown X-dimension keeps the thorough read's resolution.
+        QCOMPARE(qRound(0.1 * Verifier::wholeModuleDpi(0.1) / 25.4 * 1000), 2000);
+        QCOMPARE(qRound(0.1 * Verifier::wholeModuleDpi(0.1, 3) / 25.4 * 1000), 3000);
         QCOMPARE(Verifier::wholeModuleDpi(0), Verifier::kDpi);
     }
 
