@@ -91,12 +91,14 @@ int benchLabels(Context &ctx)
     const QCommandLineOption out(u"out"_s, u"where the Markdown goes"_s, u"file"_s, o.output);
     const QCommandLineOption count(u"count"_s, u"serials to label"_s, u"n"_s);
     const QCommandLineOption noGlabels(u"no-glabels"_s, u"skip glabels-3-batch"_s);
+    const QCommandLineOption layoutsOnly(u"layouts-only"_s, u"only the sheets drawn with the Product label layout"_s);
     if (!cli::parseOptions(ctx, p,
-            u"bench labels [--count N] [--out FILE] [--no-glabels]\n\n"
+            u"bench labels [--count N] [--out FILE] [--no-glabels] [--layouts-only]\n\n"
             u"Makes N serials (default 10,000) as verified sheets on 63up_1in_letter (GS1 DataMatrix) and\n"
-            u"Avery 5160 (GS1-128), and the same sheets with glabels-3-batch; reports time and peak memory\n"
+            u"Avery 5160 (GS1-128), symbol only and with the Product label layout (symbol and three lines of\n"
+            u"text), and the same sheets with glabels-3-batch; reports time and peak memory\n"
             u"(default output bench/results/labels.md)."_s,
-            { out, count, noGlabels }))
+            { out, count, noGlabels, layoutsOnly }))
         return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
     if (p.isSet(count)) {
         const auto n = cli::wholeNumber(u"--count"_s, p.value(count), 10, 1'000'000);
@@ -109,6 +111,7 @@ int benchLabels(Context &ctx)
             p.positionalArguments().first()));
     o.output = p.value(out);
     o.glabels = !p.isSet(noGlabels);
+    o.layoutsOnly = p.isSet(layoutsOnly);
     return runLabelBench(o, ctx.out(), ctx.err());
 }
 

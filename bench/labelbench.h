@@ -12,6 +12,7 @@ struct LabelBenchOptions
     int count = 10000;
     QString output = QStringLiteral("bench/results/labels.md");
     bool glabels = true;
+    bool layoutsOnly = false; // only the rows drawn with the Product label layout
 };
 
 /// Times closient-station labels export (and glabels-3-batch on the same CSV) on 63-up DataMatrix and Avery 5160

@@ -72,7 +72,7 @@ QJsonObject JobResult::toJson() const
         { u"error"_s, error.isEmpty() ? QJsonValue() : QJsonValue(error) }, { u"items"_s, items },
         { u"labels"_s, labels }, { u"pages"_s, pages }, { u"output"_s, output }, { u"file_size_bytes"_s, bytes },
         { u"render_ms"_s, qRound(renderMs) }, { u"verify_ms"_s, qRound(verifyMs) }, { u"verified"_s, verified },
-        { u"failures"_s, QJsonArray::fromStringList(failures.mid(0, 20)) },
+        { u"verified_fast"_s, verifiedFast }, { u"failures"_s, QJsonArray::fromStringList(failures.mid(0, 20)) },
         { u"printed_on"_s, printedOn.isEmpty() ? QJsonValue() : QJsonValue(printedOn) },
         { u"start_position"_s, startPosition > 0 ? QJsonValue(startPosition) : QJsonValue() },
         { u"next_start"_s, nextStart > 0 ? QJsonValue(nextStart) : QJsonValue() },
@@ -519,6 +519,7 @@ bool LabelJob::renderSheets(const std::vector<LabelItem> &items, const QString &
     });
     r.verifyMs = report.ms;
     r.verified = report.passed;
+    r.verifiedFast = report.fast;
     r.failures = report.failures;
     if (!report.ok()) {
         r.error = m_cancelled ? u"cancelled"_s

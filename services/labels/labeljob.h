@@ -88,6 +88,7 @@ struct JobResult
     double renderMs = 0;
     double verifyMs = 0;
     int verified = 0;
+    int verifiedFast = 0; // of those verified, how many the pure-symbol read confirmed at once
     QStringList failures;
     QString printedOn;
     int startPosition = 0; // the first label used on the first sheet

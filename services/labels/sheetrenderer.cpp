@@ -104,7 +104,8 @@ bool SheetRenderer::render(
                     m_placed.push_back({ item, page, cell, rect, {}, {}, SymbolKind::Gs1DataMatrix, {}, 0, false });
                 for (const auto &s : *symbols)
                     m_placed.push_back({ item, page, cell, rect, s.rect.translated(rect.topLeft()), s.expected,
-                        toSymbolKind(s.symbology).value_or(SymbolKind::Gs1DataMatrix), s.symbology, s.rotation });
+                        toSymbolKind(s.symbology).value_or(SymbolKind::Gs1DataMatrix), s.symbology, s.rotation, true,
+                        s.xDim });
                 if (progress && !progress(++done)) {
                     *error = u"cancelled"_s;
                     painter.end();
@@ -121,7 +122,7 @@ bool SheetRenderer::render(
             const QPointF origin = rect.topLeft() + sheet.contentArea().rect.topLeft();
             art->paint(painter, origin);
             m_placed.push_back({ item, page, cell, rect, art->symbolRect.translated(origin), art->content.expected,
-                art->content.kind, std::nullopt, 0, true });
+                art->content.kind, std::nullopt, 0, true, art->xDim });
             if (progress && !progress(++done)) {
                 *error = u"cancelled"_s;
                 painter.end();

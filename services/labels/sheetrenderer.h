@@ -47,6 +47,7 @@ struct PlacedLabel
     int rotation = 0;
     /// False for a cell whose layout has no symbol: it counts as printed, there is nothing to read back.
     bool verify = true;
+    double xDim = 0; // mm: the symbol's module width (0: not known), so it can be read back at whole pixels a module
 };
 
 /** Produces the artwork for item @p index, or says why it cannot. */

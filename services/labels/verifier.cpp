@@ -84,7 +84,7 @@ bool Verifier::checkDecoded(const QImage &image, const Want &want, const QString
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
     auto outcome = m_decoder->decodeGray(
         gray.constBits(), gray.width(), gray.height(), int(gray.bytesPerLine()), want.strategy, want.mask, 10000);
-    if (outcome.results.empty() && outcome.crashes > 0) {
+    if (outcome.results.empty() && outcome.crashes > 0 && want.strategy != scanning::Strategy::VerifyPure) {
         // libzxing 1.4 aborts while merging some Code 128 scan lines; the still cascade resumes in safe mode.
         outcome = m_decoder->decodeGray(gray.constBits(), gray.width(), gray.height(), int(gray.bytesPerLine()),
             scanning::Strategy::Still, want.mask, 10000);
@@ -138,6 +138,90 @@ Result<Done> Verifier::verifyLayoutImage(
     return Error { u"verify_failed"_s, problem };
 }
 
+namespace {
+/// What the pure-symbol read looks for: only the symbology that was printed (ZXing-cpp 1.4's BarcodeFormat bits).
+/// One scan line cannot reach the Code 128 line merging that aborts libzxing in the thorough read (see formatMask).
+std::uint32_t pureMask(LayoutSymbology s)
+{
+    switch (s) {
+    case LayoutSymbology::Gs1DataMatrix:
+        return 1u << 7;
+    case LayoutSymbology::Gs1Qr:
+    case LayoutSymbology::DigitalLinkQr:
+        return 1u << 13;
+    case LayoutSymbology::Gs1_128:
+        return 1u << 4;
+    case LayoutSymbology::Ean13:
+        return 1u << 9;
+    case LayoutSymbology::UpcA:
+        return (1u << 14) | (1u << 9);
+    case LayoutSymbology::Itf14:
+        return 1u << 10;
+    case LayoutSymbology::DataBar:
+        return 1u << 5;
+    case LayoutSymbology::DataBarExpanded:
+        return 1u << 6;
+    }
+    return 0;
+}
+
+std::uint32_t pureMask(SymbolKind kind)
+{
+    switch (kind) {
+    case SymbolKind::Gs1DataMatrix:
+        return pureMask(LayoutSymbology::Gs1DataMatrix);
+    case SymbolKind::Gs1Qr:
+    case SymbolKind::DigitalLinkQr:
+        return pureMask(LayoutSymbology::Gs1Qr);
+    case SymbolKind::Gs1_128:
+        return pureMask(LayoutSymbology::Gs1_128);
+    case SymbolKind::Ean13:
+        return pureMask(LayoutSymbology::Ean13);
+    case SymbolKind::UpcA:
+        return pureMask(LayoutSymbology::UpcA);
+    case SymbolKind::Itf14:
+        return pureMask(LayoutSymbology::Itf14);
+    }
+    return 0;
+}
+
+/// Turns a symbol drawn at @p rotation degrees back upright (quarter turns are exact on pixels).
+QImage upright(const QImage &image, int rotation)
+{
+    const int r = ((rotation % 360) + 360) % 360;
+    return r == 0 ? image : image.transformed(QTransform().rotate(-r));
+}
+} // namespace
+
+double Verifier::wholeModuleDpi(double xDim, int minPixels)
+{
+    if (!(xDim > 0))
+        return kDpi;
+    // Fewer pixels make the page's rendering, the cost of reading back, cheaper.
+    const double modulePx = std::max(double(minPixels), std::round(kFastDpi * xDim / 25.4));
+    // A very fine or very coarse symbol is read at what keeps its pixels in bounds, whole modules or not.
+    return std::clamp(modulePx * 25.4 / xDim, 150.0, 1200.0);
+}
+
+bool Verifier::confirmPure(const QImage &image, LayoutSymbology symbology, int rotation, const QString &expected)
+{
+    QString miss;
+    return checkDecoded(upright(image, rotation),
+        { pureMask(symbology), scanning::Strategy::VerifyPure, layoutZxingFormat(symbology),
+            layoutSymbologyId(symbology), layoutSymbologyTitle(symbology),
+            symbology == LayoutSymbology::DigitalLinkQr },
+        expected, &miss);
+}
+
+bool Verifier::confirmPure(const QImage &image, SymbolKind kind, const QString &expected)
+{
+    QString miss;
+    return checkDecoded(image,
+        { pureMask(kind), scanning::Strategy::VerifyPure, zxingFormat(kind), expectedSymbologyId(kind),
+            symbolKindTitle(kind), kind == SymbolKind::DigitalLinkQr },
+        expected, &miss);
+}
+
 QStringList Verifier::verifyLabel(const QImage &label, double dpi, const std::vector<PlacedSymbol> &symbols)
 {
     QStringList failures;
@@ -152,6 +236,8 @@ QStringList Verifier::verifyLabel(const QImage &label, double dpi, const std::ve
         QString problem;
         if (area.isEmpty()) {
             problem = u"it lies outside the label"_s;
+        } else if (confirmPure(gray.copy(area), s.symbology, s.rotation, s.expected)) {
+            // Read at once: the label is drawn at the printer's dots, so its modules are whole pixels.
         } else {
             // On a white margin of its own: a reader wants to see where the symbol ends.
             QImage framed(area.size() + QSize(2 * margin, 2 * margin), QImage::Format_Grayscale8);
@@ -242,8 +328,9 @@ public:
             m_report.failures << u"the PDF could not be opened for checking"_s;
             return;
         }
-        m_doc->setRenderHint(Poppler::Document::Antialiasing, true);
-        m_doc->setRenderHint(Poppler::Document::TextAntialiasing, true);
+        // The fast read's renderings are sharp; the thorough read turns antialiasing on for its own.
+        m_doc->setRenderHint(Poppler::Document::Antialiasing, false);
+        m_doc->setRenderHint(Poppler::Document::TextAntialiasing, false);
     }
 
     /// Checks label @p i of @p labels (rendering it with the ones after it up to @p end); false when the rest
@@ -256,22 +343,29 @@ public:
         if (label.page != m_currentPage && !openPage(label))
             return false;
         ++m_report.checked;
-        const QRect px = readArea(label);
+        const QRect px = readArea(label, Verifier::kDpi);
         QString problem;
         if (px.isEmpty()) {
             problem = u"the label lies outside its page"_s;
         } else if (qint64(px.width()) * px.height() > kLabelPixels) {
             problem = u"its symbol is too large to read back at %1 dpi"_s.arg(Verifier::kDpi);
+        } else if (confirmFast(labels, i, end)) {
+            ++m_report.passed;
+            ++m_report.fast;
         } else {
-            if (!m_tileRect.contains(px))
-                renderTile(labels, i, end);
-            if (m_tile.isNull() || !m_tileRect.contains(px))
+            // The thorough read, on the label's own antialiased rendering at the usual resolution, as a scanner
+            // would see the print.
+            m_doc->setRenderHint(Poppler::Document::Antialiasing, true);
+            const QImage area = m_page
+                ? m_page->renderToImage(Verifier::kDpi, Verifier::kDpi, px.x(), px.y(), px.width(), px.height())
+                : QImage();
+            m_doc->setRenderHint(Poppler::Document::Antialiasing, false);
+            m_report.largestRender = std::max(m_report.largestRender, qint64(px.width()) * px.height());
+            if (area.isNull())
                 problem = u"the page could not be rendered"_s;
             else if (const auto read = label.symbology
-                         ? m_verifier.verifyLayoutImage(m_tile.copy(px.translated(-m_tileRect.topLeft())),
-                             *label.symbology, label.rotation, label.expected)
-                         : m_verifier.verifyImage(
-                             m_tile.copy(px.translated(-m_tileRect.topLeft())), label.kind, label.expected);
+                         ? m_verifier.verifyLayoutImage(area, *label.symbology, label.rotation, label.expected)
+                         : m_verifier.verifyImage(area, label.kind, label.expected);
                      read.ok())
                 ++m_report.passed;
             else
@@ -283,33 +377,80 @@ public:
     }
 
 private:
+    /// The fast read of label @p i: its symbol alone, cut from a rendering of the page (with the labels after it up
+    /// to @p end) at the resolution where its modules are whole pixels, without antialiasing, so every module is the
+    /// same whole number of black or white pixels. False when it could not confirm the label (not a failure).
+    bool confirmFast(const std::vector<PlacedLabel> &labels, size_t i, size_t end)
+    {
+        const PlacedLabel &label = labels[i];
+        if (label.symbolRect.isEmpty())
+            return false;
+        const double dpi = fastDpi(label);
+        const QRect symbol = symbolArea(label, dpi);
+        if (symbol.isEmpty() || qint64(symbol.width()) * symbol.height() > kLabelPixels)
+            return false;
+        if (m_tileDpi != dpi || !m_tileRect.contains(symbol))
+            renderTile(labels, i, end, dpi);
+        if (m_tile.isNull() || !m_tileRect.contains(symbol))
+            return false;
+        const QImage image = m_tile.copy(symbol.translated(-m_tileRect.topLeft()));
+        return label.symbology ? m_verifier.confirmPure(image, *label.symbology, label.rotation, label.expected)
+                               : m_verifier.confirmPure(image, label.kind, label.expected);
+    }
+
+    /// Where label's symbol is rendered for the fast read. Unantialiased, a module of whole pixels is exactly that
+    /// many black or white pixels: two suffice for a matrix symbol, sampled at module centres; a linear symbol's
+    /// bars and spaces are measured against each other, and need three.
+    [[nodiscard]] static double fastDpi(const PlacedLabel &label)
+    {
+        const bool linear = label.symbology
+            ? (toSymbolKind(*label.symbology) ? isLinear(*toSymbolKind(*label.symbology)) : true)
+            : isLinear(label.kind);
+        return Verifier::wholeModuleDpi(label.xDim, linear ? 3 : 2);
+    }
+
+    /// @p mm on the page in pixels at @p dpi, inside the page.
+    [[nodiscard]] QRect toPixels(const QRectF &mm, double dpi) const
+    {
+        const double pxPerMm = dpi / 25.4;
+        const QRect page(0, 0, int(m_pageSizeMm.width() * pxPerMm), int(m_pageSizeMm.height() * pxPerMm));
+        return QRect(QPoint(int(std::floor(mm.left() * pxPerMm)), int(std::floor(mm.top() * pxPerMm))),
+            QPoint(int(std::ceil(mm.right() * pxPerMm)) - 1, int(std::ceil(mm.bottom() * pxPerMm)) - 1))
+            .intersected(page);
+    }
+
     /// The symbol as placed (quiet zones included) with 1.5 mm around it, inside its cell, in page pixels: a symbol
     /// that strayed out of its label fails.
-    [[nodiscard]] QRect readArea(const PlacedLabel &label) const
+    [[nodiscard]] QRect readArea(const PlacedLabel &label, double dpi) const
     {
-        const double pxPerMm = Verifier::kDpi / 25.4;
         const QRectF mm = label.symbolRect.isEmpty()
             ? label.cellRect.adjusted(-1, -1, 1, 1)
             : label.symbolRect.adjusted(-1.5, -1.5, 1.5, 1.5).intersected(label.cellRect);
-        return QRect(QPoint(int(mm.left() * pxPerMm), int(mm.top() * pxPerMm)),
-            QPoint(int(mm.right() * pxPerMm), int(mm.bottom() * pxPerMm)))
-            .intersected(m_pageRect);
+        return toPixels(mm, dpi);
     }
 
-    /// Renders the read areas of labels i, i+1, … of this page together, as many as fit the pixel budget.
-    void renderTile(const std::vector<PlacedLabel> &labels, size_t i, size_t end)
+    /// The symbol with its quiet zones and nothing else (no text beside it), for the pure-symbol read.
+    [[nodiscard]] QRect symbolArea(const PlacedLabel &label, double dpi) const
     {
-        QRect tile = readArea(labels[i]);
+        return label.symbolRect.isEmpty() ? QRect() : toPixels(label.symbolRect.intersected(label.cellRect), dpi);
+    }
+
+    /// Renders the symbols of labels i, i+1, … of this page read at @p dpi together, as many as fit the pixel budget.
+    void renderTile(const std::vector<PlacedLabel> &labels, size_t i, size_t end, double dpi)
+    {
+        QRect tile = symbolArea(labels[i], dpi);
         for (size_t j = i + 1; j < end && labels[j].page == labels[i].page; ++j) {
-            const QRect grown = tile.united(readArea(labels[j]));
+            if (labels[j].symbolRect.isEmpty() || fastDpi(labels[j]) != dpi)
+                continue;
+            // As many as fit: each rendering interprets the whole page, so fewer and larger is faster.
+            const QRect grown = tile.united(symbolArea(labels[j], dpi));
             if (qint64(grown.width()) * grown.height() > kTilePixels)
                 break;
             tile = grown;
         }
-        m_tile = m_page
-            ? m_page->renderToImage(Verifier::kDpi, Verifier::kDpi, tile.x(), tile.y(), tile.width(), tile.height())
-            : QImage();
+        m_tile = m_page ? m_page->renderToImage(dpi, dpi, tile.x(), tile.y(), tile.width(), tile.height()) : QImage();
         m_tileRect = m_tile.isNull() ? QRect() : tile;
+        m_tileDpi = dpi;
         m_report.largestRender = std::max(m_report.largestRender, qint64(tile.width()) * tile.height());
     }
 
@@ -318,6 +459,7 @@ private:
         m_currentPage = label.page;
         m_tile = QImage();
         m_tileRect = QRect();
+        m_tileDpi = 0;
         if (m_currentPage >= m_doc->numPages()) {
             m_report.failures << u"the PDF has %1 pages, label %2 should be on page %3"_s.arg(m_doc->numPages())
                                      .arg(label.cell + 1)
@@ -326,7 +468,7 @@ private:
         }
         m_page = m_doc->page(m_currentPage);
         const QSizeF size = m_page ? m_page->pageSizeF() : QSizeF(); // points
-        m_pageRect = QRect(0, 0, int(size.width() / 72 * Verifier::kDpi), int(size.height() / 72 * Verifier::kDpi));
+        m_pageSizeMm = size * 25.4 / 72;
         if (std::abs(size.width() * 25.4 / 72 - m_layout.sheet.pageWidth) > 0.5
             || std::abs(size.height() * 25.4 / 72 - m_layout.sheet.pageHeight) > 0.5)
             m_report.failures << u"page %1 is %2 × %3 mm, the stock is %4 × %5 mm"_s.arg(m_currentPage + 1)
@@ -343,9 +485,10 @@ private:
     std::unique_ptr<Poppler::Document> m_doc;
     std::unique_ptr<Poppler::Page> m_page;
     int m_currentPage = -1;
-    QRect m_pageRect;
+    QSizeF m_pageSizeMm;
     QImage m_tile;
     QRect m_tileRect;
+    double m_tileDpi = 0;
 };
 
 /// Splits the labels into up to @p parts runs of whole pages with about as many labels each.
@@ -409,6 +552,7 @@ VerifyReport Verifier::verifySheets(const QString &pdfPath, const SheetLayout &l
     for (const auto &part : parts) {
         report.checked += part.checked;
         report.passed += part.passed;
+        report.fast += part.fast;
         report.failures += part.failures;
         report.largestRender = std::max(report.largestRender, part.largestRender);
     }

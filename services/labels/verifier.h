@@ -27,6 +27,7 @@ struct VerifyReport
 {
     int checked = 0;
     int passed = 0;
+    int fast = 0; // of those passed, how many the pure-symbol read confirmed (the rest needed the thorough read)
     QStringList failures; // "page 2, label 14: expected ..., read ..."
     double ms = 0;
     qint64 largestRender = 0; // pixels of the largest piece of a page rendered at once
@@ -59,10 +60,21 @@ public:
     /// Reads every symbol placed on one label picture at @p dpi (a thermal label as it is sent): each symbol with its
     /// quiet zones is cut out, framed in white and decoded. One line per symbol that failed; empty when all passed.
     [[nodiscard]] QStringList verifyLabel(const QImage &label, double dpi, const std::vector<PlacedSymbol> &symbols);
+    /// The fast read of a symbol we drew: @p image is the symbol with its quiet zones and nothing else, turned by
+    /// @p rotation, its modules whole pixels. True only when it reads as exactly @p expected (symbology, identifier,
+    /// every character); false is a miss, never a failure: the caller then reads the label thoroughly.
+    [[nodiscard]] bool confirmPure(
+        const QImage &image, LayoutSymbology symbology, int rotation, const QString &expected);
+    [[nodiscard]] bool confirmPure(const QImage &image, SymbolKind kind, const QString &expected);
+    /// The resolution near kFastDpi at which an X-dimension of @p xDim mm is a whole number of pixels (at least
+    /// @p minPixels); kDpi when @p xDim is not known.
+    [[nodiscard]] static double wholeModuleDpi(double xDim, int minPixels = 2);
+
     /// The symbology identifier a reader must report for @p kind ("]d2" for GS1 DataMatrix).
     [[nodiscard]] static QString expectedSymbologyId(SymbolKind kind);
 
-    static constexpr double kDpi = 300;
+    static constexpr double kDpi = 300; // the thorough read's rendering
+    static constexpr double kFastDpi = 200; // about where the fast read renders
 
 private:
     bool checkSymbolFile(

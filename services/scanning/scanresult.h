@@ -50,6 +50,7 @@ enum class Strategy : std::uint32_t {
     Verify = 4,
     ZxingMulti = 5,
     StillEveryStage = 6,
+    VerifyPure = 7,
 };
 
 } // namespace closient::scanning

@@ -698,6 +698,23 @@ std::vector<EngineResult> decode(const GrayView &image, Strategy strategy, Forma
         readView({ "verify", gray, kIdentity }, toZxing(formats), true, out, true);
         return out;
     }
+    case Strategy::VerifyPure: {
+        // The image is one symbol and its quiet zones, drawn by us upright on white with whole-pixel modules: the
+        // pure-symbol reader samples the grid straight from the symbol's bounding box (a linear symbol: its middle
+        // row). No search, no rotations. The caller compares the text in full and reads thoroughly on a miss.
+        const ImageView iv(gray.data, gray.cols, gray.rows, ImageFormat::Lum, int(gray.step));
+        DecodeHints h;
+        h.setFormats(toZxing(formats));
+        h.setIsPure(true);
+        h.setTryHarder(false);
+        h.setTryRotate(false);
+        h.setTryDownscale(false);
+        h.setBinarizer(Binarizer::FixedThreshold);
+        std::vector<EngineResult> out;
+        if (const auto r = ReadBarcode(iv, h); r.isValid())
+            out.push_back(toResult(r, kIdentity, "verify-pure"));
+        return out;
+    }
     }
     return {};
 }

@@ -28,6 +28,7 @@ enum class Strategy : std::uint32_t {
     Verify = 4, // a clean rendering of our own label: one strict pass, no guessing
     ZxingMulti = 5, // plain ZXing-cpp ReadBarcodes with the demo's settings: a baseline (aborts on some DataBar)
     StillEveryStage = 6, // the Still cascade with every stage run on its own and timed: for the benchmark
+    VerifyPure = 7, // our own symbol alone, cut at its quiet zones, modules whole pixels: ZXing's pure-symbol read
 };
 
 /// What the still cascade may spend past its first read, as a multiple of that read's own CPU time (the first read
