@@ -164,7 +164,35 @@ void SyncEngine::start(bool once)
     m_stopRequested = false;
     m_report = {};
     m_notSentInARow = 0;
+    // A drain that was stopped or killed may have left the key's window nearly spent, with requests the server
+    // counted and this run never saw answered: when the last answer left little and the window has not reset yet,
+    // the first request waits for the reset rather than draw a 429.
+    if (const qint64 wait = lastWindowWaitMs(); wait > 0) {
+        m_timer.start(int(wait));
+        return;
+    }
     pass();
+}
+
+qint64 SyncEngine::lastWindowWaitMs() const
+{
+    const auto status = SyncStatus::read(m_db);
+    if (!status.ok())
+        return 0;
+    const QJsonObject rate = status.value().rateLimit;
+    if (!rate.contains(u"remaining"_s) || !rate.contains(u"reset_seconds"_s))
+        return 0;
+    const QDateTime at = QDateTime::fromString(rate.value(u"time"_s).toString(), Qt::ISODateWithMs);
+    if (!at.isValid())
+        return 0;
+    // Requests a stopped drain may have had counted after its last recorded answer: the one on the wire, and those
+    // whose answers were lost (each costs a timeout, so only a few fit).
+    constexpr int kUnseen = 8;
+    const qint64 resetAt = at.toMSecsSinceEpoch() + qint64(rate.value(u"reset_seconds"_s).toDouble() * 1000) + 250;
+    const qint64 left = resetAt - QDateTime::currentMSecsSinceEpoch();
+    if (left <= 0 || rate.value(u"remaining"_s).toInt() > kUnseen)
+        return 0;
+    return std::min<qint64>(left, 120000);
 }
 
 void SyncEngine::stop()

@@ -118,6 +118,8 @@ private:
     /// A read-back without a usable answer: parks the row, stops the run or backs off, as the answer says; false
     /// when the answer is usable.
     bool readBackFailed(const Row &row, const ApiReply &reply);
+    /// How long the first request of a new run waits for the key's window to reset (0: not at all).
+    [[nodiscard]] qint64 lastWindowWaitMs() const;
     void readBackCapture(const Row &row);
     void readBackEnd(const Row &row);
     void onReply(const Row &row, const ApiReply &reply, bool afterReadBack);
