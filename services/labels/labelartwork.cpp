@@ -4,6 +4,7 @@
 
 #include "hrifont.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -333,14 +334,39 @@ QPainterPath LabelArtwork::textOutline(const Line &l) const
 
 void LabelArtwork::paint(QPainter &painter, QPointF origin) const
 {
-    QPainterPath path;
-    path.setFillRule(Qt::WindingFill);
-    for (const auto &r : dark)
-        path.addRect(r.translated(origin));
     painter.save();
     painter.setPen(Qt::NoPen);
     painter.setBrush(Qt::black);
-    painter.drawPath(path);
+    if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Pdf && xDim > 0 && !dark.empty()) {
+        // In a PDF the modules are rectangles ("re") in module units, filled as one path: whole numbers where the
+        // symbol is on its grid, so a sheet of 63 symbols stays a few hundred kilobytes, and is quick to write and to
+        // read back. One fill with the nonzero rule, as the path below: touching modules leave no seam.
+        const QPointF corner = origin + dark.front().topLeft();
+        const auto units = [this](double mm) {
+            const double u = mm / xDim;
+            const double whole = std::round(u);
+            return std::abs(u - whole) < 1e-6 ? whole : u;
+        };
+        std::vector<QRectF> modules;
+        modules.reserve(dark.size());
+        for (const auto &r : dark) {
+            const QRectF at = r.translated(origin - corner);
+            modules.emplace_back(
+                QPointF(units(at.left()), units(at.top())), QPointF(units(at.right()), units(at.bottom())));
+        }
+        painter.save();
+        painter.translate(corner);
+        painter.scale(xDim, xDim);
+        painter.drawRects(modules.data(), int(modules.size()));
+        painter.restore();
+    } else {
+        // On pixels, one path: antialiased edges of touching modules would otherwise leave faint seams.
+        QPainterPath path;
+        path.setFillRule(Qt::WindingFill);
+        for (const auto &r : dark)
+            path.addRect(r.translated(origin));
+        painter.drawPath(path);
+    }
     const auto font = HriFont::get();
     if (!text.empty() && font.ok()) {
         // Real text (a PDF embeds the font and can be searched), measured with the same font as the layout.

@@ -193,14 +193,14 @@ QImage upright(const QImage &image, int rotation)
 }
 } // namespace
 
-double Verifier::wholeModuleDpi(double xDim, int minPixels)
+double Verifier::wholeModuleDpi(double xDim, int pixels)
 {
     if (!(xDim > 0))
         return kDpi;
     // Fewer pixels make the page's rendering, the cost of reading back, cheaper.
-    const double modulePx = std::max(double(minPixels), std::round(kFastDpi * xDim / 25.4));
-    // A very fine or very coarse symbol is read at what keeps its pixels in bounds, whole modules or not.
-    return std::clamp(modulePx * 25.4 / xDim, 150.0, 1200.0);
+    // Exactly that many pixels a module: fewer pixels make the page's rendering, most of the cost of reading back,
+    // cheaper. A very fine or very coarse symbol is read at what keeps its pixels in bounds, whole modules or not.
+    return std::clamp(pixels * 25.4 / xDim, 20.0, 1200.0);
 }
 
 bool Verifier::confirmPure(const QImage &image, LayoutSymbology symbology, int rotation, const QString &expected)
@@ -316,6 +316,14 @@ class SheetReader
 public:
     static constexpr qint64 kTilePixels = 9'000'000; // a Letter or A4 page's labels at 300 dpi in one go
     static constexpr qint64 kLabelPixels = 64'000'000; // one label's read area larger than this is refused
+    // The fast read's pixels a module: Splash, unantialiased, may widen a dark module by one pixel, which two
+    // pixels a module still sample right at module centres; a linear symbol's widths are compared with each other,
+    // and need three (two was measured to miss every GS1-128 of a sheet).
+    static constexpr int kMatrixModulePixels = 2;
+    static constexpr int kLinearModulePixels = 3;
+    // Across a linear symbol's bars: a few rows are enough for the one row the pure read takes.
+    static constexpr double kAcrossDpi = 40;
+    static constexpr double kAcrossRows = 12;
 
     SheetReader(Verifier &verifier, const QString &pdfPath, const SheetLayout &layout, VerifyReport &report)
         : m_verifier(verifier)
@@ -377,6 +385,14 @@ public:
     }
 
 private:
+    /// How the page is rendered for a fast read: dots per inch across (x) and down (y) the page.
+    struct Resolution
+    {
+        double x = 0;
+        double y = 0;
+        friend bool operator==(const Resolution &, const Resolution &) = default;
+    };
+
     /// The fast read of label @p i: its symbol alone, cut from a rendering of the page (with the labels after it up
     /// to @p end) at the resolution where its modules are whole pixels, without antialiasing, so every module is the
     /// same whole number of black or white pixels. False when it could not confirm the label (not a failure).
@@ -385,12 +401,12 @@ private:
         const PlacedLabel &label = labels[i];
         if (label.symbolRect.isEmpty())
             return false;
-        const double dpi = fastDpi(label);
-        const QRect symbol = symbolArea(label, dpi);
+        const Resolution res = fastResolution(label);
+        const QRect symbol = symbolArea(label, res);
         if (symbol.isEmpty() || qint64(symbol.width()) * symbol.height() > kLabelPixels)
             return false;
-        if (m_tileDpi != dpi || !m_tileRect.contains(symbol))
-            renderTile(labels, i, end, dpi);
+        if (m_tileRes != res || !m_tileRect.contains(symbol))
+            renderTile(labels, i, end, res);
         if (m_tile.isNull() || !m_tileRect.contains(symbol))
             return false;
         const QImage image = m_tile.copy(symbol.translated(-m_tileRect.topLeft()));
@@ -399,25 +415,37 @@ private:
     }
 
     /// Where label's symbol is rendered for the fast read. Unantialiased, a module of whole pixels is exactly that
-    /// many black or white pixels: two suffice for a matrix symbol, sampled at module centres; a linear symbol's
-    /// bars and spaces are measured against each other, and need three.
-    [[nodiscard]] static double fastDpi(const PlacedLabel &label)
+    /// many black or white pixels (Splash may widen a dark module by a pixel): a matrix symbol is sampled at module
+    /// centres; a linear symbol's bars and spaces are measured against each other along one row, so it needs more
+    /// pixels along the row and only a few rows: its bars are drawn the full height of the symbol, and the page is
+    /// rendered squashed across them.
+    [[nodiscard]] static Resolution fastResolution(const PlacedLabel &label)
     {
         const bool linear = label.symbology
             ? (toSymbolKind(*label.symbology) ? isLinear(*toSymbolKind(*label.symbology)) : true)
             : isLinear(label.kind);
-        return Verifier::wholeModuleDpi(label.xDim, linear ? 3 : 2);
+        if (!linear) {
+            const double dpi = Verifier::wholeModuleDpi(label.xDim, kMatrixModulePixels);
+            return { dpi, dpi };
+        }
+        const double along = Verifier::wholeModuleDpi(label.xDim, kLinearModulePixels);
+        const bool turned = ((label.rotation % 180) + 180) % 180 != 0;
+        const double barsMm = turned ? label.symbolRect.width() : label.symbolRect.height();
+        const double across = std::min(along, std::max(kAcrossDpi, kAcrossRows * 25.4 / std::max(barsMm, 1.0)));
+        return turned ? Resolution { across, along } : Resolution { along, across };
     }
 
-    /// @p mm on the page in pixels at @p dpi, inside the page.
-    [[nodiscard]] QRect toPixels(const QRectF &mm, double dpi) const
+    /// @p mm on the page in pixels at @p res, inside the page.
+    [[nodiscard]] QRect toPixels(const QRectF &mm, Resolution res) const
     {
-        const double pxPerMm = dpi / 25.4;
-        const QRect page(0, 0, int(m_pageSizeMm.width() * pxPerMm), int(m_pageSizeMm.height() * pxPerMm));
-        return QRect(QPoint(int(std::floor(mm.left() * pxPerMm)), int(std::floor(mm.top() * pxPerMm))),
-            QPoint(int(std::ceil(mm.right() * pxPerMm)) - 1, int(std::ceil(mm.bottom() * pxPerMm)) - 1))
+        const double kx = res.x / 25.4;
+        const double ky = res.y / 25.4;
+        const QRect page(0, 0, int(m_pageSizeMm.width() * kx), int(m_pageSizeMm.height() * ky));
+        return QRect(QPoint(int(std::floor(mm.left() * kx)), int(std::floor(mm.top() * ky))),
+            QPoint(int(std::ceil(mm.right() * kx)) - 1, int(std::ceil(mm.bottom() * ky)) - 1))
             .intersected(page);
     }
+    [[nodiscard]] QRect toPixels(const QRectF &mm, double dpi) const { return toPixels(mm, Resolution { dpi, dpi }); }
 
     /// The symbol as placed (quiet zones included) with 1.5 mm around it, inside its cell, in page pixels: a symbol
     /// that strayed out of its label fails.
@@ -430,27 +458,28 @@ private:
     }
 
     /// The symbol with its quiet zones and nothing else (no text beside it), for the pure-symbol read.
-    [[nodiscard]] QRect symbolArea(const PlacedLabel &label, double dpi) const
+    [[nodiscard]] QRect symbolArea(const PlacedLabel &label, Resolution res) const
     {
-        return label.symbolRect.isEmpty() ? QRect() : toPixels(label.symbolRect.intersected(label.cellRect), dpi);
+        return label.symbolRect.isEmpty() ? QRect() : toPixels(label.symbolRect.intersected(label.cellRect), res);
     }
 
-    /// Renders the symbols of labels i, i+1, … of this page read at @p dpi together, as many as fit the pixel budget.
-    void renderTile(const std::vector<PlacedLabel> &labels, size_t i, size_t end, double dpi)
+    /// Renders the symbols of labels i, i+1, … of this page read at @p res together, as many as fit the pixel budget.
+    void renderTile(const std::vector<PlacedLabel> &labels, size_t i, size_t end, Resolution res)
     {
-        QRect tile = symbolArea(labels[i], dpi);
+        QRect tile = symbolArea(labels[i], res);
         for (size_t j = i + 1; j < end && labels[j].page == labels[i].page; ++j) {
-            if (labels[j].symbolRect.isEmpty() || fastDpi(labels[j]) != dpi)
+            if (labels[j].symbolRect.isEmpty() || fastResolution(labels[j]) != res)
                 continue;
             // As many as fit: each rendering interprets the whole page, so fewer and larger is faster.
-            const QRect grown = tile.united(symbolArea(labels[j], dpi));
+            const QRect grown = tile.united(symbolArea(labels[j], res));
             if (qint64(grown.width()) * grown.height() > kTilePixels)
                 break;
             tile = grown;
         }
-        m_tile = m_page ? m_page->renderToImage(dpi, dpi, tile.x(), tile.y(), tile.width(), tile.height()) : QImage();
+        m_tile
+            = m_page ? m_page->renderToImage(res.x, res.y, tile.x(), tile.y(), tile.width(), tile.height()) : QImage();
         m_tileRect = m_tile.isNull() ? QRect() : tile;
-        m_tileDpi = dpi;
+        m_tileRes = res;
         m_report.largestRender = std::max(m_report.largestRender, qint64(tile.width()) * tile.height());
     }
 
@@ -459,7 +488,7 @@ private:
         m_currentPage = label.page;
         m_tile = QImage();
         m_tileRect = QRect();
-        m_tileDpi = 0;
+        m_tileRes = {};
         if (m_currentPage >= m_doc->numPages()) {
             m_report.failures << u"the PDF has %1 pages, label %2 should be on page %3"_s.arg(m_doc->numPages())
                                      .arg(label.cell + 1)
@@ -488,7 +517,7 @@ private:
     QSizeF m_pageSizeMm;
     QImage m_tile;
     QRect m_tileRect;
-    double m_tileDpi = 0;
+    Resolution m_tileRes;
 };
 
 /// Splits the labels into up to @p parts runs of whole pages with about as many labels each.

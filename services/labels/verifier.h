@@ -66,15 +66,14 @@ public:
     [[nodiscard]] bool confirmPure(
         const QImage &image, LayoutSymbology symbology, int rotation, const QString &expected);
     [[nodiscard]] bool confirmPure(const QImage &image, SymbolKind kind, const QString &expected);
-    /// The resolution near kFastDpi at which an X-dimension of @p xDim mm is a whole number of pixels (at least
-    /// @p minPixels); kDpi when @p xDim is not known.
-    [[nodiscard]] static double wholeModuleDpi(double xDim, int minPixels = 2);
+    /// The resolution at which an X-dimension of @p xDim mm is @p pixels pixels (kept between 20 and 1200 dpi);
+    /// kDpi when @p xDim is not known.
+    [[nodiscard]] static double wholeModuleDpi(double xDim, int pixels = 2);
 
     /// The symbology identifier a reader must report for @p kind ("]d2" for GS1 DataMatrix).
     [[nodiscard]] static QString expectedSymbologyId(SymbolKind kind);
 
     static constexpr double kDpi = 300; // the thorough read's rendering
-    static constexpr double kFastDpi = 200; // about where the fast read renders
 
 private:
     bool checkSymbolFile(

@@ -141,6 +141,43 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"31 Mar 2027"_s), qPrintable(text));
     }
 
+    void turnedLinearSymbolsAreConfirmedAtOnce_data()
+    {
+        QTest::addColumn<int>("rotation");
+        QTest::newRow("upright") << 0;
+        QTest::newRow("quarter turn") << 90;
+        QTest::newRow("half turn") << 180;
+        QTest::newRow("three quarters") << 270;
+    }
+    void turnedLinearSymbolsAreConfirmedAtOnce()
+    {
+        // The fast read renders the page squashed across a linear symbol's bars: across x for a symbol turned a
+        // quarter, across y otherwise. Every label is still confirmed by it, whichever way the symbol lies.
+        QFETCH(int, rotation);
+        const bool turned = rotation % 180 != 0;
+        const QByteArray json = QStringLiteral(R"({ "format": "closient-label-layout", "version": 1,
+            "name": "Turned GS1-128", "stock": "roll_4x6in", "gs1_table": "healthcare",
+            "label": { "shape": "rectangle", "width": 101.6, "height": 152.4 },
+            "objects": [ { "id": "symbol", "type": "symbol", "x": 2, "y": 2, "width": %1, "height": %2,
+              "rotation": %3, "symbology": "gs1_128",
+              "elements": [ { "ai": "01", "value": "{gtin}" }, { "ai": "21", "value": "{serial}" } ] } ] })")
+                                    .arg(turned ? 40 : 90)
+                                    .arg(turned ? 120 : 30)
+                                    .arg(rotation)
+                                    .toUtf8();
+        const auto layout = parseLayout(json);
+        QVERIFY2(layout.ok(), layout.ok() ? "" : qPrintable(layout.error().message));
+        ExportRequest q;
+        q.selection = addSerials(u"TURN%1-"_s.arg(rotation), 4);
+        q.layout = layout.value();
+        q.stock = u"roll_4x6in"_s;
+        q.outputPath = m_dir.filePath(u"turned-%1.pdf"_s.arg(rotation));
+        const auto r = LabelJob(m_db.get(), q).run();
+        QVERIFY2(r.status == JobStatus::Completed, qPrintable(r.error));
+        QCOMPARE(r.verified, 4);
+        QCOMPARE(r.verifiedFast, 4);
+    }
+
     void layoutsAreCheckedBeforeAnythingIsWritten()
     {
         ExportRequest q;

@@ -116,12 +116,14 @@ class TestVerifier : public QObject
 private Q_SLOTS:
     void wholeModuleResolution()
     {
-        // 0.5 mm modules at about 200 dpi: 4 pixels, exactly.
-        const double dpi = Verifier::wholeModuleDpi(0.5);
-        QCOMPARE(qRound(0.5 * dpi / 25.4 * 1000), 4000);
-        QVERIFY(std::abs(dpi - Verifier::kFastDpi) < Verifier::kFastDpi / 4);
-        // Fine modules get at least two pixels; an unknown X-dimension keeps the thorough read's resolution.
+        // 0.5 mm modules: 2 pixels, exactly (101.6 dpi); 3 when asked.
+        QCOMPARE(qRound(0.5 * Verifier::wholeModuleDpi(0.5) / 25.4 * 1000), 2000);
+        QCOMPARE(qRound(0.5 * Verifier::wholeModuleDpi(0.5, 3) / 25.4 * 1000), 3000);
+        // Fine and coarse modules alike; an unknown X-dimension keeps the thorough read's resolution, and the
+        // extremes stay within bounds.
         QCOMPARE(qRound(0.1 * Verifier::wholeModuleDpi(0.1) / 25.4 * 1000), 2000);
+        QCOMPARE(Verifier::wholeModuleDpi(0.01), 1200.0);
+        QCOMPARE(Verifier::wholeModuleDpi(5), 20.0);
         QCOMPARE(qRound(0.1 * Verifier::wholeModuleDpi(0.1, 3) / 25.4 * 1000), 3000);
         QCOMPARE(Verifier::wholeModuleDpi(0), Verifier::kDpi);
     }
