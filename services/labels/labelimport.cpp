@@ -16,6 +16,7 @@ using namespace Qt::StringLiterals;
 using closient::store::exec;
 using closient::store::newId;
 using closient::store::nowIso;
+using closient::store::ReusedStatements;
 using closient::store::sqlError;
 
 namespace closient::labels {
@@ -180,6 +181,7 @@ Result<ImportRows> LabelImport::parse(const QString &scope, QByteArrayView csv, 
 Result<ImportPlan> LabelImport::plan(QSqlDatabase &db, const ImportRows &rows, bool reuseExisting)
 {
     const bool serials = rows.scope == u"serials";
+    const ReusedStatements reused(db); // the same few statements for every row
     ImportPlan plan;
     plan.scope = rows.scope;
     QStringList problems;
@@ -316,6 +318,7 @@ Result<Done> LabelImport::insertSerial(QSqlDatabase &db, const QString &id, cons
 
 Result<Done> LabelImport::apply(QSqlDatabase &db, const ImportPlan &plan)
 {
+    const ReusedStatements reused(db); // the same few statements for every row
     for (const auto &lot : plan.newLots) {
         auto exists = exec(db, u"SELECT 1 FROM lots WHERE gtin = ? AND lot = ?"_s, { lot.input.gtin, lot.input.lot });
         if (exists.next())

@@ -19,6 +19,7 @@ using closient::store::Done;
 using closient::store::exec;
 using closient::store::newId;
 using closient::store::nowIso;
+using closient::store::ReusedStatements;
 using closient::store::sqlError;
 using closient::store::StoreError;
 using closient::store::Transaction;
@@ -348,6 +349,7 @@ QFuture<Result<Done>> LabelRepository::recordJob(std::optional<ImportPlan> impor
         Transaction tx(db);
         if (!tx.started())
             return sqlError(tx.lastError());
+        const ReusedStatements reused(db); // the same few statements for every label
         if (import) {
             if (auto r = LabelImport::apply(db, *import); !r.ok())
                 return r;
@@ -391,6 +393,7 @@ QFuture<Result<qint64>> LabelRepository::logPrint(
 {
     return m_db->run([=, store = m_db](QSqlDatabase &db) -> Result<qint64> {
         Transaction tx(db);
+        const ReusedStatements reused(db); // the same few statements for every label
         if (auto r = writeLog(db, action, entry, entry.reason, items, markPrinted); !r.ok())
             return r.error();
         auto last = exec(db, u"SELECT max(id) FROM print_log"_s);

@@ -34,10 +34,47 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+namespace {
+thread_local ReusedStatements *t_reused = nullptr;
+}
+
+ReusedStatements::ReusedStatements(QSqlDatabase &db)
+    : m_connection(db.connectionName())
+    , m_outer(t_reused)
+{
+    t_reused = this;
+}
+
+ReusedStatements::~ReusedStatements()
+{
+    for (auto &q : m_queries)
+        q.finish();
+    t_reused = m_outer;
+}
+
+QSqlQuery *ReusedStatements::prepared(QSqlDatabase &db, const QString &sql)
+{
+    ReusedStatements *scope = t_reused;
+    if (!scope || scope->m_connection != db.connectionName())
+        return nullptr;
+    if (const auto it = scope->m_queries.find(sql); it != scope->m_queries.end())
+        return &it.value();
+    QSqlQuery q(db);
+    if (!q.prepare(sql))
+        return nullptr;
+    return &scope->m_queries.insert(sql, std::move(q)).value();
+}
+
 QSqlQuery exec(QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values, bool *ok)
 {
-    QSqlQuery q(db);
-    bool good = q.prepare(sql);
+    QSqlQuery *reused = ReusedStatements::prepared(db, sql);
+    // A reused statement is handed out as a second handle on the same prepared query (QSqlQuery's copies share
+    // it): running it again through either is running the one statement.
+    QT_WARNING_PUSH
+    QT_WARNING_DISABLE_DEPRECATED
+    QSqlQuery q = reused ? *reused : QSqlQuery(db);
+    QT_WARNING_POP
+    bool good = reused || q.prepare(sql);
     if (good) {
         int i = 0;
         for (const auto &v : values) {

@@ -4,6 +4,7 @@
 #include "migrations.h"
 #include "outbox.h"
 #include "sessionrepository.h"
+#include "sqlhelpers.h"
 #include "storetestutil.h"
 #include "testbase.h"
 
@@ -473,6 +474,55 @@ private Q_SLOTS:
         const int seen = elsewhere.count();
         QTest::qWait(300);
         QCOMPARE(elsewhere.count(), seen); // once per change, not on every look
+    }
+
+    void reusedStatementsGiveTheSameAnswersAndCommit()
+    {
+        Database db;
+        QVERIFY(await(db.open(path(u"reused.sqlite"_s))).ok());
+        const bool good = await(db.run([](QSqlDatabase &c) {
+            bool ok = false;
+            (void)exec(c, u"CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)"_s, {}, &ok);
+            if (!ok)
+                return false;
+            Transaction tx(c);
+            const ReusedStatements reused(c);
+            const QString insert = u"INSERT INTO t (k, v) VALUES (?, ?)"_s;
+            const QString select = u"SELECT v FROM t WHERE k = ?"_s;
+            for (int i = 1; i <= 200; ++i) {
+                (void)exec(c, insert, { i, u"v%1"_s.arg(i) }, &ok);
+                if (!ok)
+                    return false;
+                // Read back through the one prepared SELECT, left unfinished as a loop leaves it.
+                auto q = exec(c, select, { i });
+                if (!q.next() || q.value(0).toString() != u"v%1"_s.arg(i))
+                    return false;
+            }
+            // A row that is not there, and a failed statement that is reported as before.
+            if (exec(c, select, { 999 }).next())
+                return false;
+            (void)exec(c, insert, { 1, u"again"_s }, &ok);
+            if (ok)
+                return false;
+            {
+                // A nested scope on the same connection; the outer one is used again after it.
+                const ReusedStatements inner(c);
+                auto q = exec(c, select, { 7 });
+                if (!q.next() || q.value(0).toString() != u"v7"_s)
+                    return false;
+            }
+            auto q = exec(c, select, { 8 });
+            if (!q.next() || q.value(0).toString() != u"v8"_s)
+                return false;
+            // The transaction commits with the reused statements still prepared.
+            return tx.commit();
+        }));
+        QVERIFY(good);
+        const int rows = await(db.run([](QSqlDatabase &c) {
+            auto q = exec(c, u"SELECT count(*) FROM t"_s);
+            return q.next() ? q.value(0).toInt() : -1;
+        }));
+        QCOMPARE(rows, 200);
     }
 
     void workQueuedAfterShutdownIsCancelledNotHung()
