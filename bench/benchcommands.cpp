@@ -55,24 +55,12 @@ int benchDecode(Context &ctx)
             u"640x480, 1280x720 and 1920x1080 frames. Writes Markdown (default bench/results/decode.md)."_s,
             { out, engines, noStill, noFrames, sample, workers, heldOut, synthetic }))
         return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
-    if (p.isSet(sample)) {
-        const auto n = cli::wholeNumber(u"--frame-sample"_s, p.value(sample), 1, 1000);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        o.frameSample = int(n.value());
-    }
-    if (p.isSet(workers)) {
-        const auto n = cli::wholeNumber(u"--workers"_s, p.value(workers), 1, 64);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        o.workers = int(n.value());
-    }
-    if (p.isSet(synthetic)) {
-        const auto n = cli::wholeNumber(u"--synthetic"_s, p.value(synthetic), 0, 100);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        o.synthetic = int(n.value());
-    }
+    if (const auto r = cli::readWholeOption(p, sample, 1, 1000, o.frameSample); !r.ok())
+        return ctx.fail(r.error().message);
+    if (const auto r = cli::readWholeOption(p, workers, 1, 64, o.workers); !r.ok())
+        return ctx.fail(r.error().message);
+    if (const auto r = cli::readWholeOption(p, synthetic, 0, 100, o.synthetic); !r.ok())
+        return ctx.fail(r.error().message);
     o.leaveOneFolderOut = p.isSet(heldOut);
     if (!corpusFolder(ctx, p, u"bench decode"_s, &o.corpusDir))
         return cli::Usage;
@@ -100,12 +88,8 @@ int benchLabels(Context &ctx)
             u"(default output bench/results/labels.md)."_s,
             { out, count, noGlabels, layoutsOnly }))
         return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
-    if (p.isSet(count)) {
-        const auto n = cli::wholeNumber(u"--count"_s, p.value(count), 10, 1'000'000);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        o.count = int(n.value());
-    }
+    if (const auto r = cli::readWholeOption(p, count, 10, 1'000'000, o.count); !r.ok())
+        return ctx.fail(r.error().message);
     if (!p.positionalArguments().isEmpty())
         return ctx.fail(u"bench labels: unexpected \"%1\"; see closient-station bench labels --help"_s.arg(
             p.positionalArguments().first()));
@@ -130,12 +114,8 @@ int benchLive(Context &ctx)
             u"bench/results/live.md)."_s,
             { out, codes, size, keep }))
         return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
-    if (p.isSet(codes)) {
-        const auto n = cli::wholeNumber(u"--codes"_s, p.value(codes), 1, 1000);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        o.codes = int(n.value());
-    }
+    if (const auto r = cli::readWholeOption(p, codes, 1, 1000, o.codes); !r.ok())
+        return ctx.fail(r.error().message);
     if (p.isSet(size)) {
         const auto wh = p.value(size).split(u'x');
         const auto w = cli::wholeNumber(u"--size width"_s, wh.value(0), 16, 7680);
@@ -170,18 +150,10 @@ int benchSync(Context &ctx)
         return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
     if (!p.positionalArguments().isEmpty())
         return ctx.fail(u"bench sync takes no arguments"_s);
-    if (p.isSet(records)) {
-        const auto n = cli::wholeNumber(u"--records"_s, p.value(records), 10, 100000);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        o.records = int(n.value());
-    }
-    if (p.isSet(limit)) {
-        const auto n = cli::wholeNumber(u"--limit"_s, p.value(limit), 10, 100000);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        o.perMinute = int(n.value());
-    }
+    if (const auto r = cli::readWholeOption(p, records, 10, 100000, o.records); !r.ok())
+        return ctx.fail(r.error().message);
+    if (const auto r = cli::readWholeOption(p, limit, 10, 100000, o.perMinute); !r.ok())
+        return ctx.fail(r.error().message);
     o.faults = !p.isSet(noFaults);
     o.output = p.value(out);
     return runSyncBench(o, ctx.out(), ctx.err());
@@ -203,12 +175,8 @@ int benchReview(Context &ctx)
             u"(default output bench/results/review.md)."_s,
             { out, sizes, rounds, keep, measure }))
         return p.isSet(u"help"_s) ? cli::Ok : cli::Usage;
-    if (p.isSet(rounds)) {
-        const auto n = cli::wholeNumber(u"--rounds"_s, p.value(rounds), 1, 1000);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        o.rounds = int(n.value());
-    }
+    if (const auto r = cli::readWholeOption(p, rounds, 1, 1000, o.rounds); !r.ok())
+        return ctx.fail(r.error().message);
     if (p.isSet(measure))
         return measureReviewStore(p.value(measure), o.rounds, ctx.out(), ctx.err());
     if (p.isSet(sizes)) {

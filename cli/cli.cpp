@@ -208,6 +208,18 @@ Result<qint64> wholeNumber(const QString &option, const QString &value, qint64 m
     return n;
 }
 
+Result<Done> readWholeOption(
+    const QCommandLineParser &p, const QCommandLineOption &option, qint64 minimum, qint64 maximum, int &target)
+{
+    if (!p.isSet(option))
+        return Done {};
+    const auto n = wholeNumber(u"--"_s + option.names().constFirst(), p.value(option), minimum, maximum);
+    if (!n.ok())
+        return n.error();
+    target = int(n.value());
+    return Done {};
+}
+
 Result<double> decimalNumber(const QString &option, const QString &value, double minimum, double maximum)
 {
     bool ok = false;

@@ -77,6 +77,10 @@ struct Command
 /// A whole number given for @p option, between @p minimum and @p maximum; "abc", "12x", "1.5" or an empty value
 /// are refused with the option's name and the range, never read as 0.
 [[nodiscard]] Result<qint64> wholeNumber(const QString &option, const QString &value, qint64 minimum, qint64 maximum);
+/// When @p option was given: its value read as wholeNumber() reads it, between @p minimum and @p maximum, into
+/// @p target; an option not given leaves @p target as it was. The error names the option ("--count").
+[[nodiscard]] Result<Done> readWholeOption(
+    const QCommandLineParser &p, const QCommandLineOption &option, qint64 minimum, qint64 maximum, int &target);
 /// A decimal number (a dot, no units) for @p option, between @p minimum and @p maximum.
 [[nodiscard]] Result<double> decimalNumber(const QString &option, const QString &value, double minimum, double maximum);
 

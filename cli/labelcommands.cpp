@@ -359,18 +359,10 @@ int labelsExport(Context &ctx)
         if (!d.ok() || (d.value() != 203 && d.value() != 300 && d.value() != 600))
             return ctx.fail(u"--dpi must be 203, 300 or 600, not \"%1\""_s.arg(p.value(dpi)));
         q.zpl.dpi = int(d.value());
-        if (p.isSet(darkness)) {
-            const auto n = wholeNumber(u"--darkness"_s, p.value(darkness), 0, 30);
-            if (!n.ok())
-                return ctx.fail(n.error().message);
-            q.zpl.darkness = int(n.value());
-        }
-        if (p.isSet(speed)) {
-            const auto n = wholeNumber(u"--speed"_s, p.value(speed), 1, 14);
-            if (!n.ok())
-                return ctx.fail(n.error().message);
-            q.zpl.speed = int(n.value());
-        }
+        if (const auto r = readWholeOption(p, darkness, 0, 30, q.zpl.darkness); !r.ok())
+            return ctx.fail(r.error().message);
+        if (const auto r = readWholeOption(p, speed, 1, 14, q.zpl.speed); !r.ok())
+            return ctx.fail(r.error().message);
         if (p.isSet(media)) {
             const auto m = zplMediaFromName(p.value(media));
             if (!m)
@@ -383,14 +375,9 @@ int labelsExport(Context &ctx)
             q.print.printer = p.value(printTo);
         }
     }
-    if (p.isSet(start)) {
-        const auto n = wholeNumber(u"--start"_s, p.value(start), 1, 1000);
-        if (!n.ok())
-            return ctx.fail(n.error().message);
-        q.startPosition = int(n.value());
-    } else {
-        q.startPosition = p.isSet(printer) ? 0 : 1; // 0: where the last print on this stock ended
-    }
+    q.startPosition = p.isSet(printer) ? 0 : 1; // unless given, 0: where the last print on this stock ended
+    if (const auto r = readWholeOption(p, start, 1, 1000, q.startPosition); !r.ok())
+        return ctx.fail(r.error().message);
     const auto copiesPerItem = wholeNumber(u"--copies-per-item"_s, p.value(copies), 1, 1000);
     const auto x = decimalNumber(u"--offset-x"_s, p.value(offsetX), -kCalibrationLimitMm, kCalibrationLimitMm);
     const auto y = decimalNumber(u"--offset-y"_s, p.value(offsetY), -kCalibrationLimitMm, kCalibrationLimitMm);
