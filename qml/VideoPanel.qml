@@ -135,8 +135,11 @@ Rectangle {
                     onClicked: imageDialog.open()
                 }
                 Button {
+                    objectName: "stopButton"
                     text: qsTr("Stop")
-                    enabled: ScanController.sourceState !== ScanController.Stopped
+                    // Only something starting or running can be stopped: a file that could not be read, a camera
+                    // that is not there or a video that has ended leaves nothing to stop.
+                    enabled: ScanController.sourceState === ScanController.Running || ScanController.sourceState === ScanController.Starting
                     onClicked: ScanController.stopSource()
                 }
                 Switch {

@@ -42,6 +42,24 @@ TestCase {
         ScanController.stopSource();
     }
 
+    function test_aFileThatCannotBeReadLeavesNothingToStop() {
+        tryVerify(() => AppController.storeReady, 5000);
+        const page = createTemporaryObject(pageComponent, tc);
+        verify(page);
+        const stop = findChild(page, "stopButton");
+        verify(stop);
+        ScanController.openFiles([Qt.resolvedUrl("file:///nonexistent/junk.bin")]);
+        tryVerify(() => ScanController.sourceState === ScanController.Error
+                  || ScanController.sourceState === ScanController.Unavailable, 10000, "the file is refused");
+        compare(stop.enabled, false);
+        ScanController.openFiles([testVideo]);
+        tryCompare(ScanController, "sourceState", ScanController.Running, 10000);
+        compare(stop.enabled, true);
+        ScanController.stopSource();
+        tryCompare(ScanController, "sourceState", ScanController.Stopped, 5000);
+        compare(stop.enabled, false);
+    }
+
     function test_handScannerCodesGoToTheSession() {
         tryVerify(() => AppController.storeReady, 5000);
         SessionsController.createSession("barcode_scan", { name: "Hand scanner test" });
