@@ -93,7 +93,7 @@ Rectangle {
                     }
                     Cell {
                         Layout.fillWidth: true
-                        text: (line.lot !== "" ? line.lot : qsTr("no lot")) + (line.expiry !== "" ? " · " + qsTr("exp %1").arg(line.expiry) : "") + (line.serials > 0 ? " · " + qsTr("%n serial(s)", "", line.serials) : "")
+                        text: (line.lot !== "" ? line.lot : qsTr("no lot")) + (line.expiry !== "" ? " · " + qsTr("exp %1").arg(line.expiry) : "") + (line.serials > 0 ? " · " + (line.serials === 1 ? qsTr("1 serial") : qsTr("%1 serials").arg(line.serials)) : "")
                         color: line.lot !== "" ? Theme.text : Theme.muted
                     }
                     Cell {

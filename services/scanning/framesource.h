@@ -21,8 +21,8 @@ public:
 
     [[nodiscard]] virtual QString kind() const = 0; // "camera", "video", "images"
     [[nodiscard]] virtual QString name() const = 0; // what the operator sees
-    /// Where captures say they came from, e.g. "camera:USB Camera".
-    [[nodiscard]] QString captureSource() const { return kind() + u':' + name(); }
+    /// Where captures say they came from, e.g. "camera:USB Camera", "images:shelf-04.jpg".
+    [[nodiscard]] virtual QString captureSource() const { return kind() + u':' + name(); }
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString statusText() const { return m_status; }
 

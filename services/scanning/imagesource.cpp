@@ -43,7 +43,12 @@ QStringList ImageSource::imageFiles(const QStringList &paths)
 
 QString ImageSource::name() const
 {
-    return m_files.size() == 1 ? QFileInfo(m_files.first()).fileName() : tr("%n image(s)", "", int(m_files.size()));
+    return m_files.size() == 1 ? QFileInfo(m_files.first()).fileName() : tr("%1 images").arg(m_files.size());
+}
+
+QString ImageSource::captureSource() const
+{
+    return kind() + u':' + (m_current.isEmpty() ? name() : QFileInfo(m_current).fileName());
 }
 
 void ImageSource::start(QVideoSink *sink)
@@ -96,7 +101,7 @@ bool ImageSource::next()
     const int read = total - m_unreadableCount;
     setState(State::Finished,
         m_unreadableCount == 0
-            ? tr("All %n image(s) read", "", total)
+            ? (total == 1 ? tr("The image was read") : tr("All %1 images read").arg(total))
             : tr("%1 of %2 images read; %3 could not be read").arg(read).arg(total).arg(m_unreadableCount));
     return false;
 }

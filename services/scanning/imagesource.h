@@ -27,6 +27,8 @@ public:
 
     [[nodiscard]] QString kind() const override { return QStringLiteral("images"); }
     [[nodiscard]] QString name() const override;
+    /// The image being read now: a code read from a folder says which file it was in.
+    [[nodiscard]] QString captureSource() const override;
     [[nodiscard]] QString currentFile() const { return m_current; }
     [[nodiscard]] int count() const { return int(m_files.size()); }
     void start(QVideoSink *sink) override;

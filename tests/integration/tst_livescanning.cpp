@@ -212,6 +212,12 @@ private Q_SLOTS:
         QTRY_COMPARE(await(store::CaptureRepository(&db).forSession(session)).size(), size_t(2));
         QVERIFY(pipeline.videoSink()->videoFrame().isValid()); // the images were shown
         QCOMPARE(rejected.count(), 1);
+        // Each capture names the file its code was read in, and the folder's run ends in plain words.
+        QSet<QString> sources;
+        for (const auto &c : await(store::CaptureRepository(&db).forSession(session)))
+            sources.insert(c.source);
+        QCOMPARE(sources, (QSet<QString> { u"images:a.png"_s, u"images:b.png"_s }));
+        QCOMPARE(pipeline.source()->statusText(), u"2 of 3 images read; 1 could not be read"_s);
     }
 };
 
