@@ -73,6 +73,7 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
         m_selection.refresh();
         refreshHistory();
     });
+    connect(&m_history, &PrintHistoryModel::filterChanged, this, &LabelsController::searchHistoryLabels);
     connect(m_settings, &store::Settings::loaded, this, &LabelsController::load);
     connect(m_settings, &store::Settings::saveFailed, this,
         [this](const Error &e) { m_status.report(tr("Your choices were not saved"), e); });
@@ -181,7 +182,28 @@ void LabelsController::refreshHistory()
             return;
         }
         m_history.setEntries(r.value());
+        searchHistoryLabels();
     });
+}
+
+void LabelsController::searchHistoryLabels()
+{
+    // A serial may be any label of an entry: the store says which entries printed one that holds each word.
+    const QStringList words = m_history.searchWords();
+    if (words.isEmpty()) {
+        m_history.setItemMatches({});
+        return;
+    }
+    labels::LabelRepository(m_db).printLogItemMatches(words).then(
+        this, [this, words](const Result<QHash<QString, QSet<qint64>>> &r) {
+            if (words != m_history.searchWords())
+                return; // the search changed meanwhile: its own answer follows
+            if (!r.ok()) {
+                m_status.report(tr("The print history could not be searched"), r.error());
+                return;
+            }
+            m_history.setItemMatches(r.value());
+        });
 }
 
 } // namespace closient::models

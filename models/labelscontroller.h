@@ -74,6 +74,8 @@ private:
     void remember();
     void schedulePreview();
     void refreshHistory();
+    /// Asks the store which history entries printed a label holding each search word (serial, lot, GTIN).
+    void searchHistoryLabels();
     void updateDesignerPreview();
 
     static inline LabelsController *s_instance = nullptr;

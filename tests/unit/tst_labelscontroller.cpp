@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Labels screen's hub (models/labelscontroller.h): the choices of one run are kept in the settings when they
 // change and are there again at the next start; one that no longer exists falls back to the default, unsaid.
+#include "labelrepository.h"
 #include "labelscontroller.h"
 #include "settings.h"
 #include "storetestutil.h"
@@ -99,6 +100,57 @@ private Q_SLOTS:
         QCOMPARE(options->stock(), u"avery_5160"_s);
         QCOMPARE(options->startPolicy(), u"continue"_s);
         QCOMPARE(m_labels->status()->severity(), Severity::None);
+        stop();
+    }
+
+    void theHistoryIsSearchedByEveryLabelPrinted()
+    {
+        start();
+        // Five serials printed on the thermal printer with a layout, then two of them again with a reason.
+        labels::LabelRepository repo(m_db.get());
+        labels::ItemInput input;
+        input.gtin = u"04006381333931"_s;
+        QVERIFY(test::await(repo.addSerialRange(input, u"HX"_s, 1, 5, 3)).ok());
+        labels::Selection all;
+        all.scope = u"serials"_s;
+        all.search = u"HX"_s;
+        const auto items = test::await(repo.select(all)).value();
+        QCOMPARE(items.size(), size_t(5));
+        labels::PrintLogEntry entry;
+        entry.printer = u"Zebra bench (tcp://10.0.0.7:9100)"_s;
+        entry.templateName = u"avery_5160"_s;
+        entry.layoutName = u"Product label"_s;
+        QVERIFY(test::await(repo.logPrint(u"print"_s, items, entry, true)).ok());
+        entry.printer = u"Office laser"_s;
+        entry.layoutName.clear();
+        entry.templateName = u"63up_1in_letter"_s;
+        entry.reason = u"Smudged"_s;
+        QVERIFY(test::await(repo.logPrint(u"reprint"_s, { items[3], items[4] }, entry, true)).ok());
+        auto *history = m_labels->history();
+        QTRY_COMPARE(history->totalCount(), 2);
+
+        const auto shown = [&](const QString &search) {
+            history->setSearch(search);
+            QStringList printers;
+            for (int i = 0; i < history->rowCount(); ++i)
+                printers << history->index(i).data(models::PrintHistoryModel::PrinterRole).toString();
+            return printers.join(u" | "_s);
+        };
+        // A serial that is not the first of its entry: the store is asked which entries printed it.
+        QTRY_COMPARE(shown(u"hx003"_s), u"Zebra bench (tcp://10.0.0.7:9100)"_s);
+        QTRY_COMPARE(shown(u"HX005"_s), u"Office laser | Zebra bench (tcp://10.0.0.7:9100)"_s);
+        QTRY_COMPARE(shown(u"HX005 smudged"_s), u"Office laser"_s); // every word, in the labels or the texts
+        QTRY_COMPARE(shown(u"zebra"_s), u"Zebra bench (tcp://10.0.0.7:9100)"_s); // printer
+        QTRY_COMPARE(shown(u"product label"_s), u"Zebra bench (tcp://10.0.0.7:9100)"_s); // layout
+        QTRY_COMPARE(shown(u"Avery 5160"_s), u"Zebra bench (tcp://10.0.0.7:9100)"_s); // stock, by its name
+        QTRY_COMPARE(shown(u"smudged"_s), u"Office laser"_s); // reason
+        QTRY_COMPARE(shown(u"HX999"_s), QString());
+        history->setSearch({});
+        history->setActionFilter(int(models::PrintHistoryModel::Action::Reprint));
+        QCOMPARE(history->rowCount(), 1);
+        QCOMPARE(history->index(0).data(models::PrintHistoryModel::ReasonRole).toString(), u"Smudged"_s);
+        QVERIFY(history->index(0).data(models::PrintHistoryModel::StockRole).toString().contains(u"63 per sheet"_s));
+        history->setActionFilter(-1);
         stop();
     }
 
