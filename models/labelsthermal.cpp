@@ -135,8 +135,7 @@ Result<Done> LabelsThermal::check(const ThermalPrinter &p)
     if (p.target.trimmed().isEmpty())
         return refuse(tr("Say where the printer is: tcp://HOST:9100 for a network printer, or cups:QUEUE."));
     if (auto target = printing::RawPrinterTarget::parse(p.target); !target.ok())
-        return refuse(
-            tr("The address is not a printer: %1. Use tcp://HOST:9100 or cups:QUEUE.").arg(target.error().message));
+        return refuse(tr("Address: %1.").arg(target.error().message));
     if (p.dpi != 203 && p.dpi != 300 && p.dpi != 600)
         return refuse(tr("The resolution must be 203, 300 or 600 dpi, not %1.").arg(p.dpi));
     if (p.darkness < 0 || p.darkness > 30)

@@ -41,6 +41,16 @@ ColumnLayout {
         onActivated: LabelsController.options.layoutName = currentValue
     }
     Label {
+        objectName: "thermalStock"
+        Layout.fillWidth: true
+        Layout.bottomMargin: 4
+        visible: LabelsController.options.layoutName !== "" && LabelsController.options.stock !== ""
+        text: LabelsController.options.stockName
+        color: Theme.muted
+        font.pixelSize: 11
+        wrapMode: Text.Wrap
+    }
+    Label {
         Layout.fillWidth: true
         visible: LabelsController.options.layoutName === ""
         text: qsTr("Thermal labels are drawn by a layout: choose one.")

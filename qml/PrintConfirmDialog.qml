@@ -106,7 +106,8 @@ Dialog {
             wrapMode: Text.WordWrap
             color: Theme.muted
             font.pixelSize: 11
-            text: qsTr("Every label is read back before anything is sent; the print is recorded once the print server says it printed.")
+            text: root.summary.thermal ?? false ? qsTr("Every label is read back before anything is sent; the print is recorded once the printer has taken every label.")
+                                                : qsTr("Every label is read back before anything is sent; the print is recorded once the print server says it printed.")
         }
     }
 }

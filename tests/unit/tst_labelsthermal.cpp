@@ -124,11 +124,11 @@ private Q_SLOTS:
         };
         ThermalPrinter p = zebra(9100);
         p.target = u"http://zebra:9100"_s;
-        QCOMPARE(refused(p, u"not a printer"_s), QString());
+        QCOMPARE(refused(p, u"Address: \"http://zebra:9100\" is not a printer address"_s), QString());
         p.target = u"tcp://zebra:99999"_s;
-        QCOMPARE(refused(p, u"not a printer"_s), QString());
+        QCOMPARE(refused(p, u"Address: \"tcp://zebra:99999\" is not a printer address"_s), QString());
         p.target = u"Zebra Desk"_s;
-        QCOMPARE(refused(p, u"not a printer"_s), QString());
+        QCOMPARE(refused(p, u"Address: \"Zebra Desk\" is neither a printer queue's name nor an address"_s), QString());
         p = zebra(9100);
         p.dpi = 250;
         QCOMPARE(refused(p, u"203, 300 or 600 dpi"_s), QString());
