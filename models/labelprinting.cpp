@@ -331,8 +331,11 @@ void LabelPrinting::reprint(const QString &itemId, const QString &reason)
         return;
     }
     ExportRequest q = m_context.job();
-    q.exportType = u"sheet_pdf"_s;
-    q.fileFormat = u"pdf"_s;
+    const bool thermal = q.exportType == u"thermal"; // again on the thermal printer; else on a sheet
+    if (!thermal) {
+        q.exportType = u"sheet_pdf"_s;
+        q.fileFormat = u"pdf"_s;
+    }
     if (!itemId.isEmpty())
         q.selection.ids = { itemId };
     if (q.selection.ids.isEmpty()) {
@@ -351,19 +354,22 @@ void LabelPrinting::reprint(const QString &itemId, const QString &reason)
                         .arg(never.mid(0, 5).join(u", "_s)));
         return;
     }
-    if (m_printer.isEmpty()) {
-        status.error(tr("There is no printer to print on."));
+    if (thermal ? !applyThermal(q, true) : m_printer.isEmpty()) {
+        if (!thermal)
+            status.error(tr("There is no printer to print on."));
         return;
     }
-    q.outputPath = workFile(u"reprint"_s);
-    q.print.printer = m_printer;
+    if (!thermal) {
+        q.outputPath = workFile(u"reprint"_s);
+        q.print.printer = m_printer;
+    }
     q.print.copies = 1;
     q.print.action = u"reprint"_s;
     q.print.reason = reason.trimmed();
     runJob(q,
         (q.selection.ids.size() == 1 ? tr("Reprinting 1 label on %1")
                                      : tr("Reprinting %1 labels on %2").arg(q.selection.ids.size()))
-            .arg(m_printer));
+            .arg(thermal ? q.print.printerName : m_printer));
 }
 
 void LabelPrinting::voidSerial(const QString &itemId, const QString &reason)

@@ -331,6 +331,18 @@ private Q_SLOTS:
         QCOMPARE(again.size(), 2);
         QVERIFY(
             std::none_of(again.begin(), again.end(), [](const QStringList &t) { return carriesSerial(t, u"S3"_s); }));
+
+        // One label printed again from the list: on the thermal printer, as a reprint with its reason.
+        const QString s1 = labels.selection()->items()->index(0).data(models::LabelItemModel::ItemIdRole).toString();
+        labels.printing()->reprint(s1, u"Torn"_s);
+        QVERIFY(labels.printing()->jobRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!labels.printing()->jobRunning(), 120000);
+        QVERIFY2(labels.status()->severity() == Severity::Good, qPrintable(labels.status()->text()));
+        QTRY_COMPARE(printer.jobs().size(), 4);
+        QCOMPARE(test::readZpl(printer.jobs().last(), &error).size(), size_t(1));
+        QTRY_COMPARE(history->index(0).data(models::PrintHistoryModel::ReasonRole).toString(), u"Torn"_s);
+        QCOMPARE(history->index(0).data(models::PrintHistoryModel::ItemsRole).toInt(), 1);
+        QVERIFY(history->index(0).data(models::PrintHistoryModel::PrinterRole).toString().startsWith(u"Zebra bench"_s));
     }
 
     void zplIsExportedToAFileForTheChosenPrinter()
