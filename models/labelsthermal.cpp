@@ -258,6 +258,8 @@ Result<Done> LabelsThermal::applyTo(ExportRequest &q, bool send) const
     if (!p)
         return Error { u"invalid"_s,
             tr("There is no thermal printer to use: add one (its address, resolution, darkness, speed).") };
+    if (q.layoutName.isEmpty() && !q.layout)
+        return Error { u"invalid"_s, tr("Thermal labels are drawn by a layout: choose one first.") };
     q.exportType = u"thermal"_s;
     q.fileFormat = u"zpl"_s;
     q.zpl = p->zpl();

@@ -196,8 +196,12 @@ private Q_SLOTS:
         thermal->setPrinter(u"zebra-bench-2"_s);
         QVERIFY(thermal->summary().startsWith(u"Zebra desk · cups:ZebraDesk · 300 dpi"_s));
 
-        // What a job gets from it.
+        // What a job gets from it; drawn by a layout, which must be chosen first.
         labels::ExportRequest q;
+        const auto noLayout = thermal->applyTo(q, true);
+        QVERIFY(!noLayout.ok());
+        QVERIFY(noLayout.error().message.contains(u"layout"_s));
+        q.layoutName = u"Shipping label 4×6"_s;
         QVERIFY(thermal->applyTo(q, true).ok());
         QCOMPARE(q.exportType, u"thermal"_s);
         QCOMPARE(q.fileFormat, u"zpl"_s);
@@ -226,7 +230,10 @@ private Q_SLOTS:
         QTRY_COMPARE(h.labels->thermal()->list().size(), size_t(1));
         QVERIFY(h.labels->thermal()->remove(u"zebra-bench"_s).ok());
         labels::ExportRequest none;
-        QVERIFY(!h.labels->thermal()->applyTo(none, true).ok()); // no printer: said, not guessed
+        none.layoutName = u"Shipping label 4×6"_s;
+        const auto noPrinter = h.labels->thermal()->applyTo(none, true);
+        QVERIFY(!noPrinter.ok()); // no printer: said, not guessed
+        QVERIFY(noPrinter.error().message.contains(u"no thermal printer"_s));
     }
 
     void theScreenPrintsOnTheNetworkPrinterAndKeepsTheRules()
