@@ -14,6 +14,15 @@ using namespace closient::labels;
 
 namespace closient::models {
 
+namespace {
+/// What the screen makes: the API's export types, then labels for a thermal printer.
+const QStringList &typeNames()
+{
+    static const QStringList names = exportTypeNames() + QStringList { u"thermal"_s };
+    return names;
+}
+} // namespace
+
 LabelOptions::LabelOptions(const LabelsContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
@@ -35,10 +44,12 @@ QVariantList LabelOptions::exportTypes() const
             return tr("Linear barcode files (ZIP)");
         if (name == u"codes_combined")
             return tr("QR + linear per item (ZIP)");
+        if (name == u"thermal")
+            return tr("Thermal printer (ZPL)");
         return name;
     };
     QVariantList out;
-    for (const auto &name : exportTypeNames())
+    for (const auto &name : typeNames())
         out << QVariantMap { { u"value"_s, name }, { u"text"_s, title(name) } };
     return out;
 }
@@ -55,9 +66,13 @@ QVariantList LabelOptions::gs1Tables() const
 QVariantList LabelOptions::templates() const
 {
     QVariantList out;
+    const auto library = StockLibrary::instance();
     for (const auto &t : TemplateLibrary::instance().templates()) {
-        out << QVariantMap { { u"name"_s, t.name }, { u"summary"_s, t.summary() }, { u"description"_s, t.description },
-            { u"perPage"_s, t.labelsPerPage() }, { u"roll"_s, t.roll } };
+        // People read a stock by brand, part and size, never by the id the station files it under.
+        const auto *stock = library->find(t.name);
+        const QString text = stock ? stock->displayName() : t.description.isEmpty() ? t.summary() : t.description;
+        out << QVariantMap { { u"name"_s, t.name }, { u"text"_s, text }, { u"summary"_s, t.summary() },
+            { u"description"_s, t.description }, { u"perPage"_s, t.labelsPerPage() }, { u"roll"_s, t.roll } };
     }
     return out;
 }
@@ -65,7 +80,7 @@ QVariantList LabelOptions::templates() const
 void LabelOptions::setExportType(const QString &type)
 {
     auto &q = *m_context.request;
-    if (type == q.exportType || !exportTypeNames().contains(type))
+    if (type == q.exportType || !typeNames().contains(type))
         return;
     q.exportType = type;
     if (!formats().contains(q.fileFormat))
@@ -77,6 +92,8 @@ void LabelOptions::setExportType(const QString &type)
 
 QStringList LabelOptions::formats() const
 {
+    if (isThermal())
+        return { u"zpl"_s };
     return formatsForExportType(exportType());
 }
 
@@ -126,7 +143,23 @@ void LabelOptions::setTemplateName(const QString &name)
 void LabelOptions::loadNextStart()
 {
     const auto t = currentSheet();
-    setStartPosition(std::max(1, t ? m_context.settings->integer(nextStartKey(t->name)) : 1));
+    const bool fromFirst = m_startPolicy == u"first";
+    setStartPosition(std::max(1, t && !fromFirst ? m_context.settings->integer(nextStartKey(t->name)) : 1));
+}
+
+void LabelOptions::setStartPolicy(const QString &policy)
+{
+    if (policy == m_startPolicy || (policy != u"continue" && policy != u"first"))
+        return;
+    m_startPolicy = policy;
+    optionsEdited();
+    loadNextStart();
+}
+
+QVariantList LabelOptions::startPolicies() const
+{
+    return { QVariantMap { { u"value"_s, u"continue"_s }, { u"text"_s, tr("After the labels used") } },
+        QVariantMap { { u"value"_s, u"first"_s }, { u"text"_s, tr("Always at label 1") } } };
 }
 
 std::optional<SheetTemplate> LabelOptions::currentSheet() const
@@ -304,6 +337,16 @@ void LabelOptions::restore()
         setGs1Table(text(u"labels.gs1Table"_s));
     if (TemplateLibrary::instance().find(text(u"labels.template"_s)))
         setTemplateName(text(u"labels.template"_s));
+    // A layout or stock that is gone since leaves the default: nothing to say about it.
+    if (!text(u"labels.layout"_s).isEmpty())
+        setLayoutName(text(u"labels.layout"_s));
+    if (const QString id = text(u"labels.stock"_s); !id.isEmpty()) {
+        const auto library = StockLibrary::instance();
+        if (const auto *found = library->find(id); found && toSheetTemplate(*found).ok())
+            setStock(found->id);
+    }
+    if (!text(u"labels.start_policy"_s).isEmpty())
+        setStartPolicy(text(u"labels.start_policy"_s));
     loadNextStart();
     m_restoring = false;
     Q_EMIT changed();

@@ -23,6 +23,8 @@ class LabelOptions : public QObject
     Q_PROPERTY(QVariantList templates READ templates CONSTANT)
     Q_PROPERTY(QString exportType READ exportType WRITE setExportType NOTIFY changed)
     Q_PROPERTY(bool sheetExport READ isSheet NOTIFY changed)
+    /// Labels for a thermal printer (ZPL), drawn by a layout.
+    Q_PROPERTY(bool thermal READ isThermal NOTIFY changed)
     Q_PROPERTY(QStringList formats READ formats NOTIFY changed)
     Q_PROPERTY(QString fileFormat READ fileFormat WRITE setFileFormat NOTIFY changed)
     Q_PROPERTY(QVariantList symbols READ symbols NOTIFY changed)
@@ -37,6 +39,9 @@ class LabelOptions : public QObject
     /// The stock in use as people read it ("Avery 5160 — Address labels, 1 × 2⅝ in, 30 per sheet").
     Q_PROPERTY(QString stockName READ stockName NOTIFY changed)
     Q_PROPERTY(int startPosition READ startPosition WRITE setStartPosition NOTIFY changed)
+    /// Where a print starts on a sheet: "continue" (after the labels used by the last print) or "first" (label 1).
+    Q_PROPERTY(QString startPolicy READ startPolicy WRITE setStartPolicy NOTIFY changed)
+    Q_PROPERTY(QVariantList startPolicies READ startPolicies CONSTANT)
     Q_PROPERTY(int copiesPerItem READ copiesPerItem WRITE setCopiesPerItem NOTIFY changed)
     Q_PROPERTY(bool outlines READ outlines WRITE setOutlines NOTIFY changed)
     Q_PROPERTY(bool showHri READ showHri WRITE setShowHri NOTIFY changed)
@@ -50,10 +55,12 @@ public:
     [[nodiscard]] QVariantList exportTypes() const;
     /// {value, text} for each GS1 symbol specification table.
     [[nodiscard]] QVariantList gs1Tables() const;
+    /// {name, text, summary, description, perPage, roll}; text is the stock as people read it, never its id.
     [[nodiscard]] QVariantList templates() const;
     [[nodiscard]] QString exportType() const { return m_context.request->exportType; }
     void setExportType(const QString &type);
     [[nodiscard]] bool isSheet() const { return exportType() == u"sheet_pdf"; }
+    [[nodiscard]] bool isThermal() const { return exportType() == u"thermal"; }
     [[nodiscard]] QStringList formats() const;
     [[nodiscard]] QString fileFormat() const { return m_context.request->fileFormat; }
     void setFileFormat(const QString &format);
@@ -77,6 +84,10 @@ public:
     Q_INVOKABLE void newSheet();
     [[nodiscard]] int startPosition() const { return m_context.request->startPosition; }
     void setStartPosition(int position);
+    [[nodiscard]] QString startPolicy() const { return m_startPolicy; }
+    void setStartPolicy(const QString &policy);
+    /// {value, text} for each start policy.
+    [[nodiscard]] QVariantList startPolicies() const;
     [[nodiscard]] int copiesPerItem() const { return m_context.request->copiesPerItem; }
     void setCopiesPerItem(int copies);
     [[nodiscard]] bool outlines() const { return m_context.request->outlines; }
@@ -85,8 +96,11 @@ public:
     void setShowHri(bool on);
     [[nodiscard]] QString gs1Table() const;
     void setGs1Table(const QString &name);
-    /// "pdf" for a sheet, "zip" for symbol files.
-    [[nodiscard]] QString fileExtension() const { return isSheet() ? QStringLiteral("pdf") : QStringLiteral("zip"); }
+    /// "pdf" for a sheet, "zpl" for thermal labels, "zip" for symbol files.
+    [[nodiscard]] QString fileExtension() const
+    {
+        return isSheet() ? QStringLiteral("pdf") : isThermal() ? QStringLiteral("zpl") : QStringLiteral("zip");
+    }
 
     /// The start the last print on the chosen stock left (labels.next_start.<template>), or 1.
     void loadNextStart();
@@ -104,6 +118,7 @@ private:
     [[nodiscard]] std::optional<labels::SheetTemplate> currentSheet() const;
 
     LabelsContext m_context;
+    QString m_startPolicy = QStringLiteral("continue");
     bool m_restoring = false;
 };
 

@@ -56,6 +56,13 @@ void LabelPreview::set(State state, const QString &message)
 void LabelPreview::schedule(int items, bool loading)
 {
     const auto &q = *m_context.request;
+    if (q.exportType == u"thermal") {
+        m_timer.stop();
+        set(State::NotASheet,
+            tr("Thermal labels are drawn by the layout at the printer's resolution, read back, and sent one label "
+               "after the other; sheets are previewed with the type “Sheet PDF”, layouts on the Design tab."));
+        return;
+    }
     if (q.exportType != u"sheet_pdf") {
         m_timer.stop();
         set(State::NotASheet,

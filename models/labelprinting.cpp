@@ -4,6 +4,7 @@
 
 #include "labelitemmodel.h"
 #include "labelrepository.h"
+#include "labelsthermal.h"
 #include "printers.h"
 #include "settings.h"
 #include "stationidentity.h"
@@ -223,7 +224,7 @@ void LabelPrinting::runJob(const ExportRequest &q, const QString &title)
 void LabelPrinting::jobFinished(const JobResult &r, const ExportRequest &q)
 {
     const bool printed = !q.print.printer.isEmpty();
-    if (printed)
+    if (printed && !q.outputPath.isEmpty())
         QFile::remove(q.outputPath); // the printer has it; the print log says what was printed
     auto &status = *m_context.status;
     if (r.status != JobStatus::Completed) {
@@ -234,6 +235,11 @@ void LabelPrinting::jobFinished(const JobResult &r, const ExportRequest &q)
         if (!r.alreadyPrinted.isEmpty())
             Q_EMIT reprintReasonNeeded(r.alreadyPrinted.mid(0, 5).join(u", "_s)
                 + (r.alreadyPrinted.size() > 5 ? tr(" and %1 more").arg(r.alreadyPrinted.size() - 5) : QString()));
+    } else if (printed && q.exportType == u"thermal") {
+        status.good(tr("Printed %1 labels on %2 · all %3 read back before sending")
+                        .arg(r.labels)
+                        .arg(q.print.printerName.isEmpty() ? r.printedOn : q.print.printerName)
+                        .arg(r.verified));
     } else if (printed) {
         Q_EMIT this->printed(q.templateName, r.nextStart);
         status.good(tr("%1 %2 labels on %3 (%4 pages) · all %5 read back before printing")
@@ -247,40 +253,56 @@ void LabelPrinting::jobFinished(const JobResult &r, const ExportRequest &q)
     }
 }
 
-void LabelPrinting::print(const QString &reason)
+bool LabelPrinting::applyThermal(ExportRequest &q, bool send) const
 {
-    if (m_printer.isEmpty()) {
+    const auto applied = m_thermal->applyTo(q, send);
+    if (!applied.ok())
+        m_context.status->error(applied.error().message);
+    return applied.ok();
+}
+
+std::optional<ExportRequest> LabelPrinting::printRequest(const QString &reason) const
+{
+    ExportRequest q = m_context.job();
+    if (q.exportType == u"thermal") { // the chosen thermal printer takes the whole job as ZPL
+        if (!applyThermal(q, true))
+            return std::nullopt;
+    } else if (m_printer.isEmpty()) {
         m_context.status->error(
             tr("There is no printer to print on: add one to the print server (CUPS), or export a PDF."));
-        return;
+        return std::nullopt;
+    } else if (q.exportType != u"sheet_pdf") {
+        m_context.status->warn(tr("Only sheets and thermal labels print: choose “Sheet PDF” or a thermal printer."));
+        return std::nullopt;
+    } else {
+        q.outputPath = workFile(u"print"_s);
+        q.print.printer = m_printer;
+        q.print.copies = m_copies;
+        q.print.fromPage = m_pages.from;
+        q.print.toPage = m_pages.to;
     }
-    if (m_context.request->exportType != u"sheet_pdf") {
-        m_context.status->warn(tr("Only sheets print: choose the type “Sheet PDF”."));
-        return;
-    }
-    ExportRequest q = m_context.job();
-    q.outputPath = workFile(u"print"_s);
-    q.print.printer = m_printer;
-    q.print.copies = m_copies;
-    q.print.fromPage = m_pages.from;
-    q.print.toPage = m_pages.to;
     q.print.reason = reason.trimmed();
-    runJob(q, tr("Printing on %1").arg(m_printer));
+    return q;
+}
+
+void LabelPrinting::print(const QString &reason)
+{
+    if (const auto q = printRequest(reason))
+        runJob(*q, tr("Printing on %1").arg(q->print.printerName.isEmpty() ? q->print.printer : q->print.printerName));
 }
 
 void LabelPrinting::confirmPrint()
 {
-    if (m_printer.isEmpty()) {
-        m_context.status->error(
-            tr("There is no printer to print on: add one to the print server (CUPS), or export a PDF."));
+    const auto request = printRequest({});
+    if (!request)
         return;
-    }
-    ExportRequest q = m_context.job();
-    const QString printer = m_printer;
-    const int copies = m_copies;
+    const ExportRequest q = *request;
+    const bool thermal = q.exportType == u"thermal";
+    const QString printer = thermal ? u"%1 (%2)"_s.arg(q.print.printerName, q.print.printer) : q.print.printer;
+    const int copies = q.print.copies;
     QtConcurrent::run(m_context.pool, [db = m_context.db, q] {
         return summarizePrint(db, q);
-    }).then(this, [this, q, printer, copies](const Result<PrintPreviewSummary> &r) {
+    }).then(this, [this, q, printer, copies, thermal](const Result<PrintPreviewSummary> &r) {
         if (!r.ok()) {
             m_context.status->report(tr("The print cannot be prepared"), r.error());
             return;
@@ -291,33 +313,14 @@ void LabelPrinting::confirmPrint()
         Q_EMIT confirmationNeeded({ { u"labels"_s, s.labels }, { u"pages"_s, s.pages }, { u"items"_s, s.items },
             { u"newSerials"_s, s.newSerials }, { u"reprintedSerials"_s, s.reprintedSerials },
             { u"reprinted"_s, s.reprinted.join(u", "_s) }, { u"printer"_s, printer },
-            { u"stock"_s, stock ? stock->displayName() : q.templateName },
+            { u"stock"_s,
+                stock         ? stock->displayName()
+                    : thermal ? tr("the layout's label")
+                              : q.templateName },
             { u"layout"_s, q.layoutName.isEmpty() ? tr("Symbol only") : q.layoutName }, { u"start"_s, q.startPosition },
-            { u"copies"_s, copies } });
+            { u"copies"_s, copies }, { u"thermal"_s, thermal },
+            { u"resolution"_s, thermal ? tr("%1 dpi").arg(q.zpl.dpi) : QString() } });
     });
-}
-
-QUrl LabelPrinting::suggestedExportFile() const
-{
-    const auto &q = *m_context.request;
-    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s);
-    const QString ext = q.exportType == u"sheet_pdf" ? u"pdf"_s : u"zip"_s;
-    // The folder of the last export; else Documents when the account has one; else the home folder (a new
-    // account may have no Documents folder, and a save dialog must never start in one that does not exist).
-    QString folder = m_lastExportFolder;
-    if (folder.isEmpty() || !QFileInfo(folder).isDir())
-        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (!QFileInfo(folder).isDir())
-        folder = QDir::homePath();
-    return QUrl::fromLocalFile(u"%1/labels-%2-%3-%4.%5"_s.arg(folder, q.selection.scope, q.exportType, stamp, ext));
-}
-
-void LabelPrinting::exportTo(const QUrl &file)
-{
-    ExportRequest q = m_context.job();
-    q.outputPath = file.isLocalFile() ? file.toLocalFile() : file.toString();
-    m_lastExportFolder = QFileInfo(q.outputPath).absolutePath();
-    runJob(q, tr("Exporting to %1").arg(QFileInfo(q.outputPath).fileName()));
 }
 
 void LabelPrinting::reprint(const QString &itemId, const QString &reason)
@@ -328,8 +331,11 @@ void LabelPrinting::reprint(const QString &itemId, const QString &reason)
         return;
     }
     ExportRequest q = m_context.job();
-    q.exportType = u"sheet_pdf"_s;
-    q.fileFormat = u"pdf"_s;
+    const bool thermal = q.exportType == u"thermal"; // again on the thermal printer; else on a sheet
+    if (!thermal) {
+        q.exportType = u"sheet_pdf"_s;
+        q.fileFormat = u"pdf"_s;
+    }
     if (!itemId.isEmpty())
         q.selection.ids = { itemId };
     if (q.selection.ids.isEmpty()) {
@@ -348,19 +354,22 @@ void LabelPrinting::reprint(const QString &itemId, const QString &reason)
                         .arg(never.mid(0, 5).join(u", "_s)));
         return;
     }
-    if (m_printer.isEmpty()) {
-        status.error(tr("There is no printer to print on."));
+    if (thermal ? !applyThermal(q, true) : m_printer.isEmpty()) {
+        if (!thermal)
+            status.error(tr("There is no printer to print on."));
         return;
     }
-    q.outputPath = workFile(u"reprint"_s);
-    q.print.printer = m_printer;
+    if (!thermal) {
+        q.outputPath = workFile(u"reprint"_s);
+        q.print.printer = m_printer;
+    }
     q.print.copies = 1;
     q.print.action = u"reprint"_s;
     q.print.reason = reason.trimmed();
     runJob(q,
         (q.selection.ids.size() == 1 ? tr("Reprinting 1 label on %1")
                                      : tr("Reprinting %1 labels on %2").arg(q.selection.ids.size()))
-            .arg(m_printer));
+            .arg(thermal ? q.print.printerName : m_printer));
 }
 
 void LabelPrinting::voidSerial(const QString &itemId, const QString &reason)

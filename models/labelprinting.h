@@ -14,6 +14,7 @@
 namespace closient::models {
 
 class LabelItemModel;
+class LabelsThermal;
 
 /** Where the labels go and the jobs that take them there: the printers CUPS offers, copies, pages and each
  *  printer's calibration; print, export, print again and void, each run as a job that reads every label back. */
@@ -89,6 +90,8 @@ public:
     Q_INVOKABLE void cancelJob();
     /// The printer the last session used (remembered in settings), before the list is read.
     void restore();
+    /// The thermal printers: a thermal job prints on, and exports for, the one chosen there.
+    void setThermal(LabelsThermal *thermal) { m_thermal = thermal; }
 
 Q_SIGNALS:
     void printersChanged();
@@ -108,6 +111,11 @@ Q_SIGNALS:
     void printed(const QString &templateName, int nextStart);
 
 private:
+    /// The request Print runs, on the chosen printer (a CUPS printer or a thermal one); nullopt when there is none
+    /// (said in the status).
+    [[nodiscard]] std::optional<labels::ExportRequest> printRequest(const QString &reason) const;
+    /// Makes @p request a job for the chosen thermal printer (sent to it with @p send); false when there is none.
+    bool applyThermal(labels::ExportRequest &request, bool send) const;
     void runJob(const labels::ExportRequest &request, const QString &title);
     void jobFinished(const labels::JobResult &result, const labels::ExportRequest &request);
     void loadCalibration();
@@ -115,6 +123,7 @@ private:
 
     LabelsContext m_context;
     LabelItemModel *m_items;
+    LabelsThermal *m_thermal = nullptr; // set by the hub before any job
     QVariantList m_printers;
     QString m_printer;
     QString m_lastExportFolder; // where the last export went: the next one is suggested there

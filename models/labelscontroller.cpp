@@ -35,10 +35,12 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
     , m_options(m_context, this)
     , m_preview(m_context, this)
     , m_printing(m_context, m_selection.items(), this)
+    , m_thermal(m_context, this)
     , m_entry(m_context, this)
     , m_history(this)
 {
     m_pool.setMaxThreadCount(2); // a preview may still be finishing while a print starts
+    m_printing.setThermal(&m_thermal);
 
     // The parts speak through their signals; the hub remembers and previews.
     connect(&m_selection, &LabelSelection::edited, this, &LabelsController::remember);
@@ -47,11 +49,12 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
     connect(&m_options, &LabelOptions::edited, this, &LabelsController::remember);
     connect(&m_options, &LabelOptions::edited, this, &LabelsController::schedulePreview);
     connect(&m_printing, &LabelPrinting::edited, this, &LabelsController::remember);
+    connect(&m_thermal, &LabelsThermal::edited, this, &LabelsController::remember);
     connect(&m_printing, &LabelPrinting::calibrationChanged, &m_options, &LabelOptions::changed);
     connect(&m_printing, &LabelPrinting::calibrationChanged, this, &LabelsController::schedulePreview);
     connect(&m_printing, &LabelPrinting::printed, this, [this](const QString &templateName, int nextStart) {
         // The labels used are gone from the sheet: the next print starts after them.
-        if (nextStart > 0 && templateName == m_request.templateName)
+        if (nextStart > 0 && templateName == m_request.templateName && m_options.startPolicy() == u"continue")
             m_options.setStartPosition(nextStart);
     });
 
@@ -70,6 +73,7 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
         m_selection.refresh();
         refreshHistory();
     });
+    connect(&m_history, &PrintHistoryModel::filterChanged, this, &LabelsController::searchHistoryLabels);
     connect(m_settings, &store::Settings::loaded, this, &LabelsController::load);
     connect(m_settings, &store::Settings::saveFailed, this,
         [this](const Error &e) { m_status.report(tr("Your choices were not saved"), e); });
@@ -104,6 +108,7 @@ void LabelsController::load()
         m_request.selection.scope = scope;
     m_options.restore();
     m_printing.restore();
+    m_thermal.restore();
     m_loaded = true;
     Q_EMIT m_selection.changed();
     refresh();
@@ -132,6 +137,10 @@ void LabelsController::remember()
         { u"labels.fileFormat"_s, m_request.fileFormat },
         { u"labels.symbol"_s, m_options.symbol() },
         { u"labels.template"_s, m_request.templateName },
+        { u"labels.layout"_s, m_request.layoutName },
+        { u"labels.stock"_s, m_request.stock },
+        { u"labels.start_policy"_s, m_options.startPolicy() },
+        { u"labels.thermal_printer"_s, m_thermal.printer() },
         { u"labels.gs1Table"_s, m_options.gs1Table() },
         { u"labels.printer"_s, m_printing.printer() },
     };
@@ -173,7 +182,28 @@ void LabelsController::refreshHistory()
             return;
         }
         m_history.setEntries(r.value());
+        searchHistoryLabels();
     });
+}
+
+void LabelsController::searchHistoryLabels()
+{
+    // A serial may be any label of an entry: the store says which entries printed one that holds each word.
+    const QStringList words = m_history.searchWords();
+    if (words.isEmpty()) {
+        m_history.setItemMatches({});
+        return;
+    }
+    labels::LabelRepository(m_db).printLogItemMatches(words).then(
+        this, [this, words](const Result<QHash<QString, QSet<qint64>>> &r) {
+            if (words != m_history.searchWords())
+                return; // the search changed meanwhile: its own answer follows
+            if (!r.ok()) {
+                m_status.report(tr("The print history could not be searched"), r.error());
+                return;
+            }
+            m_history.setItemMatches(r.value());
+        });
 }
 
 } // namespace closient::models

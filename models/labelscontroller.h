@@ -8,6 +8,7 @@
 #include "labelpreview.h"
 #include "labelprinting.h"
 #include "labelselection.h"
+#include "labelsthermal.h"
 #include "printhistorymodel.h"
 #include "statusmessage.h"
 
@@ -36,6 +37,7 @@ class LabelsController : public QObject
     Q_PROPERTY(closient::models::LabelOptions *options READ options CONSTANT)
     Q_PROPERTY(closient::models::LabelPreview *preview READ preview CONSTANT)
     Q_PROPERTY(closient::models::LabelPrinting *printing READ printing CONSTANT)
+    Q_PROPERTY(closient::models::LabelsThermal *thermal READ thermal CONSTANT)
     Q_PROPERTY(closient::models::LabelEntry *entry READ entry CONSTANT)
     Q_PROPERTY(closient::models::PrintHistoryModel *history READ history CONSTANT)
     Q_PROPERTY(closient::models::StatusMessage *status READ status CONSTANT)
@@ -52,6 +54,7 @@ public:
     [[nodiscard]] LabelOptions *options() { return &m_options; }
     [[nodiscard]] LabelPreview *preview() { return &m_preview; }
     [[nodiscard]] LabelPrinting *printing() { return &m_printing; }
+    [[nodiscard]] LabelsThermal *thermal() { return &m_thermal; }
     [[nodiscard]] LabelEntry *entry() { return &m_entry; }
     [[nodiscard]] PrintHistoryModel *history() { return &m_history; }
     [[nodiscard]] StatusMessage *status() { return &m_status; }
@@ -71,6 +74,8 @@ private:
     void remember();
     void schedulePreview();
     void refreshHistory();
+    /// Asks the store which history entries printed a label holding each search word (serial, lot, GTIN).
+    void searchHistoryLabels();
     void updateDesignerPreview();
 
     static inline LabelsController *s_instance = nullptr;
@@ -84,6 +89,7 @@ private:
     LabelOptions m_options;
     LabelPreview m_preview;
     LabelPrinting m_printing;
+    LabelsThermal m_thermal;
     LabelEntry m_entry;
     PrintHistoryModel m_history;
     bool m_loaded = false;

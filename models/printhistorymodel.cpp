@@ -147,10 +147,21 @@ bool PrintHistoryModel::shown(const labels::PrintLogEntry &e) const
         e.layoutName, e.userName, e.workstation, e.reason, e.jobId }
                                  .join(u'\n');
     for (const auto &w : words) {
-        if (!haystack.contains(w, Qt::CaseInsensitive))
+        if (!haystack.contains(w, Qt::CaseInsensitive) && !m_itemMatches.value(w.toLower()).contains(e.id))
             return false;
     }
     return true;
+}
+
+QStringList PrintHistoryModel::searchWords() const
+{
+    return m_search.toLower().split(u' ', Qt::SkipEmptyParts);
+}
+
+void PrintHistoryModel::setItemMatches(QHash<QString, QSet<qint64>> matches)
+{
+    m_itemMatches = std::move(matches);
+    applyFilter();
 }
 
 void PrintHistoryModel::applyFilter()

@@ -6,6 +6,7 @@
 
 #include <QAbstractListModel>
 #include <QQmlEngine>
+#include <QSet>
 
 #include <vector>
 
@@ -55,6 +56,11 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     void setEntries(std::vector<labels::PrintLogEntry> entries);
+    /// For each search word (lower case), the entries (ids) with a label that holds it (serial, lot, GTIN): a row
+    /// matches a word that is in its texts or in any of its labels, not only the first it shows.
+    void setItemMatches(QHash<QString, QSet<qint64>> matches);
+    /// The search's words, lower case, to look for among the labels of each entry.
+    [[nodiscard]] QStringList searchWords() const;
     [[nodiscard]] QString search() const { return m_search; }
     void setSearch(const QString &text);
     [[nodiscard]] int actionFilter() const { return m_actionFilter; }
@@ -75,6 +81,7 @@ private:
     std::vector<labels::PrintLogEntry> m_all;
     std::vector<labels::PrintLogEntry> m_entries; // m_all filtered
     QString m_search;
+    QHash<QString, QSet<qint64>> m_itemMatches;
     int m_actionFilter = -1;
 };
 

@@ -101,6 +101,7 @@ Rectangle {
                         }
                         FieldLabel {
                             text: qsTr("Symbol")
+                            visible: !LabelsController.options.thermal
                         }
                         ComboBox {
                             objectName: "fileFormat"
@@ -115,6 +116,7 @@ Rectangle {
                         StationComboBox {
                             objectName: "symbol"
                             Layout.fillWidth: true
+                            visible: !LabelsController.options.thermal
                             ToolTip.visible: hovered && !popup.visible
                             ToolTip.delay: 800
                             ToolTip.text: displayText
@@ -129,10 +131,12 @@ Rectangle {
 
                     FieldLabel {
                         text: qsTr("Symbol sizes by the GS1 table for")
+                        visible: !LabelsController.options.thermal
                     }
                     StationComboBox {
                         objectName: "gs1Table"
                         Layout.fillWidth: true
+                        visible: !LabelsController.options.thermal
                         ToolTip.visible: hovered && !popup.visible
                         ToolTip.delay: 800
                         ToolTip.text: displayText
@@ -153,7 +157,7 @@ Rectangle {
                         Layout.fillWidth: true
                         Accessible.name: qsTr("Label stock")
                         visible: LabelsController.options.sheetExport
-                        textRole: "name"
+                        textRole: "text"
                         valueRole: "name"
                         model: LabelsController.options.templates
                         currentIndex: root.indexIn(LabelsController.options.templates, "name", LabelsController.options.templateName)
@@ -164,6 +168,10 @@ Rectangle {
                     LabelLayoutFields {
                         Layout.fillWidth: true
                         visible: LabelsController.options.sheetExport
+                    }
+                    LabelThermalFields {
+                        Layout.fillWidth: true
+                        visible: LabelsController.options.thermal
                     }
                     Label {
                         Layout.fillWidth: true
@@ -202,6 +210,21 @@ Rectangle {
                             value: LabelsController.options.copiesPerItem
                             onValueModified: LabelsController.options.copiesPerItem = value
                         }
+                    }
+                    FieldLabel {
+                        visible: LabelsController.options.sheetExport
+                        text: qsTr("Each print starts")
+                    }
+                    StationComboBox {
+                        objectName: "startPolicy"
+                        Layout.fillWidth: true
+                        visible: LabelsController.options.sheetExport
+                        Accessible.name: qsTr("Each print starts")
+                        textRole: "text"
+                        valueRole: "value"
+                        model: LabelsController.options.startPolicies
+                        currentIndex: root.indexIn(LabelsController.options.startPolicies, "value", LabelsController.options.startPolicy)
+                        onActivated: LabelsController.options.startPolicy = currentValue
                     }
                     // One above the other: side by side they are wider than a narrow panel.
                     ColumnLayout {
@@ -486,17 +509,19 @@ Rectangle {
             Button {
                 objectName: "printButton"
                 Layout.fillWidth: true
-                visible: LabelsController.options.sheetExport
+                visible: LabelsController.options.sheetExport || LabelsController.options.thermal
                 text: qsTr("Print")
                 highlighted: true
-                enabled: !LabelsController.printing.jobRunning && LabelsController.printing.printer !== "" && LabelsController.selection.items.count > 0
+                enabled: !LabelsController.printing.jobRunning && LabelsController.selection.items.count > 0
+                         && (LabelsController.options.thermal ? LabelsController.thermal.printer !== "" : LabelsController.printing.printer !== "")
                 onClicked: LabelsController.printing.confirmPrint()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Every label is read back before anything is sent (Ctrl+P)")
             }
             Button {
                 Layout.fillWidth: true
-                text: qsTr("Export…")
+                objectName: "exportButton"
+                text: LabelsController.options.thermal ? qsTr("Export ZPL…") : qsTr("Export…")
                 enabled: !LabelsController.printing.jobRunning && LabelsController.selection.items.count > 0
                 onClicked: {
                     saveDialog.selectedFile = LabelsController.printing.suggestedExportFile();
@@ -522,7 +547,8 @@ Rectangle {
         id: saveDialog
         fileMode: FileDialog.SaveFile
         title: qsTr("Export labels")
-        nameFilters: LabelsController.options.sheetExport ? [qsTr("PDF files (*.pdf)")] : [qsTr("ZIP archives (*.zip)")]
+        nameFilters: LabelsController.options.sheetExport ? [qsTr("PDF files (*.pdf)")]
+                   : LabelsController.options.thermal ? [qsTr("ZPL files (*.zpl)")] : [qsTr("ZIP archives (*.zip)")]
         onAccepted: LabelsController.printing.exportTo(saveDialog.selectedFile)
     }
 }

@@ -46,7 +46,15 @@ Dialog {
             Layout.fillWidth: true
             spacing: 4
             Repeater {
-                model: [
+                // A thermal printer takes a roll: no pages and no start, but a resolution.
+                model: root.summary.thermal ?? false ? [
+                    { name: qsTr("Labels"), value: qsTr("%1 on the roll").arg(root.summary.labels ?? 0) },
+                    { name: qsTr("Serials"), value: qsTr("%1 new, %2 printed before").arg(root.summary.newSerials ?? 0).arg(root.reprinted) },
+                    { name: qsTr("Printer"), value: root.summary.printer ?? "" },
+                    { name: qsTr("Resolution"), value: root.summary.resolution ?? "" },
+                    { name: qsTr("Stock"), value: root.summary.stock ?? "" },
+                    { name: qsTr("Layout"), value: root.summary.layout ?? "" }
+                ] : [
                     { name: qsTr("Labels"), value: qsTr("%1 on %2 page(s)").arg(root.summary.labels ?? 0).arg(root.summary.pages ?? 0) },
                     { name: qsTr("Serials"), value: qsTr("%1 new, %2 printed before").arg(root.summary.newSerials ?? 0).arg(root.reprinted) },
                     { name: qsTr("Printer"), value: (root.summary.copies ?? 1) > 1 ? qsTr("%1, %2 copies").arg(root.summary.printer ?? "").arg(root.summary.copies) : (root.summary.printer ?? "") },
@@ -61,7 +69,7 @@ Dialog {
                     Layout.fillWidth: true
                     spacing: 12
                     Label {
-                        Layout.preferredWidth: 70
+                        Layout.preferredWidth: 80
                         text: row.modelData.name
                         color: Theme.muted
                     }
@@ -98,7 +106,8 @@ Dialog {
             wrapMode: Text.WordWrap
             color: Theme.muted
             font.pixelSize: 11
-            text: qsTr("Every label is read back before anything is sent; the print is recorded once the print server says it printed.")
+            text: root.summary.thermal ?? false ? qsTr("Every label is read back before anything is sent; the print is recorded once the printer has taken every label.")
+                                                : qsTr("Every label is read back before anything is sent; the print is recorded once the print server says it printed.")
         }
     }
 }

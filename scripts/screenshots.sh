@@ -89,6 +89,27 @@ private_cups() {
 }
 private_cups
 
+# A thermal printer kept by the station, chosen with the shipping layout for the serials.
+thermal_settings() {
+  local db="$1" k v
+  while IFS='=' read -r k v; do
+    "$B" --db "$db" settings set "$k" "$v" >/dev/null
+  done <<'SETTINGS'
+labels.thermal_printers=zebra-bench
+labels.thermal_name.zebra-bench=Zebra ZD421 on the bench
+labels.thermal_target.zebra-bench=tcp://10.0.0.7:9100
+labels.thermal_dpi.zebra-bench=300
+labels.thermal_darkness.zebra-bench=18
+labels.thermal_speed.zebra-bench=4
+labels.thermal_media.zebra-bench=gap
+labels.thermal_printer=zebra-bench
+labels.scope=serials
+labels.exportType=thermal
+labels.fileFormat=zpl
+labels.layout=Shipping label 4×6
+SETTINGS
+}
+
 shot() { xdotool mousemove "$((${W:-1024} - 1))" "$((${H:-600} - 1))"; sleep "${2:-1}"; import -window root "$OUT/$1$SUFFIX.png"; echo "saved $1$SUFFIX.png"; }
 focus() { xdotool search --sync --name "Closient Station" windowfocus --sync 2>/dev/null || true; }
 start() { "$B" --db "$DB" "$@" >/dev/null 2>&1 & sleep 3; focus; }
@@ -188,6 +209,25 @@ screens() {
   shot print-confirm 1.5
   xdotool key Escape
   stop
+
+  # Thermal labels: a Zebra on the bench chosen in the Output panel, the confirmation before printing on it, and
+  # the printer's settings in its dialog.
+  thermal_settings "$DB"
+  start --area labels
+  shot labels-thermal 4
+  if [ "$w" -ge 1366 ]; then xdotool mousemove 1097 689 click 1; else xdotool mousemove 798 525 click 1; fi # Print
+  shot print-confirm-thermal 1.5
+  xdotool key Escape
+  sleep 0.5
+  if [ "$w" -ge 1366 ]; then xdotool mousemove 1146 453 click 1; else xdotool mousemove 857 453 click 1; fi # Edit…
+  shot thermal-printer 1
+  xdotool key Escape
+  stop
+  for key in labels.exportType labels.fileFormat labels.layout labels.stock labels.scope; do
+    "$B" --db "$DB" settings set "$key" "" >/dev/null 2>&1 || true
+  done
+  "$B" --db "$DB" settings set labels.exportType sheet_pdf >/dev/null
+  "$B" --db "$DB" settings set labels.fileFormat pdf >/dev/null
 
   # Counts: a finished count (its variance report) and one in progress, both against expected quantities.
   printf 'gtin,lot,expected\n09506000134352,L2291,24\n09506000134352,L2292,12\n4006381333931,B77,6\n9506000134376,,10\n' >"$WORK/expected.csv"

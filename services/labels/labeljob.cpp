@@ -397,7 +397,8 @@ JobResult LabelJob::run()
         record->items = printed;
         auto &entry = record->entry;
         entry.jobId = hasJobRow() ? r.jobId : QString();
-        entry.printer = r.printedOn;
+        entry.printer
+            = q.print.printerName.isEmpty() ? r.printedOn : u"%1 (%2)"_s.arg(q.print.printerName, r.printedOn);
         entry.copies = std::max(1, q.print.copies);
         entry.templateName = m_stockId;
         entry.layoutName = m_renderer ? m_renderer->layout().name : QString();

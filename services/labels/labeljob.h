@@ -23,6 +23,7 @@ namespace closient::labels {
 struct PrintTarget
 {
     QString printer; // empty: no printing; a thermal job's raw target ("tcp://HOST:9100", "cups:QUEUE")
+    QString printerName; // as people call the printer ("Zebra bench"): the print log shows it with the printer
     int copies = 1; // copies of the whole job
     int fromPage = 0; // 1-based, 0 = all
     int toPage = 0;

@@ -478,6 +478,28 @@ QFuture<Result<std::vector<PrintLogEntry>>> LabelRepository::printLog(int limit)
     });
 }
 
+QFuture<Result<QHash<QString, QSet<qint64>>>> LabelRepository::printLogItemMatches(const QStringList &words)
+{
+    return m_db->run([words](QSqlDatabase &db) -> Result<QHash<QString, QSet<qint64>>> {
+        QHash<QString, QSet<qint64>> out;
+        for (const auto &word : words) {
+            bool ok = false;
+            auto q = exec(db,
+                u"SELECT DISTINCT i.print_log_id FROM print_log_items i WHERE (i.entity_type = 'serial' AND "
+                u"i.entity_id IN (SELECT id FROM serials WHERE instr(lower(serial), ?) > 0 OR instr(gtin, ?) > 0)) "
+                u"OR (i.entity_type = 'lot' AND i.entity_id IN (SELECT id FROM lots WHERE instr(lower(lot), ?) > 0 "
+                u"OR instr(gtin, ?) > 0))"_s,
+                { word.toLower(), word.toLower(), word.toLower(), word.toLower() }, &ok);
+            if (!ok)
+                return sqlError(q.lastError());
+            auto &ids = out[word.toLower()];
+            while (q.next())
+                ids.insert(q.value(0).toLongLong());
+        }
+        return out;
+    });
+}
+
 QFuture<Result<QPointF>> LabelRepository::calibration(const QString &printer)
 {
     return m_db->run([printer](QSqlDatabase &db) -> Result<QPointF> {

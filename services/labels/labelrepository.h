@@ -10,8 +10,10 @@
 
 #include <QDate>
 #include <QFuture>
+#include <QHash>
 #include <QJsonObject>
 #include <QPointF>
+#include <QSet>
 #include <QStringList>
 
 #include <vector>
@@ -91,6 +93,9 @@ public:
     QFuture<Result<store::Done>> recordJob(std::optional<ImportPlan> import, std::optional<PrintRecord> print);
     QFuture<Result<store::Done>> voidSerial(const QString &serialId, const QString &reason, const QString &user);
     QFuture<Result<std::vector<PrintLogEntry>>> printLog(int limit = 200);
+    /// For each of @p words (lower case), the print log entries with a label whose serial, lot or GTIN holds it:
+    /// the history is searched by every label an entry printed, not only the first it lists.
+    QFuture<Result<QHash<QString, QSet<qint64>>>> printLogItemMatches(const QStringList &words);
     /// Printer offsets (mm) kept per printer; (0, 0) for a printer never calibrated.
     QFuture<Result<QPointF>> calibration(const QString &printer);
     /// Refused beyond ±kCalibrationLimitMm on either axis.

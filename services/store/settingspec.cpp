@@ -105,6 +105,12 @@ std::optional<bool> truth(const QVariant &v)
     return std::nullopt;
 }
 
+SettingSpec family(SettingSpec s)
+{
+    s.family = true;
+    return s;
+}
+
 } // namespace
 
 const std::vector<SettingSpec> &settingSpecs()
@@ -136,15 +142,35 @@ const std::vector<SettingSpec> &settingSpecs()
         // names belong to the labels library, which checks them when it reads them back.
         choice(u"labels.scope"_s, { u"lots"_s, u"serials"_s }, u"what the Labels screen lists"_s),
         choice(u"labels.exportType"_s,
-            { u"qr_codes"_s, u"datamatrix"_s, u"barcodes_1d"_s, u"codes_combined"_s, u"sheet_pdf"_s },
+            { u"qr_codes"_s, u"datamatrix"_s, u"barcodes_1d"_s, u"codes_combined"_s, u"sheet_pdf"_s, u"thermal"_s },
             u"the last export type"_s),
-        choice(u"labels.fileFormat"_s, { u"svg"_s, u"png"_s, u"pdf"_s, u"eps"_s, u"zip"_s }, u"the last file format"_s),
+        choice(u"labels.fileFormat"_s, { u"svg"_s, u"png"_s, u"pdf"_s, u"eps"_s, u"zip"_s, u"zpl"_s },
+            u"the last file format"_s),
         text(u"labels.symbol"_s, 40, u"the last symbol kind"_s, u"[a-z0-9_]+"_s,
             u"a symbol name such as gs1_datamatrix"_s),
         text(u"labels.template"_s, 200, u"the last sheet template"_s),
         text(u"labels.gs1Table"_s, 40, u"the GS1 symbol size table"_s, u"[a-z0-9_]+"_s,
             u"a table name such as general"_s),
         text(u"labels.printer"_s, 200, u"the last printer; empty for none"_s),
+        text(u"labels.layout"_s, 200, u"the last layout; empty for the symbol-only labels"_s),
+        text(u"labels.stock"_s, 200, u"the last label stock of the library; empty for the sheet template"_s),
+        choice(u"labels.start_policy"_s, { u"continue"_s, u"first"_s },
+            u"where a print starts: after the labels already used on the sheet, or always at the first label"_s),
+        // Thermal printers: the list of their ids, the one chosen, and per printer (by id) its settings.
+        text(u"labels.thermal_printers"_s, 2000, u"the thermal printers the station knows, by id"_s,
+            u"([A-Za-z0-9_.-]{1,64}(,[A-Za-z0-9_.-]{1,64})*)?"_s, u"printer ids separated by commas"_s),
+        text(u"labels.thermal_printer"_s, 64, u"the last thermal printer, by id; empty for none"_s,
+            u"([A-Za-z0-9_.-]{1,64})?"_s, u"a printer id such as zebra-bench"_s),
+        family(text(u"labels.thermal_name."_s, 60, u"a thermal printer's name as people call it"_s, u".*\\S.*"_s,
+            u"a name that is not empty"_s)),
+        family(text(u"labels.thermal_target."_s, 200, u"where a thermal printer's ZPL goes"_s,
+            u"(tcp|socket)://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?/?|cups:[A-Za-z0-9_.@-]+"_s,
+            u"tcp://HOST or tcp://HOST:PORT (a network printer) or cups:QUEUE (a CUPS raw queue)"_s)),
+        family(choice(u"labels.thermal_dpi."_s, { u"203"_s, u"300"_s, u"600"_s }, u"a thermal printer's resolution"_s)),
+        family(integer(u"labels.thermal_darkness."_s, 15, 0, 30, u"a thermal printer's darkness (~SD)"_s)),
+        family(integer(u"labels.thermal_speed."_s, 4, 1, 14, u"a thermal printer's speed in inches a second"_s)),
+        family(choice(u"labels.thermal_media."_s, { u"gap"_s, u"black_mark"_s, u"continuous"_s },
+            u"how a thermal printer finds the next label"_s)),
         [] {
             SettingSpec s = integer(u"labels.next_start."_s, 1, 1, 1000,
                 u"per sheet template: the first unused label of the sheet in the printer, after the last print"_s);

@@ -7,7 +7,7 @@ import Closient.Station
 import Closient.Station.Models
 
 // The confirmation before every print says what will be printed; a reprint cannot be confirmed without a reason.
-// The layout and stock choices and "New sheet" on the Labels screen's options.
+// The layout and stock choices and "New sheet" on the Labels screen's options; the thermal printer dialog.
 TestCase {
     id: tc
 
@@ -20,6 +20,11 @@ TestCase {
     Component {
         id: dialogComponent
         PrintConfirmDialog {}
+    }
+
+    Component {
+        id: thermalComponent
+        ThermalPrinterDialog {}
     }
 
     SignalSpy {
@@ -109,5 +114,58 @@ TestCase {
         verify(options.stockName !== "");
         options.layoutName = "";
         compare(options.stock, "");
+    }
+
+    function test_aThermalPrintSaysPrinterAndResolution() {
+        const dialog = createTemporaryObject(dialogComponent, Overlay.overlay);
+        dialog.show({ thermal: true, labels: 3, pages: 0, items: 3, newSerials: 3, reprintedSerials: 0, reprinted: "",
+                      printer: "Zebra bench (tcp://10.0.0.7:9100)", resolution: "300 dpi",
+                      stock: "Thermal shipping labels, 4 × 6 in, roll", layout: "Shipping label 4×6", start: 1, copies: 1 });
+        tryVerify(() => dialog.opened, 2000);
+        compare(findNamed(dialog.contentItem, "summary0").text, "3 on the roll");
+        compare(findNamed(dialog.contentItem, "summary2").text, "Zebra bench (tcp://10.0.0.7:9100)");
+        compare(findNamed(dialog.contentItem, "summary3").text, "300 dpi");
+        verify(findNamed(dialog.contentItem, "summary4").text.includes("4 × 6 in"));
+        compare(findNamed(dialog.contentItem, "summary5").text, "Shipping label 4×6");
+        compare(findNamed(dialog.contentItem, "summary6"), null); // a roll has no start label
+        dialog.close();
+    }
+
+    function test_thermalPrinterDialogRefusesThenKeeps() {
+        const dialog = createTemporaryObject(thermalComponent, Overlay.overlay);
+        const before = LabelsController.thermal.printers.length;
+        dialog.edit("");
+        tryVerify(() => dialog.opened, 2000);
+        compare(dialog.title, "Add a thermal printer");
+        findNamed(dialog.contentItem, "thermalName").text = "Bench Zebra";
+        findNamed(dialog.contentItem, "thermalTarget").text = "http://zebra";
+        dialog.action();
+        verify(dialog.opened, "a refused printer keeps the dialog open");
+        const error = findNamed(dialog.contentItem, "thermalError");
+        verify(error.visible);
+        verify(error.text.startsWith("Address:"), error.text);
+        compare(LabelsController.thermal.printers.length, before);
+
+        findNamed(dialog.contentItem, "thermalTarget").text = "tcp://127.0.0.1:9100";
+        findNamed(dialog.contentItem, "thermalDpi").currentIndex = 1;
+        findNamed(dialog.contentItem, "thermalDarkness").value = 22;
+        dialog.action();
+        tryVerify(() => !dialog.opened, 2000);
+        compare(LabelsController.thermal.printers.length, before + 1);
+        const kept = LabelsController.thermal.printers[before];
+        compare(kept.name, "Bench Zebra");
+        compare(kept.dpi, 300);
+        compare(kept.darkness, 22);
+        compare(kept.target, "tcp://127.0.0.1:9100");
+
+        // Edited: the dialog opens on its values; Remove takes it off the list.
+        dialog.edit(kept.id);
+        tryVerify(() => dialog.opened, 2000);
+        compare(findNamed(dialog.contentItem, "thermalName").text, "Bench Zebra");
+        compare(findNamed(dialog.contentItem, "thermalDpi").currentValue, 300);
+        compare(error.visible, false);
+        mouseClick(findNamed(dialog.contentItem, "thermalRemove"));
+        tryVerify(() => !dialog.opened, 2000);
+        compare(LabelsController.thermal.printers.length, before);
     }
 }
