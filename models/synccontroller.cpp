@@ -85,7 +85,10 @@ SyncController::SyncController(store::Database *db, QObject *parent)
 
 SyncController::~SyncController()
 {
-    // The thread ends first: the engine and the client are deleted on it, before the store goes.
+    // Whatever waits on the server ends now, and the account's work on the pool (which holds the client) is over
+    // before the thread ends: the engine and the client are deleted on it, before the store goes.
+    m_http->close();
+    m_account->waitForWork();
     delete m_thread;
 }
 

@@ -184,6 +184,19 @@ HttpClient::HttpClient(Options options, QObject *parent)
 
 HttpClient::~HttpClient()
 {
+    closeHere();
+}
+
+void HttpClient::close()
+{
+    if (thread() == QThread::currentThread() || !thread()->isRunning())
+        closeHere();
+    else
+        QMetaObject::invokeMethod(this, &HttpClient::closeHere, Qt::BlockingQueuedConnection);
+}
+
+void HttpClient::closeHere()
+{
     // Requests on the wire end now (their futures say so), and nothing new leaves.
     m_closing = true;
     if (m_nam) {
@@ -193,13 +206,18 @@ HttpClient::~HttpClient()
     }
     delete m_nam;
     m_nam = nullptr;
-    for (auto &p : m_queue) {
-        ApiReply reply;
-        reply.request = p->request;
-        reply.transportError = u"the station is shutting down"_s;
-        p->promise.addResult(reply);
-        p->promise.finish();
-    }
+    for (auto &p : m_queue)
+        endUnsent(*p);
+    m_queue.clear();
+}
+
+void HttpClient::endUnsent(Pending &p)
+{
+    ApiReply reply;
+    reply.request = p.request;
+    reply.transportError = u"the station is shutting down"_s;
+    p.promise.addResult(reply);
+    p.promise.finish();
 }
 
 void HttpClient::setAccount(const QUrl &baseUrl, const QString &apiKey)
@@ -238,6 +256,10 @@ QFuture<ApiReply> HttpClient::send(ApiRequest request)
     pending->request = std::move(request);
     pending->promise.start(); // before the future leaves, so a waiter never sees it unstarted
     QFuture<ApiReply> future = pending->promise.future();
+    if (m_closing) {
+        endUnsent(*pending);
+        return future;
+    }
     QMetaObject::invokeMethod(
         this, [this, pending] { enqueue(pending); }, Qt::QueuedConnection);
     return future;
@@ -245,6 +267,10 @@ QFuture<ApiReply> HttpClient::send(ApiRequest request)
 
 void HttpClient::enqueue(std::shared_ptr<Pending> pending)
 {
+    if (m_closing) {
+        endUnsent(*pending);
+        return;
+    }
     if (!m_nam) {
         m_nam = new QNetworkAccessManager(this);
         m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);

@@ -19,6 +19,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <atomic>
 #include <deque>
 #include <memory>
 
@@ -118,6 +119,11 @@ public:
     /// never wait for the future on the sync thread itself (use .then()): the answer comes on that thread.
     [[nodiscard]] QFuture<ApiReply> send(ApiRequest request);
 
+    /// Ends every request now and every one sent after (their futures say the station is shutting down), so that
+    /// whoever waits on them can finish before the client goes. NOTE: callable from any thread; it waits for the
+    /// sync thread.
+    void close();
+
     /// The last request reached the server (any answer) / could not.
     [[nodiscard]] bool online() const;
     /// The governor's state (thread-safe copy).
@@ -141,6 +147,8 @@ private:
     };
 
     // NOTE: everything below runs on the sync thread.
+    void closeHere();
+    static void endUnsent(Pending &pending);
     void enqueue(std::shared_ptr<Pending> pending);
     void pump();
     void start(std::shared_ptr<Pending> pending);
@@ -157,7 +165,7 @@ private:
     Governor::State m_governorState;
 
     QNetworkAccessManager *m_nam = nullptr; // created on the sync thread on first use
-    bool m_closing = false;
+    std::atomic<bool> m_closing = false;
     Governor m_governor;
     std::deque<std::shared_ptr<Pending>> m_queue;
     QTimer *m_pumpTimer = nullptr;

@@ -23,7 +23,7 @@ void SyncAccount::refresh()
 {
     setBusy(true);
     // NOTE: the lambda runs on a pool thread: the keyring and the server may take their time.
-    QtConcurrent::run([client = m_client, dir = m_configDir] {
+    track(QtConcurrent::run([client = m_client, dir = m_configDir] {
         Snapshot s;
         CredentialStore store(dir);
         const auto url = store.baseUrl();
@@ -61,13 +61,13 @@ void SyncAccount::refresh()
                 s.identity = AccountIdentity::fromJson(settings.value().identity);
         }
         return s;
-    }).then(this, [this](const Snapshot &s) { apply(s); });
+    })).then(this, [this](const Snapshot &s) { apply(s); });
 }
 
 void SyncAccount::connectKey(const QString &apiKey, const QString &baseUrl)
 {
     setBusy(true);
-    QtConcurrent::run([client = m_client, dir = m_configDir, apiKey, baseUrl, current = m_baseUrl] {
+    track(QtConcurrent::run([client = m_client, dir = m_configDir, apiKey, baseUrl, current = m_baseUrl] {
         Snapshot s;
         const auto url
             = ServerUrl::parse(baseUrl.isEmpty() ? (current.isEmpty() ? u"production"_s : current) : baseUrl);
@@ -93,7 +93,7 @@ void SyncAccount::connectKey(const QString &apiKey, const QString &baseUrl)
         const auto key = store.loadKey();
         s.keySource = key.ok() ? CredentialStore::backendName(key.value().source) : QString();
         return s;
-    }).then(this, [this](const Snapshot &s) {
+    })).then(this, [this](const Snapshot &s) {
         if (!s.error.isEmpty() && m_connected) {
             // A refused new key leaves the old connection as it was.
             m_lastError = s.error;
@@ -109,7 +109,7 @@ void SyncAccount::connectKey(const QString &apiKey, const QString &baseUrl)
 void SyncAccount::forgetKey()
 {
     setBusy(true);
-    QtConcurrent::run([client = m_client, dir = m_configDir] {
+    track(QtConcurrent::run([client = m_client, dir = m_configDir] {
         Snapshot s;
         CredentialStore store(dir);
         if (auto done = store.forget(); !done.ok())
@@ -118,7 +118,21 @@ void SyncAccount::forgetKey()
         s.baseUrl = url.ok() ? url.value().toString() : QString();
         client->setAccount(url.ok() ? url.value() : QUrl(), {});
         return s;
-    }).then(this, [this](const Snapshot &s) { apply(s); });
+    })).then(this, [this](const Snapshot &s) { apply(s); });
+}
+
+QFuture<SyncAccount::Snapshot> SyncAccount::track(QFuture<Snapshot> work)
+{
+    m_work.removeIf([](const QFuture<Snapshot> &f) { return f.isFinished(); });
+    m_work.append(work);
+    return work;
+}
+
+void SyncAccount::waitForWork()
+{
+    for (auto &f : m_work)
+        f.waitForFinished();
+    m_work.clear();
 }
 
 void SyncAccount::apply(const Snapshot &s)

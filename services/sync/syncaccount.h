@@ -4,6 +4,8 @@
 
 #include "account.h"
 
+#include <QFuture>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -49,6 +51,10 @@ public:
     /// Removes the stored key.
     Q_INVOKABLE void forgetKey();
 
+    /// Waits until no work of this account runs on the pool: the owner calls it, after closing the client, before
+    /// the client goes (the work holds it).
+    void waitForWork();
+
 Q_SIGNALS:
     void changed();
     void onlineChanged();
@@ -68,6 +74,8 @@ private:
         QString error;
     };
     void apply(const Snapshot &s);
+    /// Runs @p work on the pool and remembers it for waitForWork().
+    QFuture<Snapshot> track(QFuture<Snapshot> work);
     void setBusy(bool busy);
     void setOnline(bool online);
 
@@ -80,6 +88,7 @@ private:
     QString m_baseUrl;
     QString m_keySource;
     QString m_lastError;
+    QList<QFuture<Snapshot>> m_work;
 };
 
 } // namespace closient::sync

@@ -121,6 +121,37 @@ private Q_SLOTS:
         QVERIFY(account.online());
     }
 
+    void closingEndsAKeyCheckAtOnce()
+    {
+        // A server that takes the connection and never answers, and a client that would wait ten minutes for it.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        SyncThread thread;
+        HttpClient::Options options;
+        options.timeoutMs = 600000;
+        auto *client = new HttpClient(options);
+        thread.adopt(client);
+        const QString config = m_dir.filePath(u"closing"_s);
+        SyncAccount account(client, config);
+        QVERIFY(finish(account, [&] { account.connectKey(m_owner, m_sandbox.baseUrl().toString()); }));
+        QVERIFY(account.connected());
+        qputenv("CLOSIENT_BASE_URL", u"http://127.0.0.1:%1"_s.arg(silent.serverPort()).toUtf8());
+        QSignalSpy finished(&account, &SyncAccount::finished);
+        account.refresh();
+        QVERIFY(silent.waitForNewConnection(10000)); // the key check is on the wire
+        qunsetenv("CLOSIENT_BASE_URL");
+        // Closing (as the window does when it goes) ends it now, and the account's work is over before the client
+        // goes; what is sent after ends at once, unsent.
+        client->close();
+        account.waitForWork();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+        QVERIFY(!account.busy());
+        auto late = client->send(account::whoamiRequest());
+        QVERIFY(late.isFinished());
+        QCOMPARE(late.result().delivery, ApiReply::Delivery::NotSent);
+        QCOMPARE(late.result().transportError, u"the station is shutting down"_s);
+    }
+
     void cleanupTestCase() { m_sandbox.stop(); }
 };
 
