@@ -140,6 +140,7 @@ GroupBox {
             Layout.columnSpan: 2
             Layout.preferredWidth: 200
             text: root.wedge.prefix
+            maximumLength: 20 // as the station keeps it
             onEditingFinished: root.setWedge("prefix", text)
             Accessible.name: qsTr("Prefix to strip")
         }
@@ -150,6 +151,7 @@ GroupBox {
             Layout.columnSpan: 2
             Layout.preferredWidth: 200
             text: root.wedge.suffix
+            maximumLength: 20
             onEditingFinished: root.setWedge("suffix", text)
             Accessible.name: qsTr("Suffix to strip")
         }

@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace closient::store {
@@ -57,11 +60,56 @@ SettingSpec choice(const QString &key, const QStringList &choices, const QString
     return s;
 }
 
-SettingSpec jsonObject(const QString &key, const QString &description)
+SettingSpec jsonObject(const QString &key, const QString &description, std::vector<JsonMember> members)
 {
     SettingSpec s = make(key, Type::JsonObject, QString(u""_s), description);
     s.maxLength = 4000;
+    s.members = std::move(members);
     return s;
+}
+
+JsonMember flag(const QString &name)
+{
+    return { name, JsonMember::Kind::Boolean, 0, 0, 0, {} };
+}
+
+JsonMember number(const QString &name, int minimum, int maximum, QList<int> values = {})
+{
+    return { name, JsonMember::Kind::Integer, minimum, maximum, 0, std::move(values) };
+}
+
+JsonMember words(const QString &name, int maxLength)
+{
+    return { name, JsonMember::Kind::Text, 0, 0, maxLength, {} };
+}
+
+/// Why @p value cannot be member @p m ("maxKeyGapMs must be a whole number from 5 to 200, not 1000"); empty when
+/// it can.
+QString memberProblem(const JsonMember &m, const QJsonValue &value)
+{
+    switch (m.kind) {
+    case JsonMember::Kind::Boolean:
+        return value.isBool() ? QString() : u"%1 must be true or false"_s.arg(m.name);
+    case JsonMember::Kind::Integer: {
+        const double d = value.toDouble(std::nan(""));
+        const bool whole = value.isDouble() && d == std::floor(d);
+        if (!m.values.isEmpty()) {
+            QStringList allowed;
+            for (int v : m.values)
+                allowed << QString::number(v);
+            return whole && m.values.contains(int(d)) ? QString()
+                                                      : u"%1 must be one of %2"_s.arg(m.name, allowed.join(u", "_s));
+        }
+        return whole && d >= m.minimum && d <= m.maximum
+            ? QString()
+            : u"%1 must be a whole number from %2 to %3"_s.arg(m.name).arg(m.minimum).arg(m.maximum);
+    }
+    case JsonMember::Kind::Text:
+        return value.isString() && value.toString().size() <= m.maxLength
+            ? QString()
+            : u"%1 must be text of at most %2 characters"_s.arg(m.name).arg(m.maxLength);
+    }
+    return {};
 }
 
 std::optional<qint64> wholeNumber(const QVariant &v)
@@ -132,8 +180,16 @@ const std::vector<SettingSpec> &settingSpecs()
         text(u"camera_id"_s, 500, u"the camera the Scan screen uses; empty for the system's default"_s),
         text(u"camera_resolution"_s, 20, u"the camera resolution; empty for automatic"_s, u"([0-9]{2,5}x[0-9]{2,5})?"_s,
             u"empty (automatic) or a size such as 1280x720"_s),
-        jsonObject(u"wedge"_s, u"keyboard-wedge scanner detection (the Scan settings)"_s),
-        jsonObject(u"serial"_s, u"the serial scanner's port and framing (the Scan settings)"_s),
+        jsonObject(u"wedge"_s, u"keyboard-wedge scanner detection (the Scan settings)"_s,
+            { flag(u"enabled"_s), number(u"maxKeyGapMs"_s, 5, 200), number(u"quietMs"_s, 50, 2000),
+                number(u"minLength"_s, 2, 50), flag(u"terminatorEnter"_s), flag(u"terminatorTab"_s),
+                words(u"prefix"_s, 20), words(u"suffix"_s, 20), words(u"gsSubstitute"_s, 8), flag(u"f8IsGs"_s) }),
+        // parity, stop bits and flow control as QSerialPort numbers them
+        jsonObject(u"serial"_s, u"the serial scanner's port and framing (the Scan settings)"_s,
+            { flag(u"enabled"_s), words(u"port"_s, 200), number(u"baudRate"_s, 300, 4000000),
+                number(u"dataBits"_s, 5, 8), number(u"parity"_s, 0, 0, { 0, 2, 3, 4, 5 }),
+                number(u"stopBits"_s, 0, 0, { 1, 2, 3 }), number(u"flowControl"_s, 0, 2), words(u"terminator"_s, 4),
+                words(u"prefix"_s, 20), words(u"suffix"_s, 20) }),
         // Closient's documented schemas show no id on a created session or capture (reference §8.2): where to read it.
         text(u"sync.id_fields"_s, 100,
             u"where the server's id of a new session or capture is read, in order; empty = id,short_id"_s,
@@ -274,6 +330,24 @@ Result<QString> SettingSpec::validate(const QVariant &value) const
         const auto doc = QJsonDocument::fromJson(t.toUtf8(), &error);
         if (t.size() > maxLength || error.error != QJsonParseError::NoError || !doc.isObject())
             return refuse();
+        if (members.empty())
+            return t;
+        QStringList problems;
+        const QJsonObject o = doc.object();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const auto m
+                = std::find_if(members.begin(), members.end(), [&](const JsonMember &j) { return j.name == it.key(); });
+            if (m == members.end()) {
+                QStringList known;
+                for (const auto &j : members)
+                    known << j.name;
+                problems << u"it has no member \"%1\" (it knows %2)"_s.arg(it.key().left(40), known.join(u", "_s));
+            } else if (const QString why = memberProblem(*m, it.value()); !why.isEmpty()) {
+                problems << why;
+            }
+        }
+        if (!problems.isEmpty())
+            return StoreError { u"invalid"_s, u"%1: %2."_s.arg(key, problems.join(u"; "_s)) };
         return t;
     }
     case Type::Text: {

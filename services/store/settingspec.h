@@ -16,6 +16,18 @@ namespace closient::store {
 /** One workstation setting as the store knows it: key, type, allowed values and default. The table of them
  *  (settingSpecs()) is the one list of settings: every write is checked against it, and a stored value that does
  *  not fit is read as the default. */
+/** One member a JsonObject setting may have: its type and range. Members not listed are refused. */
+struct JsonMember
+{
+    enum class Kind { Boolean, Integer, Text };
+    QString name;
+    Kind kind = Kind::Text;
+    int minimum = 0; // Integer
+    int maximum = 0; // Integer
+    int maxLength = 0; // Text
+    QList<int> values; // Integer: when not empty, the only values allowed
+};
+
 struct SettingSpec
 {
     enum class Type { Integer, Boolean, Text, Choice, Url, JsonObject };
@@ -31,6 +43,7 @@ struct SettingSpec
     int maxLength = 0; // Text, Url, JsonObject
     QString pattern; // Text: a regular expression the whole value must match (empty: any text)
     QString patternHint; // Text: what the pattern wants, for the refusal ("a size such as 1280x720")
+    std::vector<JsonMember> members; // JsonObject: what it may hold (empty: any object)
 
     /// Checks @p value: the text to store (normalised: "true"/"false", plain digits) or why it does not fit.
     [[nodiscard]] Result<QString> validate(const QVariant &value) const;

@@ -55,6 +55,15 @@ private Q_SLOTS:
         QTest::newRow("resolver") << u"resolver_domain"_s << QVariant(u"ftp://id.gs1.org"_s) << u"https://"_s;
         QTest::newRow("resolution") << u"camera_resolution"_s << QVariant(u"big"_s) << u"1280x720"_s;
         QTest::newRow("wedge") << u"wedge"_s << QVariant(u"{not json"_s) << u"JSON object"_s;
+        QTest::newRow("wedge gap") << u"wedge"_s << QVariant(u"{\"maxKeyGapMs\": 1000}"_s)
+                                   << u"maxKeyGapMs must be a whole number from 5 to 200"_s;
+        QTest::newRow("wedge member") << u"wedge"_s << QVariant(u"{\"enabled\": true, \"speed\": 3}"_s)
+                                      << u"no member \"speed\""_s;
+        QTest::newRow("wedge flag") << u"wedge"_s << QVariant(u"{\"enabled\": \"yes\"}"_s)
+                                    << u"enabled must be true or false"_s;
+        QTest::newRow("serial parity") << u"serial"_s << QVariant(u"{\"parity\": 1}"_s)
+                                       << u"parity must be one of 0, 2, 3, 4, 5"_s;
+        QTest::newRow("serial port") << u"serial"_s << QVariant(u"{\"port\": 7}"_s) << u"port must be text"_s;
         QTest::newRow("scope") << u"labels.scope"_s << QVariant(u"products"_s) << u"lots, serials"_s;
         QTest::newRow("format") << u"labels.fileFormat"_s << QVariant(u"docx"_s) << u"pdf"_s;
         QTest::newRow("unknown") << u"session_ttl"_s << QVariant(5) << u"session_ttl_minutes"_s;
@@ -93,6 +102,17 @@ private Q_SLOTS:
         QVERIFY(await(settings.setValue(u"camera_resolution"_s, u"1280x720"_s)).ok());
         QVERIFY(await(settings.setValue(u"camera_resolution"_s, u""_s)).ok()); // automatic
         QVERIFY(await(settings.setValue(u"wedge"_s, u"{\"enabled\":true}"_s)).ok());
+        // Every member, as the Scan settings write them.
+        QVERIFY(await(
+            settings.setValue(u"wedge"_s,
+                u"{\"enabled\":true,\"maxKeyGapMs\":30,\"quietMs\":120,\"minLength\":4,\"terminatorEnter\":true,"
+                u"\"terminatorTab\":true,\"prefix\":\"\",\"suffix\":\"\",\"gsSubstitute\":\"\",\"f8IsGs\":false}"_s))
+                    .ok());
+        QVERIFY(
+            await(settings.setValue(u"serial"_s,
+                      u"{\"enabled\":false,\"port\":\"/dev/ttyACM0\",\"baudRate\":115200,\"dataBits\":8,\"parity\":0,"
+                      u"\"stopBits\":1,\"flowControl\":0,\"terminator\":\"\\r\",\"prefix\":\"\",\"suffix\":\"\"}"_s))
+                .ok());
         QVERIFY(await(settings.setValue(u"labels.printer"_s, u""_s)).ok());
         QVERIFY(await(settings.setValue(u"labels.exportType"_s, u"codes_combined"_s)).ok());
         // A family: one setting per sheet template.
