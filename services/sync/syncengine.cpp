@@ -177,9 +177,11 @@ void SyncEngine::start(bool once)
 qint64 SyncEngine::lastWindowWaitMs() const
 {
     const auto status = SyncStatus::read(m_db);
-    if (!status.ok())
-        return 0;
-    const QJsonObject rate = status.value().rateLimit;
+    return status.ok() ? windowWaitMs(status.value().rateLimit, QDateTime::currentMSecsSinceEpoch()) : 0;
+}
+
+qint64 SyncEngine::windowWaitMs(const QJsonObject &rate, qint64 nowMs)
+{
     if (!rate.contains(u"remaining"_s) || !rate.contains(u"reset_seconds"_s))
         return 0;
     const QDateTime at = QDateTime::fromString(rate.value(u"time"_s).toString(), Qt::ISODateWithMs);
@@ -189,10 +191,10 @@ qint64 SyncEngine::lastWindowWaitMs() const
     // whose answers were lost (each costs a timeout, so only a few fit).
     constexpr int kUnseen = 8;
     const qint64 resetAt = at.toMSecsSinceEpoch() + qint64(rate.value(u"reset_seconds"_s).toDouble() * 1000) + 250;
-    const qint64 left = resetAt - QDateTime::currentMSecsSinceEpoch();
+    const qint64 left = resetAt - nowMs;
     if (left <= 0 || rate.value(u"remaining"_s).toInt() > kUnseen)
         return 0;
-    return std::min<qint64>(left, 120000);
+    return std::min<qint64>(left, kMaxWindowWaitMs);
 }
 
 void SyncEngine::stop()

@@ -86,6 +86,12 @@ public:
     SyncEngine(store::Database *db, HttpClient *client, SyncOptions options = {}, QObject *parent = nullptr);
     ~SyncEngine() override;
 
+    /// How long a new run waits at @p nowMs (ms since epoch) for the window of the last answer's rate limit
+    /// (@p rate: remaining, reset_seconds, time) to reset: only when 8 or fewer requests were left, as many as a
+    /// stopped run may have had counted unseen; never more than kMaxWindowWaitMs; 0 when it need not.
+    [[nodiscard]] static qint64 windowWaitMs(const QJsonObject &rate, qint64 nowMs);
+    static constexpr qint64 kMaxWindowWaitMs = 120000;
+
     /// Starts draining. @p once: stop when nothing more can be sent (finished() tells what is left); otherwise keep
     /// going until stop(). NOTE: call on the engine's thread (QMetaObject::invokeMethod).
     void start(bool once);
@@ -118,7 +124,8 @@ private:
     /// A read-back without a usable answer: parks the row, stops the run or backs off, as the answer says; false
     /// when the answer is usable.
     bool readBackFailed(const Row &row, const ApiReply &reply);
-    /// How long the first request of a new run waits for the key's window to reset (0: not at all).
+    /// How long the first request of a new run waits for the key's window to reset (0: not at all), from the
+    /// last answer's rate limit as the store keeps it.
     [[nodiscard]] qint64 lastWindowWaitMs() const;
     void readBackCapture(const Row &row);
     void readBackEnd(const Row &row);

@@ -173,6 +173,40 @@ private Q_SLOTS:
 
     void cleanup() { m_db.reset(); }
 
+    void aNewRunWaitsForANearlySpentWindowToReset_data()
+    {
+        QTest::addColumn<int>("remaining");
+        QTest::addColumn<double>("resetSeconds");
+        QTest::addColumn<qint64>("sinceAnswerMs");
+        QTest::addColumn<qint64>("wait");
+        // The last answer (2 s ago) left 3 requests in a window resetting 10 s after it: wait the 8 s left and a
+        // quarter second more.
+        QTest::newRow("nearly spent") << 3 << 10.0 << qint64(2000) << qint64(8250);
+        QTest::newRow("spent") << 0 << 10.0 << qint64(0) << qint64(10250);
+        QTest::newRow("as many as may be unseen") << 8 << 10.0 << qint64(0) << qint64(10250);
+        QTest::newRow("enough left") << 9 << 10.0 << qint64(0) << qint64(0);
+        QTest::newRow("already reset") << 0 << 10.0 << qint64(11000) << qint64(0);
+        QTest::newRow("never longer than two minutes") << 0 << 3600.0 << qint64(0) << SyncEngine::kMaxWindowWaitMs;
+    }
+    void aNewRunWaitsForANearlySpentWindowToReset()
+    {
+        QFETCH(int, remaining);
+        QFETCH(double, resetSeconds);
+        QFETCH(qint64, sinceAnswerMs);
+        QFETCH(qint64, wait);
+        const QDateTime answered = QDateTime::fromString(u"2026-11-30T10:00:00.000Z"_s, Qt::ISODateWithMs);
+        const QJsonObject rate { { u"time"_s, answered.toString(Qt::ISODateWithMs) }, { u"remaining"_s, remaining },
+            { u"reset_seconds"_s, resetSeconds } };
+        QCOMPARE(SyncEngine::windowWaitMs(rate, answered.toMSecsSinceEpoch() + sinceAnswerMs), wait);
+        // What a server without rate-limit headers left, or a stored time that cannot be read: no wait.
+        QJsonObject none = rate;
+        none.remove(u"remaining"_s);
+        QCOMPARE(SyncEngine::windowWaitMs(none, answered.toMSecsSinceEpoch()), qint64(0));
+        QJsonObject garbled = rate;
+        garbled.insert(u"time"_s, u"yesterday"_s);
+        QCOMPARE(SyncEngine::windowWaitMs(garbled, answered.toMSecsSinceEpoch()), qint64(0));
+    }
+
     void drainsInOrderAndStoresServerIds()
     {
         const auto a = newSession();
