@@ -93,8 +93,11 @@ void LabelPrinting::restore()
 void LabelPrinting::refreshPrinters()
 {
     QtConcurrent::run(m_context.pool, [] {
-        return printing::availablePrinters();
-    }).then(this, [this](const std::vector<printing::PrinterInfo> &list) {
+        auto list = printing::availablePrinters();
+        return std::pair { list, list.empty() ? printing::whyNoPrinters() : QString() };
+    }).then(this, [this](const std::pair<std::vector<printing::PrinterInfo>, QString> &found) {
+        const auto &list = found.first;
+        m_noPrintersReason = found.second;
         m_printers.clear();
         for (const auto &p : list) {
             m_printers << QVariantMap { { u"name"_s, p.name }, { u"description"_s, p.description },

@@ -24,6 +24,8 @@ class LabelPrinting : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("Part of LabelsController.")
     Q_PROPERTY(QVariantList printers READ printers NOTIFY printersChanged)
+    /// Why there is no printer to choose (CUPS not running, none set up); empty when there are printers.
+    Q_PROPERTY(QString noPrintersReason READ noPrintersReason NOTIFY printersChanged)
     Q_PROPERTY(QString printer READ printer WRITE setPrinter NOTIFY changed)
     Q_PROPERTY(int copies READ copies WRITE setCopies NOTIFY changed)
     Q_PROPERTY(QString pages READ pages NOTIFY changed)
@@ -47,6 +49,7 @@ public:
     ~LabelPrinting() override;
 
     [[nodiscard]] QVariantList printers() const { return m_printers; }
+    [[nodiscard]] QString noPrintersReason() const { return m_noPrintersReason; }
     [[nodiscard]] QString printer() const { return m_printer; }
     void setPrinter(const QString &printer);
     [[nodiscard]] int copies() const { return m_copies; }
@@ -125,6 +128,7 @@ private:
     LabelItemModel *m_items;
     LabelsThermal *m_thermal = nullptr; // set by the hub before any job
     QVariantList m_printers;
+    QString m_noPrintersReason;
     QString m_printer;
     QString m_lastExportFolder; // where the last export went: the next one is suggested there
     int m_copies = 1;

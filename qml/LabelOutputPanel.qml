@@ -276,6 +276,15 @@ Rectangle {
                             ToolTip.text: qsTr("Look for printers again")
                         }
                     }
+                    Label {
+                        objectName: "noPrintersReason"
+                        Layout.fillWidth: true
+                        visible: LabelsController.options.sheetExport && text !== ""
+                        text: LabelsController.printing.noPrintersReason
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        color: Theme.warn
+                    }
                     GridLayout {
                         Layout.fillWidth: true
                         columns: 2

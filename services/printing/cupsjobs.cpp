@@ -12,8 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace closient::printing {
 
-namespace {
-/// lpstat's output for @p args, or why it could not run.
 Result<QString> lpstat(const QStringList &args)
 {
     const QString exe = QStandardPaths::findExecutable(u"lpstat"_s);
@@ -29,6 +27,8 @@ Result<QString> lpstat(const QStringList &args)
     // lpstat fails with "Invalid destination" for a queue that is gone; the job is then as good as missing.
     return QString::fromLocal8Bit(p.readAllStandardOutput());
 }
+
+namespace {
 
 struct Listed
 {

@@ -31,6 +31,8 @@ struct CupsJobState
 
 /// The ids of every job CUPS keeps for @p queue, finished or not ("Desk-41", "Desk-42").
 /// NOTE: blocking (runs lpstat); run it off the GUI thread.
+/// lpstat's output for @p args, or why it could not run (the command missing, no answer within 15 s).
+[[nodiscard]] Result<QString> lpstat(const QStringList &args);
 [[nodiscard]] Result<QStringList> cupsJobIds(const QString &queue);
 /// The state of job @p jobId on @p queue. NOTE: blocking (runs lpstat).
 [[nodiscard]] Result<CupsJobState> cupsJobState(const QString &queue, const QString &jobId);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printers.h"
 
+#include "cupsjobs.h"
+
 #include <QPrinterInfo>
 
 #include <algorithm>
@@ -37,6 +39,19 @@ std::vector<PrinterInfo> availablePrinters()
     std::stable_sort(
         out.begin(), out.end(), [](const PrinterInfo &a, const PrinterInfo &b) { return a.isDefault > b.isDefault; });
     return out;
+}
+
+QString whyNoPrinters()
+{
+    const auto running = lpstat({ u"-r"_s });
+    if (!running.ok())
+        return running.error().code == u"not_found"_s
+            ? u"The print service's tools are missing: install CUPS (the packages cups and cups-client) to print."_s
+            : running.error().message;
+    if (running.value().contains(u"not running"_s))
+        return u"The print service (CUPS) is not running on this computer: start it, then look for printers again."_s;
+    return u"No printer is set up: add one in the system's printer settings (or CUPS at http://localhost:631), then "
+           u"look for printers again."_s;
 }
 
 } // namespace closient::printing

@@ -20,5 +20,8 @@ struct PrinterInfo
 
 /// Every printer the system offers, the default first. Asks the print server: call it off the GUI thread.
 [[nodiscard]] std::vector<PrinterInfo> availablePrinters();
+/// Why the system offers no printer, in words for the person at the desk: the print service is not running, its
+/// tools are missing, or no printer is set up. Asks the print server: call it off the GUI thread.
+[[nodiscard]] QString whyNoPrinters();
 
 } // namespace closient::printing

@@ -10,6 +10,7 @@
 #include "labelscontroller.h"
 #include "labelsymbol.h"
 #include "pdfpages.h"
+#include "printers.h"
 #include "settings.h"
 #include "sheettemplate.h"
 #include "storetestutil.h"
@@ -175,6 +176,26 @@ private Q_SLOTS:
             if (!m_pdfsBefore.contains(f))
                 QFile::remove(QDir(m_pdfDir).filePath(f));
         }
+    }
+
+    void theDeskIsToldWhyThereIsNoPrinter()
+    {
+        // No print service where the station looks: it says so, in words, rather than an empty list. (Asked
+        // through lpstat, which reads CUPS_SERVER afresh; this process's libcups keeps the server it first used.)
+        const QByteArray before = qgetenv("CUPS_SERVER");
+        qputenv("CUPS_SERVER", m_cupsDir.filePath(u"nobody-listens.sock"_s).toUtf8());
+        const QString why = closient::printing::whyNoPrinters();
+        QVERIFY2(why.contains(u"CUPS) is not running"_s), qPrintable(why));
+        if (before.isEmpty())
+            qunsetenv("CUPS_SERVER");
+        else
+            qputenv("CUPS_SERVER", before);
+        if (!m_cups)
+            return;
+        // The private CUPS, with its printer: listed.
+        const auto printers = closient::printing::availablePrinters();
+        QVERIFY(
+            std::any_of(printers.begin(), printers.end(), [](const auto &p) { return p.name == u"ClosientTest"_s; }));
     }
 
     void badInputFailsLoudly()
