@@ -184,4 +184,28 @@ TestCase {
         mouseClick(findNamed(page, "undoButton"));
         compare(designer.current.rotation, 0);
     }
+
+    // The preview is the item the Labels list would print, with its product's name and brand from the products
+    // cache (as a job reads them), so a required name that a print would have is not reported missing.
+    function test_7_previewTakesTheProductFromTheProductsCache() {
+        tryVerify(() => AppController.storeReady, 5000);
+        const page = setUpPage();
+        verify(testSql.exec("INSERT OR REPLACE INTO products (gtin, product_name, brand, fetched) VALUES "
+                            + "('09506000134352', 'Oat Drink Designed', 'Northfield', '2026-11-30T08:00:00.000Z')"));
+        designer.addText("{product_name} by {brand}");
+        designer.current.required = true;
+        LabelsController.selection.scope = "lots";
+        LabelsController.entry.addLot({ gtin: "09506000134352", lot: "DSN1", expiry: "2027-12-31" });
+        tryVerify(() => designer.previewSource.indexOf("DSN1") >= 0, 5000, designer.previewSource);
+        tryCompare(designer, "problems", [], 5000);
+        // Without a product in the cache the same text is missing its value, as it would be in a job.
+        verify(testSql.exec("DELETE FROM products WHERE gtin = '09506000134352'"));
+        LabelsController.selection.refresh();
+        tryVerify(() => designer.problems.length === 1 && designer.problems[0].indexOf("{product_name}") >= 0, 5000,
+                  designer.problems.join("\n"));
+        // The store as the next views expect it.
+        verify(testSql.exec("DELETE FROM lots WHERE lot = 'DSN1'"));
+        LabelsController.selection.refresh();
+        tryCompare(LabelsController.selection.items, "count", 0, 5000);
+    }
 }
