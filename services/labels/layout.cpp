@@ -394,4 +394,27 @@ Result<Done> saveLayoutFile(const Layout &layout, const QString &path)
     return out.value().commit();
 }
 
+QStringList boundFields(const Layout &layout)
+{
+    QStringList names;
+    const auto add = [&names](const QString &text) {
+        const auto parsed = FieldTemplate::parse(text);
+        if (!parsed.ok())
+            return; // parseLayout() refuses such a layout; nothing is bound
+        for (const QString &name : parsed.value().fields()) {
+            if (!names.contains(name, Qt::CaseInsensitive))
+                names << name;
+        }
+    };
+    for (const auto &o : layout.objects) {
+        if (o.type == LayoutObject::Type::Text)
+            add(o.text);
+        else if (o.type == LayoutObject::Type::Symbol) {
+            for (const auto &e : o.elements)
+                add(e.value);
+        }
+    }
+    return names;
+}
+
 } // namespace closient::labels

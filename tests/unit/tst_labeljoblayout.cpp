@@ -178,6 +178,63 @@ private Q_SLOTS:
         QCOMPARE(r.verifiedFast, 4);
     }
 
+    // An export from a CSV file: a column the layout names ("{Customer}") is a field of each row's label, as the
+    // designer offers it; a column nobody names is still refused by name, so a misspelt "expiry" is never lost.
+    void csvColumnsAreFieldsOfALayout()
+    {
+        const auto library = LayoutLibrary::load();
+        const auto *product = library.find(u"Product label"_s);
+        QVERIFY(product);
+        Layout layout = product->layout;
+        bool named = false;
+        for (auto &o : layout.objects) {
+            if (o.id == u"name"_s) {
+                o.text = u"{ Customer }"_s; // case and spaces around the name are ignored
+                named = true;
+            }
+        }
+        QVERIFY(named);
+
+        ExportRequest q;
+        q.selection.scope = u"lots"_s;
+        q.layout = layout;
+        q.outputPath = m_dir.filePath(u"columns.pdf"_s);
+        q.importCsv = "gtin,lot,expiry,customer\r\n09506000134352,CSVA,2027-05-31,Northwind Traders\r\n"
+                      "09506000134352,CSVB,2027-06-30,Contoso Ltd\r\n";
+        const auto r = LabelJob(m_db.get(), q).run();
+        QVERIFY2(r.status == JobStatus::Completed, qPrintable(r.error));
+        QCOMPARE(r.labels, 2);
+        QCOMPARE(r.verified, 2);
+        auto doc = Poppler::Document::load(q.outputPath);
+        QVERIFY(doc);
+        const auto stock = StockLibrary::instance()->find(u"avery_5160"_s);
+        QVERIFY(stock);
+        const auto cells = stock->labelRects();
+        const auto page = doc->page(0);
+        // Each row's customer in its own label, beside its own lot.
+        const auto inPoints = [](const QRectF &mm) {
+            const double k = 72 / 25.4;
+            return QRectF(mm.x() * k, mm.y() * k, mm.width() * k, mm.height() * k);
+        };
+        const QString first = page->text(inPoints(cells[0]));
+        const QString second = page->text(inPoints(cells[1]));
+        QVERIFY2(first.contains(u"Northwind Traders"_s) && first.contains(u"CSVA"_s), qPrintable(first));
+        QVERIFY2(second.contains(u"Contoso Ltd"_s) && second.contains(u"CSVB"_s), qPrintable(second));
+
+        // Another column, which the layout does not name: refused, and nothing is written or stored.
+        ExportRequest typo = q;
+        typo.outputPath = m_dir.filePath(u"typo.pdf"_s);
+        typo.importCsv = "gtin,lot,expiy,customer\n09506000134352,CSVC,2027-05-31,Fabrikam\n";
+        const auto refused = LabelJob(m_db.get(), typo).run();
+        QCOMPARE(refused.status, JobStatus::Failed);
+        QVERIFY2(refused.error.contains(u"unknown column \"expiy\""_s), qPrintable(refused.error));
+        QVERIFY(!QFile::exists(typo.outputPath));
+        Selection csvc;
+        csvc.scope = u"lots"_s;
+        csvc.search = u"CSVC"_s;
+        QCOMPARE(wait(LabelRepository(m_db.get()).select(csvc)).value().size(), size_t(0));
+    }
+
     void layoutsAreCheckedBeforeAnythingIsWritten()
     {
         ExportRequest q;
