@@ -235,6 +235,60 @@ private Q_SLOTS:
         QCOMPARE(wait(LabelRepository(m_db.get()).select(csvc)).value().size(), size_t(0));
     }
 
+    // Round and oval labels in the file that is printed (and shown as the screen's preview): a frame drawn on the
+    // label's bounding box is cut to the die-cut outline in every cell, and the symbol inside still reads back.
+    void roundAndOvalLabelsAreClippedInThePdf()
+    {
+        for (const QString &stockName : { u"63up_1in_letter"_s, u"Begalabel V-200"_s }) {
+            const auto stock = StockLibrary::instance()->find(stockName);
+            QVERIFY2(stock, qPrintable(stockName));
+            QVERIFY(stock->shape.kind != StockShape::Kind::Rectangle);
+            Layout layout;
+            layout.name = u"Clipped "_s + stockName;
+            layout.label = stock->shape;
+            layout.stockId = stock->id;
+            const double w = layout.label.width, h = layout.label.height;
+            LayoutObject frame;
+            frame.id = u"frame"_s;
+            frame.type = LayoutObject::Type::Box;
+            frame.rect = QRectF(0, 0, w, h);
+            frame.stroke = 3; // 1.5 mm inside the bounding box: black at the middle of each side, cut at the corners
+            LayoutObject symbol;
+            symbol.id = u"symbol"_s;
+            symbol.type = LayoutObject::Type::Symbol;
+            symbol.symbology = LayoutSymbology::Gs1DataMatrix;
+            symbol.rect = QRectF(w / 2 - 6, h / 2 - 6, 12, 12);
+            layout.objects = { frame, symbol };
+
+            ExportRequest q;
+            q.selection = addSerials(u"CLIP%1-"_s.arg(stock->shape.kind == StockShape::Kind::Round ? 1 : 2), 2);
+            q.layout = layout;
+            q.outputPath = m_dir.filePath(u"clipped.pdf"_s);
+            const auto r = LabelJob(m_db.get(), q).run();
+            QVERIFY2(r.status == JobStatus::Completed, qPrintable(stockName + u": "_s + r.error));
+            QCOMPARE(r.verified, 2);
+
+            auto doc = Poppler::Document::load(q.outputPath);
+            QVERIFY(doc);
+            const auto page = doc->page(0);
+            const double dpi = 300, k = dpi / 25.4;
+            for (int i = 0; i < 2; ++i) {
+                const QRectF mm = stock->labelRects()[size_t(i)];
+                const QImage cell = page->renderToImage(dpi, dpi, qRound(mm.x() * k), qRound(mm.y() * k), qRound(w * k),
+                                            qRound(h * k))
+                                        .convertToFormat(QImage::Format_Grayscale8);
+                const auto grey = [&](double x, double y) { return qGray(cell.pixel(int(x * k), int(y * k))); };
+                const QString where = u"%1, label %2"_s.arg(stockName).arg(i + 1);
+                // Outside the outline, in the corners of the bounding box: nothing.
+                QVERIFY2(grey(0.7, 0.7) > 200, qPrintable(where));
+                QVERIFY2(grey(w - 0.7, h - 0.7) > 200, qPrintable(where));
+                // Inside it, at the middle of the top and left sides: the frame.
+                QVERIFY2(grey(w / 2, 0.7) < 60, qPrintable(where));
+                QVERIFY2(grey(0.7, h / 2) < 60, qPrintable(where));
+            }
+        }
+    }
+
     void layoutsAreCheckedBeforeAnythingIsWritten()
     {
         ExportRequest q;
