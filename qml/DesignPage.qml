@@ -22,6 +22,18 @@ Item {
         enabled: root.visible
         onActivated: root.controller.builtIn ? names.ask(DesignNameDialog.SaveAs, root.controller.layoutName) : root.controller.save()
     }
+    // Undo and redo wherever the focus is on this tab, the properties panel too: the canvas takes these keys first,
+    // and a text field keeps its own undo while one types in it.
+    Shortcut {
+        sequence: "Ctrl+Z"
+        enabled: root.visible && root.controller.canUndo
+        onActivated: root.controller.undo()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Shift+Z", "Ctrl+Y"] // as the canvas takes them
+        enabled: root.visible && root.controller.canRedo
+        onActivated: root.controller.redo()
+    }
 
     ColumnLayout {
         anchors.fill: parent

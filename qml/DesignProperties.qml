@@ -161,6 +161,7 @@ Pane {
                     implicitWidth: 1
                 }
                 CheckBox {
+                    objectName: "filledBox"
                     visible: root.item.type === DesignerObjectModel.Box
                     text: qsTr("Filled")
                     checked: root.item.filled

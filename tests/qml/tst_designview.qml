@@ -185,6 +185,26 @@ TestCase {
         compare(designer.current.rotation, 0);
     }
 
+    // Ctrl+Z and Ctrl+Shift+Z undo and redo wherever the focus is on the Design tab: after a tick in the properties
+    // panel as after a drag on the canvas. A text field keeps its own undo while one types in it.
+    function test_8_undoFromThePropertiesPanel() {
+        const page = setUpPage();
+        const filled = findNamed(page, "filledBox");
+        verify(filled && filled.visible);
+        verify(!designer.current.filled);
+        mouseClick(filled);
+        verify(designer.current.filled);
+        verify(filled.activeFocus, "the tick box took the focus");
+        keyClick(Qt.Key_Z, Qt.ControlModifier);
+        verify(!designer.current.filled, "Ctrl+Z in the properties panel");
+        keyClick(Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier);
+        verify(designer.current.filled, "Ctrl+Shift+Z in the properties panel");
+        keyClick(Qt.Key_Z, Qt.ControlModifier);
+        verify(!designer.current.filled);
+        keyClick(Qt.Key_Y, Qt.ControlModifier);
+        verify(designer.current.filled, "Ctrl+Y in the properties panel");
+    }
+
     // The preview is the item the Labels list would print, with its product's name and brand from the products
     // cache (as a job reads them), so a required name that a print would have is not reported missing.
     function test_7_previewTakesTheProductFromTheProductsCache() {
