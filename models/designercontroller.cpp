@@ -168,6 +168,11 @@ QString DesignerController::statusDetails() const
 void DesignerController::setPreviewData(const labels::LabelData &data, const QString &source)
 {
     m_preview = data;
+    // The CSV file's first row stays in the preview whichever item of the list it shows.
+    for (auto it = m_csvPreview.cbegin(); it != m_csvPreview.cend(); ++it) {
+        if (!m_preview.columns.contains(it.key()))
+            m_preview.columns.insert(it.key(), it.value());
+    }
     m_previewSource = source;
     recheck();
 }
@@ -180,9 +185,10 @@ void DesignerController::setCsvColumns(const QStringList &columns, const QString
         if (!c.trimmed().isEmpty() && !labels::standardFields().contains(c.trimmed().toLower()))
             m_csvColumns << c.trimmed();
     }
-    m_preview.columns.clear();
+    m_csvPreview.clear();
     for (qsizetype i = 0; i < columns.size(); ++i)
-        m_preview.columns.insert(columns[i], i < firstRow.size() ? firstRow[i] : QString());
+        m_csvPreview.insert(columns[i], i < firstRow.size() ? firstRow[i] : QString());
+    m_preview.columns = m_csvPreview;
     Q_EMIT fieldsChanged();
     recheck();
 }

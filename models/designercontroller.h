@@ -244,6 +244,7 @@ private:
     labels::LabelData m_preview;
     QString m_previewSource;
     QStringList m_csvColumns;
+    QHash<QString, QString> m_csvPreview; // the CSV file's first row by its header: kept in every preview's data
     double m_grid = 1;
     bool m_snapGrid = true;
     bool m_snapObjects = true;

@@ -616,6 +616,14 @@ private Q_SLOTS:
         QCOMPARE(c->problemsOf(known), QStringList());
         const QString unknown = c->addText(u"{Storage}"_s);
         QVERIFY2(!c->problemsOf(unknown).isEmpty(), "a name that is neither a field nor a column");
+        // Another item of the Labels list (a tick, a new search) is the preview's data from then on: the file's
+        // columns stay in it.
+        labels::LabelData item;
+        item.gtin = u"09506000134352"_s;
+        item.lot = u"L1"_s;
+        c->setPreviewData(item, u"09506000134352, lot L1"_s);
+        QCOMPARE(c->problemsOf(known), QStringList());
+        QCOMPARE(c->previewData().lot, u"L1"_s);
 
         // A file that is not a proper CSV is refused with the reason, and the columns stay.
         const QString bad = m_dir.filePath(u"bad.csv"_s);
