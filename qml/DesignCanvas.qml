@@ -28,6 +28,7 @@ Rectangle {
     property point pressAt: Qt.point(0, 0)
     property int gesture: 0
     property bool moved: false
+    property string pressedInSelection: "" // an object pressed within a selection of several: alone if not dragged
 
     // Until someone zooms, the label follows the view's size (the page may be laid out after it is made).
     property bool autoFit: true
@@ -119,6 +120,8 @@ Rectangle {
                     const extend = (mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)) !== 0;
                     root.pressAt = Qt.point(mouse.x, mouse.y);
                     root.moved = false;
+                    root.pressedInSelection = !extend && root.controller.selectionCount > 1
+                            && root.controller.isSelected(id) ? id : "";
                     if (id !== "") {
                         if (extend)
                             root.controller.toggle(id);
@@ -146,6 +149,10 @@ Rectangle {
                 onReleased: mouse => {
                     if (root.gesture === 1)
                         root.controller.endGesture();
+                    if (root.gesture === 1 && !root.moved && root.pressedInSelection !== "") {
+                        root.controller.clearSelection();
+                        root.controller.select(root.pressedInSelection);
+                    }
                     else if (root.gesture === 2 && root.moved)
                         root.controller.selectInRect(root.toMm(band.x - canvas.x), root.toMm(band.y - canvas.y),
                                                      root.toMm(band.width), root.toMm(band.height),

@@ -205,6 +205,46 @@ TestCase {
         verify(designer.current.filled, "Ctrl+Y in the properties panel");
     }
 
+    // Several objects selected move together when one of them is dragged (pressed without Shift, as in every
+    // drawing program); a click on one of them without dragging then selects it alone.
+    function test_9_dragMovesEverySelectedObject() {
+        const page = setUpPage(); // "box" at (16.67, 6.35)
+        const second = designer.addBox();
+        designer.current.x = 2;
+        designer.current.y = 2;
+        designer.current.width = 8;
+        designer.current.height = 4;
+        waitForRendering(page);
+        const surface = page.canvas.surface;
+        const first = at(page, 66.675 * 0.25 + 5, 6.35 + 5);
+        mouseClick(surface, first.x, first.y, Qt.LeftButton, Qt.ShiftModifier);
+        compare(designer.selectionCount, 2);
+        // Press on the second box, already selected, and drag it 5 mm right.
+        const start = at(page, 4, 4);
+        mousePress(surface, start.x, start.y);
+        compare(designer.selectionCount, 2, "pressing on a selected object keeps the selection");
+        for (let i = 1; i <= 5; ++i)
+            mouseMove(surface, start.x + i * 8, start.y);
+        mouseRelease(surface, start.x + 5 * 8, start.y);
+        compare(designer.selectionCount, 2);
+        compare(designer.undoText, "Move");
+        designer.select("box");
+        const moved = designer.current.x - 66.675 * 0.25;
+        designer.select(second);
+        fuzzyCompare(designer.current.x - 2, moved, 1e-6);
+        verify(moved > 4 && moved < 6, moved);
+        // One step to undo puts both back.
+        designer.undo();
+        fuzzyCompare(designer.current.x, 2, 1e-6);
+        designer.select("box");
+        fuzzyCompare(designer.current.x, 66.675 * 0.25, 1e-6);
+        // A click (no drag) on one object of a selection selects it alone.
+        designer.selectAll();
+        const inSecond = at(page, 4, 4);
+        mouseClick(surface, inSecond.x, inSecond.y);
+        compare(designer.selectedIds, [second]);
+    }
+
     // The preview is the item the Labels list would print, with its product's name and brand from the products
     // cache (as a job reads them), so a required name that a print would have is not reported missing.
     function test_7_previewTakesTheProductFromTheProductsCache() {
