@@ -113,12 +113,19 @@ Result<ImportRows> LabelImport::parse(
         return table.error();
     QHash<QString, qsizetype> col;
     QList<std::pair<QString, qsizetype>> others; // a layout's columns: header as written, index
+    QStringList layoutColumns; // named beside the file's own when a column is unknown
+    for (const QString &c : otherColumns) {
+        if (!kColumns.contains(c.toLower()))
+            layoutColumns << c;
+    }
+    const QString knownText = kColumns.join(u", "_s)
+        + (layoutColumns.isEmpty() ? QString() : u"; the layout's "_s + layoutColumns.join(u", "_s));
     QStringList problems;
     for (qsizetype i = 0; i < table.value().header.size(); ++i) {
         const QString name = table.value().header[i].trimmed().toLower();
         const bool other = !kColumns.contains(name) && otherColumns.contains(name, Qt::CaseInsensitive);
         if (!kColumns.contains(name) && !other)
-            problems << u"row 1: unknown column \"%1\" (known: %2)"_s.arg(name, kColumns.join(u", "_s));
+            problems << u"row 1: unknown column \"%1\" (known: %2)"_s.arg(name, knownText);
         else if (col.contains(name))
             problems << u"row 1: the column \"%1\" is named twice"_s.arg(name);
         col.insert(name, i);

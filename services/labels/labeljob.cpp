@@ -246,10 +246,10 @@ Result<std::vector<LabelItem>> LabelJob::collectItems(std::optional<ImportPlan> 
         if (!planned.ok()) {
             r.failures = planned.error().message.split(u'\n');
             return Error { u"invalid"_s,
-                (r.failures.size() == 1 ? u"the file has a problem; nothing was imported or made: %1"_s
-                                        : u"the file has %2 problems; nothing was imported or made: %1"_s)
-                    .arg(r.failures.first())
-                    .arg(r.failures.size()) };
+                r.failures.size() == 1
+                    ? u"the file has a problem; nothing was imported or made: %1"_s.arg(r.failures.first())
+                    : u"the file has %1 problems; nothing was imported or made: %2"_s.arg(r.failures.size())
+                          .arg(r.failures.first()) };
         }
         const auto &planItems = planned.value().items; // one per row, in file order
         for (size_t i = 0; i < planItems.size(); ++i) {

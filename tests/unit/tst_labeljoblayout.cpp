@@ -16,6 +16,7 @@
 #include "zplreader.h"
 
 #include <QGuiApplication>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -225,9 +226,12 @@ private Q_SLOTS:
         ExportRequest typo = q;
         typo.outputPath = m_dir.filePath(u"typo.pdf"_s);
         typo.importCsv = "gtin,lot,expiy,customer\n09506000134352,CSVC,2027-05-31,Fabrikam\n";
+        QTest::failOnWarning(QRegularExpression(u"QString::arg"_s)); // the message is made whole, whatever its count
         const auto refused = LabelJob(m_db.get(), typo).run();
         QCOMPARE(refused.status, JobStatus::Failed);
         QVERIFY2(refused.error.contains(u"unknown column \"expiy\""_s), qPrintable(refused.error));
+        // The columns the layout takes are named with the file's own, so the misspelling is found at once.
+        QVERIFY2(refused.error.contains(u"lot_run_id; the layout's Customer)"_s), qPrintable(refused.error));
         QVERIFY(!QFile::exists(typo.outputPath));
         Selection csvc;
         csvc.scope = u"lots"_s;
