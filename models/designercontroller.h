@@ -227,7 +227,10 @@ private:
     [[nodiscard]] QString uniqueId(const QString &base, const labels::Layout &layout) const;
     [[nodiscard]] QString addObject(labels::LayoutObject object, const QString &text);
     [[nodiscard]] designer::SnapTargets snapTargets(double tolerance) const;
-    [[nodiscard]] bool writeLayout(const labels::Layout &layout, const QString &oldPath, const QString &what);
+    /// Writes @p layout into the folder of @p from (its file; the user's folder when new or a default); @p renaming
+    /// removes @p from once the new file is whole.
+    [[nodiscard]] bool writeLayout(
+        const labels::Layout &layout, const QString &from, const QString &what, bool renaming = false);
     [[nodiscard]] bool nameFree(const QString &name, const QString &what);
 
     Folders m_folders;
