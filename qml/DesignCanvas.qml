@@ -83,6 +83,7 @@ Rectangle {
 
     Flickable {
         id: flick
+        objectName: "designFlick"
         anchors.fill: parent
         interactive: false
         contentWidth: Math.max(width, canvas.width + 2 * root.margin)
@@ -166,10 +167,22 @@ Rectangle {
                 }
             }
 
+            // Ctrl+wheel zooms; the wheel scrolls a label larger than the view, Shift+wheel across (as in other
+            // label designers). acceptedModifiers must be every modifier: a handler takes only an exact match.
             WheelHandler {
-                acceptedModifiers: Qt.NoModifier | Qt.ControlModifier
+                acceptedModifiers: Qt.KeyboardModifierMask
                 onWheel: event => {
-                    root.zoomTo(root.zoom * (event.angleDelta.y > 0 ? 1.15 : 1 / 1.15));
+                    if (event.modifiers & Qt.ControlModifier) {
+                        if (event.angleDelta.y !== 0)
+                            root.zoomTo(root.zoom * (event.angleDelta.y > 0 ? 1.15 : 1 / 1.15));
+                        return;
+                    }
+                    const across = (event.modifiers & Qt.ShiftModifier) !== 0;
+                    const dx = across ? event.angleDelta.y : event.angleDelta.x;
+                    const dy = across ? 0 : event.angleDelta.y;
+                    const step = 48 / 120; // pixels per eighth of a degree: 48 px a notch
+                    flick.contentX = Math.max(0, Math.min(flick.contentWidth - flick.width, flick.contentX - dx * step));
+                    flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, flick.contentY - dy * step));
                 }
             }
 

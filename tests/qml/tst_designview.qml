@@ -245,6 +245,32 @@ TestCase {
         compare(designer.selectedIds, [second]);
     }
 
+    // The wheel as in other label designers: Ctrl+wheel zooms, the wheel scrolls a label larger than the view
+    // (Shift+wheel across), and neither moves anything on the label.
+    function test_10_wheelScrollsAndCtrlWheelZooms() {
+        const page = setUpPage();
+        const flick = findNamed(page, "designFlick");
+        verify(flick);
+        page.canvas.zoomTo(40); // 2667 × 1016 px: larger than the view both ways
+        waitForRendering(page);
+        compare(flick.contentX, 0);
+        compare(flick.contentY, 0);
+        const x = designer.current.x;
+        mouseWheel(flick, 200, 200, 0, -120); // one notch down
+        verify(flick.contentY > 0, "the wheel scrolls down");
+        compare(page.canvas.zoom, 40);
+        mouseWheel(flick, 200, 200, 0, -120, Qt.NoButton, Qt.ShiftModifier);
+        verify(flick.contentX > 0, "Shift+wheel scrolls across");
+        const y = flick.contentY;
+        for (let i = 0; i < 100; ++i)
+            mouseWheel(flick, 200, 200, 0, -120);
+        verify(flick.contentY > y);
+        verify(flick.contentY <= flick.contentHeight - flick.height, "no further than the label");
+        mouseWheel(flick, 200, 200, 0, 120, Qt.NoButton, Qt.ControlModifier); // Ctrl + one notch up
+        verify(page.canvas.zoom > 40, "Ctrl+wheel zooms in");
+        fuzzyCompare(designer.current.x, x, 1e-9);
+    }
+
     // The preview is the item the Labels list would print, with its product's name and brand from the products
     // cache (as a job reads them), so a required name that a print would have is not reported missing.
     function test_7_previewTakesTheProductFromTheProductsCache() {
