@@ -161,6 +161,23 @@ private Q_SLOTS:
         QVERIFY(c->status()->property("text").toString().contains(u"notes.png"_s));
     }
 
+    // An SVG logo is placed in a box of its own proportions, as a PNG is, so that handles, snapping and alignment
+    // work on what is drawn.
+    void placesSvgImagesInTheirProportions()
+    {
+        auto c = withBoxes({});
+        const QString wide = m_dir.filePath(u"wide.svg"_s);
+        QFile f(wide);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
+                "<rect width=\"40\" height=\"20\"/></svg>");
+        f.close();
+        const QString id = c->addImage(QUrl::fromLocalFile(wide));
+        QVERIFY(!id.isEmpty());
+        const QRectF r = rectOf(*c, id);
+        QVERIFY2(std::abs(r.width() / r.height() - 2) < 1e-6, qPrintable(u"%1 × %2"_s.arg(r.width()).arg(r.height())));
+    }
+
     void deletesAndUndoes()
     {
         auto c = withBoxes({ { 1, 1, 5, 5 }, { 10, 1, 5, 5 }, { 20, 1, 5, 5 } });
