@@ -149,6 +149,14 @@ QStringList DesignerController::problemsOf(const QString &id) const
     return out;
 }
 
+bool DesignerController::blocks(const QString &id) const
+{
+    if (m_textProblems.contains(id))
+        return true;
+    return std::any_of(m_checked.problems.begin(), m_checked.problems.end(),
+        [&id](const labels::LayoutProblem &p) { return p.objectId == id && p.blocking; });
+}
+
 QStringList DesignerController::problems() const
 {
     QStringList out;

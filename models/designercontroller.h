@@ -58,6 +58,7 @@ class DesignerController : public QObject
     Q_PROPERTY(QStringList fields READ fields NOTIFY fieldsChanged)
     Q_PROPERTY(QString previewSource READ previewSource NOTIFY changed)
     Q_PROPERTY(QStringList problems READ problems NOTIFY changed)
+    Q_PROPERTY(bool printable READ printable NOTIFY changed)
     Q_PROPERTY(QString statusDetails READ statusDetails NOTIFY statusDetailsChanged)
 
 public:
@@ -136,6 +137,10 @@ public:
     [[nodiscard]] QString statusDetails() const;
     /// The problems of one object, in words.
     [[nodiscard]] QStringList problemsOf(const QString &id) const;
+    /// Whether a problem of object @p id stops the label (the rest are notes: a box past the die-cut edge).
+    [[nodiscard]] bool blocks(const QString &id) const;
+    /// No problem stops the label with the preview's data.
+    [[nodiscard]] bool printable() const { return m_checked.printable() && m_textProblems.isEmpty(); }
 
     /// The data the canvas draws with: the first item of the Labels selection, or a sample.
     void setPreviewData(const labels::LabelData &data, const QString &source);

@@ -63,7 +63,7 @@ Pane {
                 visible: root.item.problem !== ""
                 text: root.item.problem
                 wrapMode: Text.Wrap
-                color: Theme.bad
+                color: root.item.blocking ? Theme.bad : Theme.warn
                 Layout.fillWidth: true
             }
 

@@ -271,6 +271,29 @@ TestCase {
         fuzzyCompare(designer.current.x, x, 1e-9);
     }
 
+    // A problem that stops the label is said in red as a problem; one that does not (a box past the die-cut edge is
+    // cut there and prints) is a note in amber, on the canvas, in the status line and in the properties panel.
+    function test_11_notesAreToldFromProblems() {
+        const page = setUpPage();
+        const status = findNamed(page, "designStatus");
+        const panel = findNamed(page, "propertiesProblem");
+        verify(status && panel);
+        designer.status.clear(); // "New layout …" said; the status line then tells the layout's problems
+        designer.current.width = 60; // the box now reaches past the label's right edge
+        verify(designer.problems.length === 1, designer.problems.join("\n"));
+        verify(designer.printable);
+        verify(status.text.indexOf("Note: ") === 0, status.text);
+        compare(status.color, Theme.warn);
+        compare(panel.color, Theme.warn);
+        designer.addSymbol(DesignerController.Gs1DataMatrix);
+        designer.current.width = 3;
+        designer.current.height = 3;
+        verify(!designer.printable);
+        verify(status.text.indexOf("2 problems") === 0, status.text);
+        compare(status.color, Theme.bad);
+        compare(panel.color, Theme.bad);
+    }
+
     // The preview is the item the Labels list would print, with its product's name and brand from the products
     // cache (as a job reads them), so a required name that a print would have is not reported missing.
     function test_7_previewTakesTheProductFromTheProductsCache() {
