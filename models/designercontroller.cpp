@@ -289,6 +289,9 @@ void DesignerController::apply(const designer::Snapshot &state)
     const bool labelChanged = state.layout.label.width != m_layout.label.width
         || state.layout.label.height != m_layout.label.height || state.layout.label.kind != m_layout.label.kind;
     const bool selectionDiffers = state.selection != m_selection;
+    // What the last action said ("New layout …", "Saved …") is over once the layout changes: from here the status
+    // line tells this layout's problems, which the old message would hide.
+    m_status.clear();
     m_layout = state.layout;
     m_layout.name = name;
     m_layout.description = description;

@@ -278,7 +278,6 @@ TestCase {
         const status = findNamed(page, "designStatus");
         const panel = findNamed(page, "propertiesProblem");
         verify(status && panel);
-        designer.status.clear(); // "New layout …" said; the status line then tells the layout's problems
         designer.current.width = 60; // the box now reaches past the label's right edge
         verify(designer.problems.length === 1, designer.problems.join("\n"));
         verify(designer.printable);
@@ -292,6 +291,19 @@ TestCase {
         verify(status.text.indexOf("2 problems") === 0, status.text);
         compare(status.color, Theme.bad);
         compare(panel.color, Theme.bad);
+    }
+
+    // The status line tells what the last action did ("New layout …", "Saved …") until the layout changes; from
+    // then on it tells the layout's problems, which an old message would hide.
+    function test_12_anEditTakesTheLastMessageAway() {
+        const page = setUpPage(); // a new layout ("New layout …" said), then a box added
+        const status = findNamed(page, "designStatus");
+        compare(designer.status.text, "");
+        verify(status.text.indexOf("Drawn with ") === 0, status.text);
+        designer.addSymbol(DesignerController.Gs1DataMatrix);
+        designer.current.width = 3;
+        designer.current.height = 3;
+        verify(status.text.indexOf("Problem: symbol") === 0, status.text);
     }
 
     // The preview is the item the Labels list would print, with its product's name and brand from the products
