@@ -147,7 +147,7 @@ public:
     /// The columns of a CSV file, offered as fields; @p firstRow (when given) fills them in the preview.
     void setCsvColumns(const QStringList &columns, const QStringList &firstRow = {});
     /// Reads the header (and the first row, for the preview) of a CSV file whose rows will be printed (comma
-    /// separated, as `labels export --csv` reads it by default); refused with the reason when it cannot be read.
+    /// separated, as `labels export --input` reads it by default); refused with the reason when it cannot be read.
     Q_INVOKABLE bool useCsvColumns(const QUrl &file);
 
     // Layouts on disk
