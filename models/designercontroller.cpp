@@ -149,6 +149,14 @@ QStringList DesignerController::problemsOf(const QString &id) const
     return out;
 }
 
+bool DesignerController::blocks(const QString &id) const
+{
+    if (m_textProblems.contains(id))
+        return true;
+    return std::any_of(m_checked.problems.begin(), m_checked.problems.end(),
+        [&id](const labels::LayoutProblem &p) { return p.objectId == id && p.blocking; });
+}
+
 QStringList DesignerController::problems() const
 {
     QStringList out;
@@ -168,6 +176,11 @@ QString DesignerController::statusDetails() const
 void DesignerController::setPreviewData(const labels::LabelData &data, const QString &source)
 {
     m_preview = data;
+    // The CSV file's first row stays in the preview whichever item of the list it shows.
+    for (auto it = m_csvPreview.cbegin(); it != m_csvPreview.cend(); ++it) {
+        if (!m_preview.columns.contains(it.key()))
+            m_preview.columns.insert(it.key(), it.value());
+    }
     m_previewSource = source;
     recheck();
 }
@@ -180,9 +193,10 @@ void DesignerController::setCsvColumns(const QStringList &columns, const QString
         if (!c.trimmed().isEmpty() && !labels::standardFields().contains(c.trimmed().toLower()))
             m_csvColumns << c.trimmed();
     }
-    m_preview.columns.clear();
+    m_csvPreview.clear();
     for (qsizetype i = 0; i < columns.size(); ++i)
-        m_preview.columns.insert(columns[i], i < firstRow.size() ? firstRow[i] : QString());
+        m_csvPreview.insert(columns[i], i < firstRow.size() ? firstRow[i] : QString());
+    m_preview.columns = m_csvPreview;
     Q_EMIT fieldsChanged();
     recheck();
 }
@@ -275,6 +289,9 @@ void DesignerController::apply(const designer::Snapshot &state)
     const bool labelChanged = state.layout.label.width != m_layout.label.width
         || state.layout.label.height != m_layout.label.height || state.layout.label.kind != m_layout.label.kind;
     const bool selectionDiffers = state.selection != m_selection;
+    // What the last action said ("New layout …", "Saved …") is over once the layout changes: from here the status
+    // line tells this layout's problems, which the old message would hide.
+    m_status.clear();
     m_layout = state.layout;
     m_layout.name = name;
     m_layout.description = description;

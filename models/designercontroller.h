@@ -58,6 +58,7 @@ class DesignerController : public QObject
     Q_PROPERTY(QStringList fields READ fields NOTIFY fieldsChanged)
     Q_PROPERTY(QString previewSource READ previewSource NOTIFY changed)
     Q_PROPERTY(QStringList problems READ problems NOTIFY changed)
+    Q_PROPERTY(bool printable READ printable NOTIFY changed)
     Q_PROPERTY(QString statusDetails READ statusDetails NOTIFY statusDetailsChanged)
 
 public:
@@ -136,13 +137,17 @@ public:
     [[nodiscard]] QString statusDetails() const;
     /// The problems of one object, in words.
     [[nodiscard]] QStringList problemsOf(const QString &id) const;
+    /// Whether a problem of object @p id stops the label (the rest are notes: a box past the die-cut edge).
+    [[nodiscard]] bool blocks(const QString &id) const;
+    /// No problem stops the label with the preview's data.
+    [[nodiscard]] bool printable() const { return m_checked.printable() && m_textProblems.isEmpty(); }
 
     /// The data the canvas draws with: the first item of the Labels selection, or a sample.
     void setPreviewData(const labels::LabelData &data, const QString &source);
     /// The columns of a CSV file, offered as fields; @p firstRow (when given) fills them in the preview.
     void setCsvColumns(const QStringList &columns, const QStringList &firstRow = {});
     /// Reads the header (and the first row, for the preview) of a CSV file whose rows will be printed (comma
-    /// separated, as `labels export --csv` reads it by default); refused with the reason when it cannot be read.
+    /// separated, as `labels export --input` reads it by default); refused with the reason when it cannot be read.
     Q_INVOKABLE bool useCsvColumns(const QUrl &file);
 
     // Layouts on disk
@@ -227,7 +232,10 @@ private:
     [[nodiscard]] QString uniqueId(const QString &base, const labels::Layout &layout) const;
     [[nodiscard]] QString addObject(labels::LayoutObject object, const QString &text);
     [[nodiscard]] designer::SnapTargets snapTargets(double tolerance) const;
-    [[nodiscard]] bool writeLayout(const labels::Layout &layout, const QString &oldPath, const QString &what);
+    /// Writes @p layout into the folder of @p from (its file; the user's folder when new or a default); @p renaming
+    /// removes @p from once the new file is whole.
+    [[nodiscard]] bool writeLayout(
+        const labels::Layout &layout, const QString &from, const QString &what, bool renaming = false);
     [[nodiscard]] bool nameFree(const QString &name, const QString &what);
 
     Folders m_folders;
@@ -244,6 +252,7 @@ private:
     labels::LabelData m_preview;
     QString m_previewSource;
     QStringList m_csvColumns;
+    QHash<QString, QString> m_csvPreview; // the CSV file's first row by its header: kept in every preview's data
     double m_grid = 1;
     bool m_snapGrid = true;
     bool m_snapObjects = true;

@@ -73,7 +73,7 @@ bool DesignerController::openLayout(const QString &name)
     return true;
 }
 
-bool DesignerController::writeLayout(const Layout &layout, const QString &oldPath, const QString &what)
+bool DesignerController::writeLayout(const Layout &layout, const QString &from, const QString &what, bool renaming)
 {
     // What is written must read back: the file format's own checks name the object at fault.
     const QByteArray json = labels::layoutToJson(layout);
@@ -81,14 +81,19 @@ bool DesignerController::writeLayout(const Layout &layout, const QString &oldPat
         m_status.error(tr("%1: the layout was not saved").arg(what), { back.error().message });
         return false;
     }
-    const auto path = labels::LayoutLibrary::save(layout, m_folders.user);
+    // A layout saved again or renamed stays in the folder it came from (a shared folder too: a copy in the user's
+    // folder would stay hidden behind it); a new one, a copy and a default's copy go to the user's folder.
+    const bool inItsFolder = !from.isEmpty() && !from.startsWith(u':');
+    const QString folder = inItsFolder ? QFileInfo(from).absolutePath() : m_folders.user;
+    const auto path = labels::LayoutLibrary::save(layout, folder);
     if (!path.ok()) {
         m_status.report(tr("%1: the layout was not saved").arg(what), path.error());
         return false;
     }
-    if (!oldPath.isEmpty() && !oldPath.startsWith(u':')
-        && QFileInfo(oldPath).absoluteFilePath() != QFileInfo(path.value()).absoluteFilePath())
-        QFile::remove(oldPath); // renamed: the old name's file goes (the new one is already whole on disk)
+    // Renamed: the old name's file goes (the new one is already whole on disk). A save never removes a file: when
+    // its own was replaced by one it cannot read, that one is kept and the layout written beside it.
+    if (renaming && inItsFolder && QFileInfo(from).absoluteFilePath() != QFileInfo(path.value()).absoluteFilePath())
+        QFile::remove(from);
     m_path = path.value();
     m_builtIn = false;
     reloadLayouts();
@@ -110,7 +115,7 @@ bool DesignerController::save()
     }
     if (m_path.isEmpty() && !nameFree(m_layout.name, what))
         return false;
-    if (!writeLayout(m_layout, {}, what))
+    if (!writeLayout(m_layout, m_path, what))
         return false;
     m_history.markSaved();
     m_status.good(tr("Saved “%1”").arg(m_layout.name));
@@ -164,7 +169,7 @@ bool DesignerController::rename(const QString &name)
     Layout renamed = onDisk.value();
     renamed.name = trimmed;
     const bool wasDirty = m_history.dirty();
-    if (!writeLayout(renamed, m_path, what))
+    if (!writeLayout(renamed, m_path, what, true))
         return false;
     m_layout.name = trimmed;
     if (!wasDirty)

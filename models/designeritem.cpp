@@ -346,6 +346,12 @@ QString DesignerItem::problem() const
     return m_controller->problemsOf(o->id).join(u'\n');
 }
 
+bool DesignerItem::blocking() const
+{
+    CURRENT_OR(false)
+    return m_controller->blocks(o->id);
+}
+
 void DesignerItem::insertField(const QString &field, int position)
 {
     CURRENT_OR()

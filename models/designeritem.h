@@ -43,6 +43,7 @@ class DesignerItem : public QObject
     Q_PROPERTY(double cornerRadius READ cornerRadius WRITE setCornerRadius NOTIFY changed)
     Q_PROPERTY(bool keepAspect READ keepAspect WRITE setKeepAspect NOTIFY changed)
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
+    Q_PROPERTY(bool blocking READ blocking NOTIFY changed)
 
 public:
     enum class Font { Sans, OcrB, Mono };
@@ -104,6 +105,8 @@ public:
     [[nodiscard]] bool keepAspect() const;
     void setKeepAspect(bool on);
     [[nodiscard]] QString problem() const;
+    /// Whether the problem stops the label (else it is a note).
+    [[nodiscard]] bool blocking() const;
 
     /// Puts @p field ("{lot}") into the text at @p position (characters), as one step to undo.
     Q_INVOKABLE void insertField(const QString &field, int position);

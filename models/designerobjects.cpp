@@ -3,6 +3,7 @@
 // The designer's objects: adding each kind, deleting, copy and paste.
 #include "designercontroller.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QImageReader>
 
@@ -97,8 +98,15 @@ QString DesignerController::addImage(const QUrl &file)
     }
     const QByteArray data = f.readAll();
     QSizeF aspect(1, 1);
-    const bool svg = data.left(1024).contains("<svg");
-    if (!svg) {
+    const bool svg = data.left(4096).contains("<svg");
+    if (svg) {
+        // Its size as the SVG states it (through Qt's SVG image plugin, when installed): a box of its proportions.
+        QBuffer buffer;
+        buffer.setData(data);
+        const QSize size = QImageReader(&buffer, "svg").size();
+        if (size.isValid() && !size.isEmpty())
+            aspect = QSizeF(size);
+    } else {
         QImageReader reader(path);
         const QSize size = reader.size();
         if (!reader.canRead() || size.isEmpty()) {

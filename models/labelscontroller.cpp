@@ -166,12 +166,22 @@ void LabelsController::updateDesignerPreview()
     QString id = ticked.isEmpty() ? QString() : ticked.constFirst();
     if (id.isEmpty() && items->count() > 0)
         id = items->data(items->index(0), LabelItemModel::ItemIdRole).toString();
-    const labels::LabelItem *item = id.isEmpty() ? nullptr : items->find(id);
-    if (!item)
+    const labels::LabelItem *found = id.isEmpty() ? nullptr : items->find(id);
+    if (!found)
         return;
-    const QString what = item->serial.isEmpty() ? tr("lot %1").arg(item->lot) : tr("serial %1").arg(item->serial);
-    m_designer->setPreviewData(
-        labels::LabelData::fromItem(*item, {}, {}, 1, items->count()), tr("%1, %2").arg(item->gtin, what));
+    // With its product's name and brand from the products cache, as a job prints it; the last asked wins.
+    const labels::LabelItem item = *found;
+    const int total = items->count();
+    const int asked = ++m_designerPreviewRequest;
+    labels::LabelRepository(m_db).productNames(item.gtin).then(
+        this, [this, item, total, asked](const Result<std::pair<QString, QString>> &product) {
+            if (asked != m_designerPreviewRequest)
+                return;
+            const auto [name, brand] = product.ok() ? product.value() : std::pair<QString, QString>();
+            const QString what = item.serial.isEmpty() ? tr("lot %1").arg(item.lot) : tr("serial %1").arg(item.serial);
+            m_designer->setPreviewData(
+                labels::LabelData::fromItem(item, name, brand, 1, total), tr("%1, %2").arg(item.gtin, what));
+        });
 }
 
 void LabelsController::refreshHistory()

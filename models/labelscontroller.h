@@ -80,6 +80,7 @@ private:
 
     static inline LabelsController *s_instance = nullptr;
     store::Database *m_db;
+    int m_designerPreviewRequest = 0; // the designer's preview data asked last (older answers are dropped)
     store::Settings *m_settings;
     labels::ExportRequest m_request; // the one request every part edits
     QThreadPool m_pool; // jobs and previews; waited for before the controller goes

@@ -28,6 +28,7 @@ Rectangle {
     property point pressAt: Qt.point(0, 0)
     property int gesture: 0
     property bool moved: false
+    property string pressedInSelection: "" // an object pressed within a selection of several: alone if not dragged
 
     // Until someone zooms, the label follows the view's size (the page may be laid out after it is made).
     property bool autoFit: true
@@ -82,6 +83,7 @@ Rectangle {
 
     Flickable {
         id: flick
+        objectName: "designFlick"
         anchors.fill: parent
         interactive: false
         contentWidth: Math.max(width, canvas.width + 2 * root.margin)
@@ -119,6 +121,8 @@ Rectangle {
                     const extend = (mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)) !== 0;
                     root.pressAt = Qt.point(mouse.x, mouse.y);
                     root.moved = false;
+                    root.pressedInSelection = !extend && root.controller.selectionCount > 1
+                            && root.controller.isSelected(id) ? id : "";
                     if (id !== "") {
                         if (extend)
                             root.controller.toggle(id);
@@ -146,6 +150,10 @@ Rectangle {
                 onReleased: mouse => {
                     if (root.gesture === 1)
                         root.controller.endGesture();
+                    if (root.gesture === 1 && !root.moved && root.pressedInSelection !== "") {
+                        root.controller.clearSelection();
+                        root.controller.select(root.pressedInSelection);
+                    }
                     else if (root.gesture === 2 && root.moved)
                         root.controller.selectInRect(root.toMm(band.x - canvas.x), root.toMm(band.y - canvas.y),
                                                      root.toMm(band.width), root.toMm(band.height),
@@ -159,10 +167,22 @@ Rectangle {
                 }
             }
 
+            // Ctrl+wheel zooms; the wheel scrolls a label larger than the view, Shift+wheel across (as in other
+            // label designers). acceptedModifiers must be every modifier: a handler takes only an exact match.
             WheelHandler {
-                acceptedModifiers: Qt.NoModifier | Qt.ControlModifier
+                acceptedModifiers: Qt.KeyboardModifierMask
                 onWheel: event => {
-                    root.zoomTo(root.zoom * (event.angleDelta.y > 0 ? 1.15 : 1 / 1.15));
+                    if (event.modifiers & Qt.ControlModifier) {
+                        if (event.angleDelta.y !== 0)
+                            root.zoomTo(root.zoom * (event.angleDelta.y > 0 ? 1.15 : 1 / 1.15));
+                        return;
+                    }
+                    const across = (event.modifiers & Qt.ShiftModifier) !== 0;
+                    const dx = across ? event.angleDelta.y : event.angleDelta.x;
+                    const dy = across ? 0 : event.angleDelta.y;
+                    const step = 48 / 120; // pixels per eighth of a degree: 48 px a notch
+                    flick.contentX = Math.max(0, Math.min(flick.contentWidth - flick.width, flick.contentX - dx * step));
+                    flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, flick.contentY - dy * step));
                 }
             }
 

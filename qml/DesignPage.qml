@@ -22,6 +22,18 @@ Item {
         enabled: root.visible
         onActivated: root.controller.builtIn ? names.ask(DesignNameDialog.SaveAs, root.controller.layoutName) : root.controller.save()
     }
+    // Undo and redo wherever the focus is on this tab, the properties panel too: the canvas takes these keys first,
+    // and a text field keeps its own undo while one types in it.
+    Shortcut {
+        sequence: "Ctrl+Z"
+        enabled: root.visible && root.controller.canUndo
+        onActivated: root.controller.undo()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Shift+Z", "Ctrl+Y"] // as the canvas takes them
+        enabled: root.visible && root.controller.canRedo
+        onActivated: root.controller.redo()
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -123,12 +135,17 @@ Item {
                 }
                 Label {
                     objectName: "designStatus"
+                    // A problem stops the label; a note (a box past the die-cut edge, cut there) does not.
+                    readonly property bool noted: root.controller.status.text === "" && root.controller.problems.length > 0
                     text: root.controller.status.text !== "" ? root.controller.status.text
+                          : root.controller.problems.length === 0 ? qsTr("Drawn with %1 · %2 objects").arg(root.controller.previewSource).arg(root.controller.objects.count)
+                          : root.controller.printable
+                            ? (root.controller.problems.length === 1 ? qsTr("Note: %1").arg(root.controller.problems[0])
+                               : qsTr("%1 notes; first: %2").arg(root.controller.problems.length).arg(root.controller.problems[0]))
                           : root.controller.problems.length === 1 ? qsTr("Problem: %1").arg(root.controller.problems[0])
-                          : root.controller.problems.length > 1 ? qsTr("%1 problems; first: %2").arg(root.controller.problems.length).arg(root.controller.problems[0])
-                          : qsTr("Drawn with %1 · %2 objects").arg(root.controller.previewSource).arg(root.controller.objects.count)
-                    color: root.controller.status.severity === StatusMessage.Error || (root.controller.status.text === "" && root.controller.problems.length > 0) ? Theme.bad
-                         : root.controller.status.severity === StatusMessage.Warning ? Theme.warn : Theme.muted
+                          : qsTr("%1 problems; first: %2").arg(root.controller.problems.length).arg(root.controller.problems[0])
+                    color: root.controller.status.severity === StatusMessage.Error || (noted && !root.controller.printable) ? Theme.bad
+                         : root.controller.status.severity === StatusMessage.Warning || noted ? Theme.warn : Theme.muted
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                     ToolTip.visible: statusHover.hovered && text !== ""

@@ -63,7 +63,7 @@ Pane {
                 visible: root.item.problem !== ""
                 text: root.item.problem
                 wrapMode: Text.Wrap
-                color: Theme.bad
+                color: root.item.blocking ? Theme.bad : Theme.warn
                 Layout.fillWidth: true
             }
 
@@ -161,6 +161,7 @@ Pane {
                     implicitWidth: 1
                 }
                 CheckBox {
+                    objectName: "filledBox"
                     visible: root.item.type === DesignerObjectModel.Box
                     text: qsTr("Filled")
                     checked: root.item.filled

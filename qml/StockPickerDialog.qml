@@ -24,10 +24,10 @@ StationDialog {
 
     title: qsTr("Choose a label stock")
     actionText: qsTr("Choose")
-    actionEnabled: list.currentIndex >= 0
+    actionEnabled: list.currentItem !== null
     preferredWidth: 860
     onAction: {
-        root.stockId = stocks.idAt(list.currentIndex);
+        root.stockId = list.currentStockId;
         root.chosen(root.stockId);
         root.close();
     }
@@ -39,10 +39,19 @@ StationDialog {
         search.forceActiveFocus();
     }
 
+    // The model is filtered again before these are signalled: a new search or brand highlights its first stock.
+    component StockRow: ItemDelegate {
+        required property int index
+        required property string stockId
+        required property string displayName
+    }
+
     StockListModel {
         id: stocks
         search: search.text
         brand: brand.currentIndex > 0 ? brand.currentText : ""
+        onSearchChanged: list.currentIndex = stocks.count > 0 && stocks.search !== "" ? 0 : -1
+        onBrandChanged: list.currentIndex = stocks.count > 0 ? 0 : -1
     }
 
     ColumnLayout {
@@ -57,7 +66,6 @@ StationDialog {
                 objectName: "stockSearch"
                 placeholderText: qsTr("Search: brand, part number, size, “round”…")
                 Layout.fillWidth: true
-                onTextChanged: list.currentIndex = stocks.count > 0 && text !== "" ? 0 : -1
                 Keys.onDownPressed: list.incrementCurrentIndex()
                 Keys.onUpPressed: list.decrementCurrentIndex()
                 Keys.onReturnPressed: if (root.actionEnabled) root.action()
@@ -90,6 +98,11 @@ StationDialog {
             ListView {
                 id: list
                 objectName: "stockList"
+                // Read from the highlighted row itself: a row index alone stays 0 when a new search fills the list
+                // again, and what is drawn and chosen would be the stock of the search before.
+                readonly property var currentRow: list.currentItem // a StockRow
+                readonly property string currentStockId: list.currentRow ? list.currentRow.stockId : ""
+                readonly property string currentName: list.currentRow ? list.currentRow.displayName : ""
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.minimumHeight: 160
@@ -98,10 +111,8 @@ StationDialog {
                 currentIndex: -1
                 highlightMoveDuration: 0
                 ScrollBar.vertical: ScrollBar {}
-                delegate: ItemDelegate {
+                delegate: StockRow {
                     id: row
-                    required property int index
-                    required property string displayName
                     width: ListView.view.width
                     text: row.displayName
                     highlighted: ListView.isCurrentItem
@@ -125,14 +136,15 @@ StationDialog {
                 Layout.fillHeight: true
                 StockSheet {
                     objectName: "stockSheet"
-                    stockId: stocks.idAt(list.currentIndex)
+                    stockId: list.currentStockId
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.minimumHeight: 100
                     Layout.preferredHeight: 270
                 }
                 Label {
-                    text: list.currentIndex >= 0 ? stocks.displayNameAt(list.currentIndex) : qsTr("Pick a stock to see its sheet")
+                    objectName: "stockName"
+                    text: list.currentItem ? list.currentName : qsTr("Pick a stock to see its sheet")
                     wrapMode: Text.Wrap
                     maximumLineCount: 3
                     elide: Text.ElideRight

@@ -102,7 +102,8 @@ Result<ItemInput> LabelImport::check(const ItemInput &input, bool serial)
     return n;
 }
 
-Result<ImportRows> LabelImport::parse(const QString &scope, QByteArrayView csv, QChar delimiter)
+Result<ImportRows> LabelImport::parse(
+    const QString &scope, QByteArrayView csv, QChar delimiter, const QStringList &otherColumns)
 {
     if (scope != u"lots" && scope != u"serials")
         return invalid(u"scope must be lots or serials"_s);
@@ -111,14 +112,25 @@ Result<ImportRows> LabelImport::parse(const QString &scope, QByteArrayView csv, 
     if (!table.ok())
         return table.error();
     QHash<QString, qsizetype> col;
+    QList<std::pair<QString, qsizetype>> others; // a layout's columns: header as written, index
+    QStringList layoutColumns; // named beside the file's own when a column is unknown
+    for (const QString &c : otherColumns) {
+        if (!kColumns.contains(c.toLower()))
+            layoutColumns << c;
+    }
+    const QString knownText = kColumns.join(u", "_s)
+        + (layoutColumns.isEmpty() ? QString() : u"; the layout's "_s + layoutColumns.join(u", "_s));
     QStringList problems;
     for (qsizetype i = 0; i < table.value().header.size(); ++i) {
         const QString name = table.value().header[i].trimmed().toLower();
-        if (!kColumns.contains(name))
-            problems << u"row 1: unknown column \"%1\" (known: %2)"_s.arg(name, kColumns.join(u", "_s));
+        const bool other = !kColumns.contains(name) && otherColumns.contains(name, Qt::CaseInsensitive);
+        if (!kColumns.contains(name) && !other)
+            problems << u"row 1: unknown column \"%1\" (known: %2)"_s.arg(name, knownText);
         else if (col.contains(name))
             problems << u"row 1: the column \"%1\" is named twice"_s.arg(name);
         col.insert(name, i);
+        if (other)
+            others.append({ table.value().header[i].trimmed(), i });
     }
     if (!col.contains(u"gtin"_s))
         problems << u"row 1: there is no gtin column"_s;
@@ -170,6 +182,10 @@ Result<ImportRows> LabelImport::parse(const QString &scope, QByteArrayView csv, 
         seen.insert(key);
         out.inputs.push_back(n.value());
         out.where << row.where();
+        QHash<QString, QString> values;
+        for (const auto &[header, i] : others)
+            values.insert(header, row.fields[i]);
+        out.columns.push_back(std::move(values));
     }
     if (out.inputs.empty() && problems.isEmpty())
         problems << u"the file has a header but no rows"_s;

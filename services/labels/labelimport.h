@@ -33,6 +33,8 @@ struct ImportRows
     QString scope; // lots | serials
     std::vector<ItemInput> inputs; // normalised (GTIN-14, trimmed)
     QStringList where; // "row 3" of each input
+    /// Of each input: the other columns parse() was allowed to keep (a layout's fields), by their header as written.
+    std::vector<QHash<QString, QString>> columns;
 };
 
 /** What storing the rows will do, found by reading the store only: every row's item, and what is new. */
@@ -59,8 +61,11 @@ struct ImportPlan
 class LabelImport
 {
 public:
-    /// Columns are named in the first row: gtin, lot, expiry, serial, production_date, product_id, lot_run_id.
-    [[nodiscard]] static Result<ImportRows> parse(const QString &scope, QByteArrayView csv, QChar delimiter = u',');
+    /// Columns are named in the first row: gtin, lot, expiry, serial, production_date, product_id, lot_run_id, and
+    /// those of @p otherColumns (the fields a layout prints, case and surrounding spaces ignored), which are kept in
+    /// ImportRows::columns. Any other column is refused by name: a misspelt "expiry" is never silently left out.
+    [[nodiscard]] static Result<ImportRows> parse(
+        const QString &scope, QByteArrayView csv, QChar delimiter = u',', const QStringList &otherColumns = {});
     /// NOTE: runs on the database thread and only reads. With @p reuseExisting a serial already stored is taken
     /// as it is (an export from a file); without, it is an error. A void serial is always an error.
     [[nodiscard]] static Result<ImportPlan> plan(QSqlDatabase &db, const ImportRows &rows, bool reuseExisting);

@@ -239,19 +239,24 @@ Result<std::vector<LabelItem>> LabelJob::collectItems(std::optional<ImportPlan> 
     std::vector<LabelItem> items;
     if (!q.importCsv.isEmpty()) {
         // The file's rows as they will be stored: nothing is written until the job has succeeded.
-        const auto rows = LabelImport::parse(q.selection.scope, q.importCsv, q.importDelimiter);
+        // Columns a layout prints ("{Customer}") come from the file too, row by row.
+        const auto rows = LabelImport::parse(q.selection.scope, q.importCsv, q.importDelimiter,
+            m_renderer ? boundFields(m_renderer->layout()) : QStringList());
         auto planned = rows.ok() ? await(repo.planImport(rows.value(), true)) : Result<ImportPlan>(rows.error());
         if (!planned.ok()) {
             r.failures = planned.error().message.split(u'\n');
             return Error { u"invalid"_s,
-                (r.failures.size() == 1 ? u"the file has a problem; nothing was imported or made: %1"_s
-                                        : u"the file has %2 problems; nothing was imported or made: %1"_s)
-                    .arg(r.failures.first())
-                    .arg(r.failures.size()) };
+                r.failures.size() == 1
+                    ? u"the file has a problem; nothing was imported or made: %1"_s.arg(r.failures.first())
+                    : u"the file has %1 problems; nothing was imported or made: %2"_s.arg(r.failures.size())
+                          .arg(r.failures.first()) };
         }
-        for (const auto &item : planned.value().items) {
-            if (q.selection.matches(item))
-                items.push_back(item);
+        const auto &planItems = planned.value().items; // one per row, in file order
+        for (size_t i = 0; i < planItems.size(); ++i) {
+            if (i < rows.value().columns.size() && !rows.value().columns[i].isEmpty())
+                m_columns.insert(planItems[i].id, rows.value().columns[i]);
+            if (q.selection.matches(planItems[i]))
+                items.push_back(planItems[i]);
         }
         sortLikeTheStore(items);
         *plan = std::move(planned.value());
@@ -826,7 +831,9 @@ void LabelJob::loadProducts(const std::vector<LabelItem> &items)
 LabelData LabelJob::labelData(const LabelItem &item, int count, int total) const
 {
     const auto product = m_products.value(item.gtin);
-    return LabelData::fromItem(item, product.first, product.second, count, total);
+    LabelData data = LabelData::fromItem(item, product.first, product.second, count, total);
+    data.columns = m_columns.value(item.id);
+    return data;
 }
 
 namespace {

@@ -193,6 +193,7 @@ private:
     QString m_stockName; // as people read it, for the history
     std::shared_ptr<const LayoutRenderer> m_renderer; // when the job uses a layout
     QHash<QString, std::pair<QString, QString>> m_products; // GTIN → name, brand
+    QHash<QString, QHash<QString, QString>> m_columns; // item id → the CSV columns its row gave the layout
     [[nodiscard]] bool thermal() const { return m_request.exportType == u"thermal"; }
 };
 

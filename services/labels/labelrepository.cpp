@@ -435,6 +435,19 @@ QFuture<Result<Done>> LabelRepository::voidSerial(const QString &serialId, const
     });
 }
 
+QFuture<Result<std::pair<QString, QString>>> LabelRepository::productNames(const QString &gtin)
+{
+    return m_db->run([gtin](QSqlDatabase &db) -> Result<std::pair<QString, QString>> {
+        bool ok = false;
+        auto q = exec(db, u"SELECT product_name, brand FROM products WHERE gtin = ?"_s, { gtin }, &ok);
+        if (!ok)
+            return sqlError(q.lastError());
+        if (!q.next())
+            return std::pair<QString, QString>();
+        return std::pair(q.value(0).toString(), q.value(1).toString());
+    });
+}
+
 QFuture<Result<std::vector<PrintLogEntry>>> LabelRepository::printLog(int limit)
 {
     return m_db->run([limit](QSqlDatabase &db) -> Result<std::vector<PrintLogEntry>> {

@@ -96,6 +96,9 @@ public:
     /// For each of @p words (lower case), the print log entries with a label whose serial, lot or GTIN holds it:
     /// the history is searched by every label an entry printed, not only the first it lists.
     QFuture<Result<QHash<QString, QSet<qint64>>>> printLogItemMatches(const QStringList &words);
+    /// The product's name and brand from the products cache (what a job prints for {product_name} and {brand});
+    /// empty when the GTIN is not there.
+    QFuture<Result<std::pair<QString, QString>>> productNames(const QString &gtin);
     /// Printer offsets (mm) kept per printer; (0, 0) for a printer never calibrated.
     QFuture<Result<QPointF>> calibration(const QString &printer);
     /// Refused beyond ±kCalibrationLimitMm on either axis.

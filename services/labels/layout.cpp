@@ -82,6 +82,60 @@ bool finite(std::initializer_list<double> values)
 {
     return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
 }
+
+/**
+ * Reads the values of one JSON object by key, each of the kind it must be. A missing key gives the fallback; a key
+ * with a value of another kind (a quoted number, a number where text belongs) is a mistake, kept with its key for
+ * the caller to refuse the file: a hand-edited layout is never read as something else.
+ */
+class Reader
+{
+public:
+    explicit Reader(const QJsonObject &object)
+        : m_object(object)
+    { }
+
+    double number(const QString &key, double fallback = 0)
+    {
+        const QJsonValue v = m_object.value(key);
+        return present(v, v.isDouble(), key, u"a number") ? v.toDouble() : fallback;
+    }
+    QString text(const QString &key, const QString &fallback = {})
+    {
+        const QJsonValue v = m_object.value(key);
+        return present(v, v.isString(), key, u"text") ? v.toString() : fallback;
+    }
+    bool flag(const QString &key, bool fallback = false)
+    {
+        const QJsonValue v = m_object.value(key);
+        return present(v, v.isBool(), key, u"true or false") ? v.toBool() : fallback;
+    }
+    QJsonArray list(const QString &key)
+    {
+        const QJsonValue v = m_object.value(key);
+        return present(v, v.isArray(), key, u"a list") ? v.toArray() : QJsonArray();
+    }
+    QJsonObject object(const QString &key)
+    {
+        const QJsonValue v = m_object.value(key);
+        return present(v, v.isObject(), key, u"an object") ? v.toObject() : QJsonObject();
+    }
+    /// The first value of the wrong kind, as '"x" must be a number'; empty when there was none.
+    [[nodiscard]] const QString &mistake() const { return m_mistake; }
+
+private:
+    bool present(const QJsonValue &v, bool rightKind, const QString &key, QStringView kind)
+    {
+        if (v.isUndefined())
+            return false;
+        if (!rightKind && m_mistake.isEmpty())
+            m_mistake = u"\"%1\" must be %2"_s.arg(key, kind);
+        return rightKind;
+    }
+
+    QJsonObject m_object;
+    QString m_mistake;
+};
 } // namespace
 
 QString shapeName(StockShape::Kind kind)
@@ -114,32 +168,45 @@ namespace {
 Result<LayoutObject> readObject(const QJsonObject &j, const QString &where)
 {
     LayoutObject o;
+    Reader r(j);
     const auto type = valueOf(kTypes, j.value(u"type"_s).toString());
     if (!type)
         return invalid(u"%1: \"type\" must be one of %2"_s.arg(where, choices(kTypes)));
     o.type = *type;
-    o.id = j.value(u"id"_s).toString();
-    o.rect = QRectF(j.value(u"x"_s).toDouble(), j.value(u"y"_s).toDouble(), j.value(u"width"_s).toDouble(),
-        j.value(u"height"_s).toDouble());
-    o.rotation = j.value(u"rotation"_s).toInt(0);
+    o.id = r.text(u"id"_s);
+    o.rect = QRectF(r.number(u"x"_s), r.number(u"y"_s), r.number(u"width"_s), r.number(u"height"_s));
+    const double rotation = r.number(u"rotation"_s, 0);
+    if (!r.mistake().isEmpty())
+        return invalid(u"%1: %2"_s.arg(where, r.mistake()));
+    if (rotation != 0 && rotation != 90 && rotation != 180 && rotation != 270)
+        return invalid(u"%1: \"rotation\" must be 0, 90, 180 or 270"_s.arg(where));
+    o.rotation = int(rotation);
     if (!finite({ o.rect.x(), o.rect.y(), o.rect.width(), o.rect.height() }) || std::abs(o.rect.x()) > kMaxLabelMm
         || std::abs(o.rect.y()) > kMaxLabelMm || std::abs(o.rect.width()) > kMaxLabelMm
         || std::abs(o.rect.height()) > kMaxLabelMm)
         return invalid(u"%1: its position and size must be numbers within %2 mm"_s.arg(where).arg(kMaxLabelMm));
     if (o.type != LayoutObject::Type::Line && (o.rect.width() <= 0 || o.rect.height() <= 0))
         return invalid(u"%1: it needs a width and a height above zero"_s.arg(where));
-    if (o.rotation != 0 && o.rotation != 90 && o.rotation != 180 && o.rotation != 270)
-        return invalid(u"%1: \"rotation\" must be 0, 90, 180 or 270"_s.arg(where));
 
     switch (o.type) {
     case LayoutObject::Type::Text: {
-        o.text = j.value(u"text"_s).toString();
+        o.text = r.text(u"text"_s);
+        const QString fontName = r.text(u"font"_s, u"sans"_s);
+        const QString alignName = r.text(u"align"_s, u"left"_s);
+        const QString valignName = r.text(u"valign"_s, u"top"_s);
+        const QString fitName = r.text(u"fit"_s, u"shrink"_s);
+        o.fontSize = r.number(u"size"_s, 10);
+        o.minFontSize = r.number(u"min_size"_s, std::min(5.0, o.fontSize));
+        o.bold = r.flag(u"bold"_s);
+        o.required = r.flag(u"required"_s);
+        if (!r.mistake().isEmpty())
+            return invalid(u"%1: %2"_s.arg(where, r.mistake()));
         if (auto t = FieldTemplate::parse(o.text); !t.ok())
             return invalid(u"%1: %2"_s.arg(where, t.error().message));
-        const auto font = valueOf(kFonts, j.value(u"font"_s).toString(u"sans"_s));
-        const auto align = valueOf(kAligns, j.value(u"align"_s).toString(u"left"_s));
-        const auto valign = valueOf(kVAligns, j.value(u"valign"_s).toString(u"top"_s));
-        const auto fit = valueOf(kFits, j.value(u"fit"_s).toString(u"shrink"_s));
+        const auto font = valueOf(kFonts, fontName);
+        const auto align = valueOf(kAligns, alignName);
+        const auto valign = valueOf(kVAligns, valignName);
+        const auto fit = valueOf(kFits, fitName);
         if (!font)
             return invalid(u"%1: \"font\" must be one of %2"_s.arg(where, choices(kFonts)));
         if (!align || !valign)
@@ -151,10 +218,6 @@ Result<LayoutObject> readObject(const QJsonObject &j, const QString &where)
         o.align = *align;
         o.valign = *valign;
         o.fit = *fit;
-        o.fontSize = j.value(u"size"_s).toDouble(10);
-        o.minFontSize = j.value(u"min_size"_s).toDouble(std::min(5.0, o.fontSize));
-        o.bold = j.value(u"bold"_s).toBool();
-        o.required = j.value(u"required"_s).toBool();
         if (!finite({ o.fontSize, o.minFontSize }) || o.fontSize < 2 || o.fontSize > 400 || o.minFontSize < 2
             || o.minFontSize > o.fontSize)
             return invalid(
@@ -163,16 +226,23 @@ Result<LayoutObject> readObject(const QJsonObject &j, const QString &where)
         break;
     }
     case LayoutObject::Type::Symbol: {
-        const auto s = layoutSymbologyFromName(j.value(u"symbology"_s).toString());
+        const QString symbology = r.text(u"symbology"_s);
+        o.humanReadable = r.flag(u"human_readable"_s);
+        const QJsonArray elements = r.list(u"elements"_s);
+        if (!r.mistake().isEmpty())
+            return invalid(u"%1: %2"_s.arg(where, r.mistake()));
+        const auto s = layoutSymbologyFromName(symbology);
         if (!s)
-            return invalid(u"%1: \"symbology\" \"%2\" is not one the station prints"_s.arg(
-                where, j.value(u"symbology"_s).toString()));
+            return invalid(u"%1: \"symbology\" \"%2\" is not one the station prints"_s.arg(where, symbology));
         o.symbology = *s;
-        o.humanReadable = j.value(u"human_readable"_s).toBool();
         static const QRegularExpression aiPattern(u"^[0-9]{2,4}$"_s);
-        for (const auto &v : j.value(u"elements"_s).toArray()) {
-            const auto e = v.toObject();
-            LayoutElement el { e.value(u"ai"_s).toString(), e.value(u"value"_s).toString() };
+        for (qsizetype n = 0; n < elements.size(); ++n) {
+            if (!elements[n].isObject())
+                return invalid(u"%1, element %2: not an object"_s.arg(where).arg(n + 1));
+            Reader e(elements[n].toObject());
+            LayoutElement el { e.text(u"ai"_s), e.text(u"value"_s) };
+            if (!e.mistake().isEmpty())
+                return invalid(u"%1, element %2: %3"_s.arg(where).arg(n + 1).arg(e.mistake()));
             if (!aiPattern.match(el.ai).hasMatch())
                 return invalid(u"%1: \"%2\" is not an AI (2 to 4 digits)"_s.arg(where, el.ai));
             if (auto t = FieldTemplate::parse(el.value); !t.ok())
@@ -182,8 +252,11 @@ Result<LayoutObject> readObject(const QJsonObject &j, const QString &where)
         break;
     }
     case LayoutObject::Type::Image: {
-        o.imageFile = j.value(u"file"_s).toString();
-        const QString data = j.value(u"data"_s).toString();
+        o.imageFile = r.text(u"file"_s);
+        const QString data = r.text(u"data"_s);
+        o.keepAspect = r.flag(u"keep_aspect"_s, true);
+        if (!r.mistake().isEmpty())
+            return invalid(u"%1: %2"_s.arg(where, r.mistake()));
         if (!data.isEmpty()) {
             const auto decoded
                 = QByteArray::fromBase64Encoding(data.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
@@ -195,14 +268,15 @@ Result<LayoutObject> readObject(const QJsonObject &j, const QString &where)
             return invalid(u"%1: an image needs a \"file\" or embedded \"data\""_s.arg(where));
         if (o.imageData.size() > kMaxImageBytes)
             return invalid(u"%1: the embedded image is larger than 8 MiB"_s.arg(where));
-        o.keepAspect = j.value(u"keep_aspect"_s).toBool(true);
         break;
     }
     case LayoutObject::Type::Line:
     case LayoutObject::Type::Box:
-        o.stroke = j.value(u"stroke"_s).toDouble(0.3);
-        o.filled = j.value(u"fill"_s).toBool();
-        o.cornerRadius = j.value(u"corner_radius"_s).toDouble(0);
+        o.stroke = r.number(u"stroke"_s, 0.3);
+        o.filled = r.flag(u"fill"_s);
+        o.cornerRadius = r.number(u"corner_radius"_s, 0);
+        if (!r.mistake().isEmpty())
+            return invalid(u"%1: %2"_s.arg(where, r.mistake()));
         if (!finite({ o.stroke, o.cornerRadius }) || o.stroke < 0 || o.stroke > 50 || o.cornerRadius < 0)
             return invalid(u"%1: \"stroke\" must be 0 to 50 mm and \"corner_radius\" not negative"_s.arg(where));
         if (o.type == LayoutObject::Type::Line && o.stroke <= 0)
@@ -234,29 +308,40 @@ Result<Layout> parseLayout(const QByteArray &json, const QString &folder)
 
     Layout l;
     l.folder = folder;
-    l.name = o.value(u"name"_s).toString().trimmed();
-    l.description = o.value(u"description"_s).toString();
-    l.stockId = o.value(u"stock"_s).toString();
-    l.resolverDomain = o.value(u"resolver"_s).toString();
+    Reader r(o);
+    l.name = r.text(u"name"_s).trimmed();
+    l.description = r.text(u"description"_s);
+    l.stockId = r.text(u"stock"_s);
+    l.resolverDomain = r.text(u"resolver"_s);
+    const QString tableName = r.text(u"gs1_table"_s, u"general"_s);
+    const auto label = r.object(u"label"_s);
+    const auto objects = r.list(u"objects"_s);
+    if (!r.mistake().isEmpty())
+        return invalid(r.mistake());
     if (l.name.isEmpty() || l.name.size() > 100)
         return invalid(u"a layout needs a \"name\" of 1 to 100 characters"_s);
-    const auto table = gs1TableFromName(o.value(u"gs1_table"_s).toString(u"general"_s));
+    const auto table = gs1TableFromName(tableName);
     if (!table)
         return invalid(u"\"gs1_table\" must be general, healthcare or logistics"_s);
     l.table = *table;
 
-    const auto label = o.value(u"label"_s).toObject();
-    const auto shape = valueOf(kShapes, label.value(u"shape"_s).toString(u"rectangle"_s));
+    Reader lr(label);
+    const QString shapeText = lr.text(u"shape"_s, u"rectangle"_s);
+    l.label.width = lr.number(u"width"_s);
+    l.label.height = lr.number(u"height"_s);
+    l.label.cornerRadius = lr.number(u"corner_radius"_s);
+    const double hole = lr.number(u"hole_radius"_s);
+    const double outer = lr.number(u"outer_radius"_s, std::min(l.label.width, l.label.height) / 2);
+    if (!lr.mistake().isEmpty())
+        return invalid(u"the label's %1"_s.arg(lr.mistake()));
+    const auto shape = valueOf(kShapes, shapeText);
     if (!shape)
         return invalid(u"the label's \"shape\" must be one of %1"_s.arg(choices(kShapes)));
     l.label.kind = *shape;
-    l.label.width = label.value(u"width"_s).toDouble();
-    l.label.height = label.value(u"height"_s).toDouble();
-    l.label.cornerRadius = label.value(u"corner_radius"_s).toDouble();
     // Only a CD has a disc and a hole (and only a CD's are written): other shapes read back as they were made.
     const bool cd = l.label.kind == StockShape::Kind::Cd;
-    l.label.holeRadius = cd ? label.value(u"hole_radius"_s).toDouble() : 0;
-    l.label.outerRadius = cd ? label.value(u"outer_radius"_s).toDouble(std::min(l.label.width, l.label.height) / 2) : 0;
+    l.label.holeRadius = cd ? hole : 0;
+    l.label.outerRadius = cd ? outer : 0;
     if (!finite({ l.label.width, l.label.height, l.label.cornerRadius, l.label.holeRadius, l.label.outerRadius })
         || l.label.width <= 0 || l.label.height <= 0 || l.label.width > kMaxLabelMm || l.label.height > kMaxLabelMm
         || l.label.cornerRadius < 0 || l.label.holeRadius < 0)
@@ -264,11 +349,12 @@ Result<Layout> parseLayout(const QByteArray &json, const QString &folder)
     if (l.label.kind == StockShape::Kind::Cd && l.label.holeRadius >= l.label.outerRadius)
         return invalid(u"the CD's hole is as large as the disc"_s);
 
-    const auto objects = o.value(u"objects"_s).toArray();
     if (objects.size() > Layout::kMaxObjects)
         return invalid(u"a layout holds at most %1 objects"_s.arg(Layout::kMaxObjects));
     QSet<QString> ids;
     for (qsizetype i = 0; i < objects.size(); ++i) {
+        if (!objects[i].isObject())
+            return invalid(u"object %1: not an object"_s.arg(i + 1));
         const auto j = objects[i].toObject();
         const QString id = j.value(u"id"_s).toString();
         const QString where = id.isEmpty() ? u"object %1"_s.arg(i + 1) : u"object %1 (\"%2\")"_s.arg(i + 1).arg(id);
@@ -392,6 +478,29 @@ Result<Done> saveLayoutFile(const Layout &layout, const QString &path)
         return Error { u"io"_s, u"%1 cannot be written: %2"_s.arg(path, f.errorString()) };
     f.close();
     return out.value().commit();
+}
+
+QStringList boundFields(const Layout &layout)
+{
+    QStringList names;
+    const auto add = [&names](const QString &text) {
+        const auto parsed = FieldTemplate::parse(text);
+        if (!parsed.ok())
+            return; // parseLayout() refuses such a layout; nothing is bound
+        for (const QString &name : parsed.value().fields()) {
+            if (!names.contains(name, Qt::CaseInsensitive))
+                names << name;
+        }
+    };
+    for (const auto &o : layout.objects) {
+        if (o.type == LayoutObject::Type::Text)
+            add(o.text);
+        else if (o.type == LayoutObject::Type::Symbol) {
+            for (const auto &e : o.elements)
+                add(e.value);
+        }
+    }
+    return names;
 }
 
 } // namespace closient::labels

@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -88,6 +89,10 @@ struct Layout
 [[nodiscard]] Result<Layout> loadLayoutFile(const QString &path);
 /// Writes to a temporary file, syncs it and renames it over @p path: an old file survives a crash.
 [[nodiscard]] Result<Done> saveLayoutFile(const Layout &layout, const QString &path);
+
+/// Every field the layout's texts and symbol elements bind, each once: standard fields by their name ("lot"), any
+/// other (a CSV column) as written, trimmed. A CSV export with this layout takes these columns from its file.
+[[nodiscard]] QStringList boundFields(const Layout &layout);
 
 /// The shape of a stock's label, as a layout names it.
 [[nodiscard]] QString shapeName(StockShape::Kind kind);

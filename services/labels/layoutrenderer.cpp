@@ -176,14 +176,16 @@ LayoutRenderer::LayoutRenderer(Layout layout)
                     data = f.readAll();
             }
             if (p->imageProblem.isEmpty()) {
-                p->raster = QImage::fromData(data);
-                if (p->raster.isNull()) {
-                    if (QSvgRenderer(data).isValid())
-                        p->svg = data;
-                    else
-                        p->imageProblem = u"the image %1 is neither a PNG, a JPEG nor an SVG that can be read"_s.arg(
-                            o.imageFile.isEmpty() ? u"(embedded)"_s : o.imageFile);
-                }
+                // SVG first: Qt's image plugins read an SVG too, as a raster at its default size (a logo of 40 × 20
+                // would print as 40 × 20 pixels blown up); drawn by QSvgRenderer it stays vectors at every size.
+                const bool svgLike = data.left(4096).contains("<svg") || data.startsWith("\x1f\x8b"); // or svgz
+                if (svgLike && QSvgRenderer(data).isValid())
+                    p->svg = data;
+                else
+                    p->raster = QImage::fromData(data);
+                if (p->svg.isEmpty() && p->raster.isNull())
+                    p->imageProblem = u"the image %1 is neither a PNG, a JPEG nor an SVG that can be read"_s.arg(
+                        o.imageFile.isEmpty() ? u"(embedded)"_s : o.imageFile);
             }
         }
         m_prepared.push_back(std::move(p));

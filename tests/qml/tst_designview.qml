@@ -184,4 +184,149 @@ TestCase {
         mouseClick(findNamed(page, "undoButton"));
         compare(designer.current.rotation, 0);
     }
+
+    // Ctrl+Z and Ctrl+Shift+Z undo and redo wherever the focus is on the Design tab: after a tick in the properties
+    // panel as after a drag on the canvas. A text field keeps its own undo while one types in it.
+    function test_8_undoFromThePropertiesPanel() {
+        const page = setUpPage();
+        const filled = findNamed(page, "filledBox");
+        verify(filled && filled.visible);
+        verify(!designer.current.filled);
+        mouseClick(filled);
+        verify(designer.current.filled);
+        verify(filled.activeFocus, "the tick box took the focus");
+        keyClick(Qt.Key_Z, Qt.ControlModifier);
+        verify(!designer.current.filled, "Ctrl+Z in the properties panel");
+        keyClick(Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier);
+        verify(designer.current.filled, "Ctrl+Shift+Z in the properties panel");
+        keyClick(Qt.Key_Z, Qt.ControlModifier);
+        verify(!designer.current.filled);
+        keyClick(Qt.Key_Y, Qt.ControlModifier);
+        verify(designer.current.filled, "Ctrl+Y in the properties panel");
+    }
+
+    // Several objects selected move together when one of them is dragged (pressed without Shift, as in every
+    // drawing program); a click on one of them without dragging then selects it alone.
+    function test_9_dragMovesEverySelectedObject() {
+        const page = setUpPage(); // "box" at (16.67, 6.35)
+        const second = designer.addBox();
+        designer.current.x = 2;
+        designer.current.y = 2;
+        designer.current.width = 8;
+        designer.current.height = 4;
+        waitForRendering(page);
+        const surface = page.canvas.surface;
+        const first = at(page, 66.675 * 0.25 + 5, 6.35 + 5);
+        mouseClick(surface, first.x, first.y, Qt.LeftButton, Qt.ShiftModifier);
+        compare(designer.selectionCount, 2);
+        // Press on the second box, already selected, and drag it 5 mm right.
+        const start = at(page, 4, 4);
+        mousePress(surface, start.x, start.y);
+        compare(designer.selectionCount, 2, "pressing on a selected object keeps the selection");
+        for (let i = 1; i <= 5; ++i)
+            mouseMove(surface, start.x + i * 8, start.y);
+        mouseRelease(surface, start.x + 5 * 8, start.y);
+        compare(designer.selectionCount, 2);
+        compare(designer.undoText, "Move");
+        designer.select("box");
+        const moved = designer.current.x - 66.675 * 0.25;
+        designer.select(second);
+        fuzzyCompare(designer.current.x - 2, moved, 1e-6);
+        verify(moved > 4 && moved < 6, moved);
+        // One step to undo puts both back.
+        designer.undo();
+        fuzzyCompare(designer.current.x, 2, 1e-6);
+        designer.select("box");
+        fuzzyCompare(designer.current.x, 66.675 * 0.25, 1e-6);
+        // A click (no drag) on one object of a selection selects it alone.
+        designer.selectAll();
+        const inSecond = at(page, 4, 4);
+        mouseClick(surface, inSecond.x, inSecond.y);
+        compare(designer.selectedIds, [second]);
+    }
+
+    // The wheel as in other label designers: Ctrl+wheel zooms, the wheel scrolls a label larger than the view
+    // (Shift+wheel across), and neither moves anything on the label.
+    function test_10_wheelScrollsAndCtrlWheelZooms() {
+        const page = setUpPage();
+        const flick = findNamed(page, "designFlick");
+        verify(flick);
+        page.canvas.zoomTo(40); // 2667 × 1016 px: larger than the view both ways
+        waitForRendering(page);
+        compare(flick.contentX, 0);
+        compare(flick.contentY, 0);
+        const x = designer.current.x;
+        mouseWheel(flick, 200, 200, 0, -120); // one notch down
+        verify(flick.contentY > 0, "the wheel scrolls down");
+        compare(page.canvas.zoom, 40);
+        mouseWheel(flick, 200, 200, 0, -120, Qt.NoButton, Qt.ShiftModifier);
+        verify(flick.contentX > 0, "Shift+wheel scrolls across");
+        const y = flick.contentY;
+        for (let i = 0; i < 100; ++i)
+            mouseWheel(flick, 200, 200, 0, -120);
+        verify(flick.contentY > y);
+        verify(flick.contentY <= flick.contentHeight - flick.height, "no further than the label");
+        mouseWheel(flick, 200, 200, 0, 120, Qt.NoButton, Qt.ControlModifier); // Ctrl + one notch up
+        verify(page.canvas.zoom > 40, "Ctrl+wheel zooms in");
+        fuzzyCompare(designer.current.x, x, 1e-9);
+    }
+
+    // A problem that stops the label is said in red as a problem; one that does not (a box past the die-cut edge is
+    // cut there and prints) is a note in amber, on the canvas, in the status line and in the properties panel.
+    function test_11_notesAreToldFromProblems() {
+        const page = setUpPage();
+        const status = findNamed(page, "designStatus");
+        const panel = findNamed(page, "propertiesProblem");
+        verify(status && panel);
+        designer.current.width = 60; // the box now reaches past the label's right edge
+        verify(designer.problems.length === 1, designer.problems.join("\n"));
+        verify(designer.printable);
+        verify(status.text.indexOf("Note: ") === 0, status.text);
+        compare(status.color, Theme.warn);
+        compare(panel.color, Theme.warn);
+        designer.addSymbol(DesignerController.Gs1DataMatrix);
+        designer.current.width = 3;
+        designer.current.height = 3;
+        verify(!designer.printable);
+        verify(status.text.indexOf("2 problems") === 0, status.text);
+        compare(status.color, Theme.bad);
+        compare(panel.color, Theme.bad);
+    }
+
+    // The status line tells what the last action did ("New layout …", "Saved …") until the layout changes; from
+    // then on it tells the layout's problems, which an old message would hide.
+    function test_12_anEditTakesTheLastMessageAway() {
+        const page = setUpPage(); // a new layout ("New layout …" said), then a box added
+        const status = findNamed(page, "designStatus");
+        compare(designer.status.text, "");
+        verify(status.text.indexOf("Drawn with ") === 0, status.text);
+        designer.addSymbol(DesignerController.Gs1DataMatrix);
+        designer.current.width = 3;
+        designer.current.height = 3;
+        verify(status.text.indexOf("Problem: symbol") === 0, status.text);
+    }
+
+    // The preview is the item the Labels list would print, with its product's name and brand from the products
+    // cache (as a job reads them), so a required name that a print would have is not reported missing.
+    function test_7_previewTakesTheProductFromTheProductsCache() {
+        tryVerify(() => AppController.storeReady, 5000);
+        const page = setUpPage();
+        verify(testSql.exec("INSERT OR REPLACE INTO products (gtin, product_name, brand, fetched) VALUES "
+                            + "('09506000134352', 'Oat Drink Designed', 'Northfield', '2026-11-30T08:00:00.000Z')"));
+        designer.addText("{product_name} by {brand}");
+        designer.current.required = true;
+        LabelsController.selection.scope = "lots";
+        LabelsController.entry.addLot({ gtin: "09506000134352", lot: "DSN1", expiry: "2027-12-31" });
+        tryVerify(() => designer.previewSource.indexOf("DSN1") >= 0, 5000, designer.previewSource);
+        tryCompare(designer, "problems", [], 5000);
+        // Without a product in the cache the same text is missing its value, as it would be in a job.
+        verify(testSql.exec("DELETE FROM products WHERE gtin = '09506000134352'"));
+        LabelsController.selection.refresh();
+        tryVerify(() => designer.problems.length === 1 && designer.problems[0].indexOf("{product_name}") >= 0, 5000,
+                  designer.problems.join("\n"));
+        // The store as the next views expect it.
+        verify(testSql.exec("DELETE FROM lots WHERE lot = 'DSN1'"));
+        LabelsController.selection.refresh();
+        tryCompare(LabelsController.selection.items, "count", 0, 5000);
+    }
 }

@@ -161,6 +161,23 @@ private Q_SLOTS:
         QVERIFY(c->status()->property("text").toString().contains(u"notes.png"_s));
     }
 
+    // An SVG logo is placed in a box of its own proportions, as a PNG is, so that handles, snapping and alignment
+    // work on what is drawn.
+    void placesSvgImagesInTheirProportions()
+    {
+        auto c = withBoxes({});
+        const QString wide = m_dir.filePath(u"wide.svg"_s);
+        QFile f(wide);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
+                "<rect width=\"40\" height=\"20\"/></svg>");
+        f.close();
+        const QString id = c->addImage(QUrl::fromLocalFile(wide));
+        QVERIFY(!id.isEmpty());
+        const QRectF r = rectOf(*c, id);
+        QVERIFY2(std::abs(r.width() / r.height() - 2) < 1e-6, qPrintable(u"%1 × %2"_s.arg(r.width()).arg(r.height())));
+    }
+
     void deletesAndUndoes()
     {
         auto c = withBoxes({ { 1, 1, 5, 5 }, { 10, 1, 5, 5 }, { 20, 1, 5, 5 } });
@@ -550,6 +567,55 @@ private Q_SLOTS:
         QVERIFY(!c->dirty());
     }
 
+    // A layout read from another folder (a shared one, $CLOSIENT_LAYOUT_DIR) is saved back into its own file: a
+    // copy in the user's folder would stay hidden behind it, and the edits would seem lost when it is opened again.
+    void savesBackWhereItCameFrom()
+    {
+        const QString user = m_dir.filePath(u"own-%1"_s.arg(++m_count));
+        const QString shared = m_dir.filePath(u"shared-%1"_s.arg(m_count));
+        QVERIFY(QDir().mkpath(user) && QDir().mkpath(shared));
+        labels::Layout l;
+        l.name = u"Shared one"_s;
+        l.label.width = 60;
+        l.label.height = 30;
+        const QString file = QDir(shared).filePath(u"shared-one.json"_s);
+        QVERIFY(labels::saveLayoutFile(l, file).ok());
+        const DesignerController::Folders folders { { u":/labels/layouts"_s, user, shared }, user };
+        DesignerController c(folders);
+        QVERIFY(c.openLayout(u"Shared one"_s));
+        c.addBox();
+        QVERIFY(c.save());
+        QCOMPARE(QDir(user).entryList(QDir::Files), QStringList());
+        auto onDisk = labels::loadLayoutFile(file);
+        QVERIFY(onDisk.ok());
+        QCOMPARE(onDisk.value().objects.size(), size_t(1));
+        // Opened again by another controller, the box is there.
+        DesignerController again(folders);
+        QVERIFY(again.openLayout(u"Shared one"_s));
+        QCOMPARE(again.layout().objects.size(), size_t(1));
+        // Renamed, it stays in its folder.
+        QVERIFY(c.rename(u"Shared two"_s));
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(QFileInfo(c.layouts()->library().find(u"Shared two"_s)->path).absolutePath()
+            == QFileInfo(shared).absoluteFilePath());
+        QCOMPARE(QDir(user).entryList(QDir::Files), QStringList());
+        // Save as makes the user's own copy.
+        QVERIFY(c.saveAs(u"Mine now"_s));
+        QCOMPARE(QDir(user).entryList(QDir::Files).size(), 1);
+        // Its file replaced meanwhile by one this station cannot read (a newer station's): saving keeps that file
+        // and writes the layout beside it.
+        const QString mine = c.layouts()->library().find(u"Mine now"_s)->path;
+        QFile newer(mine);
+        QVERIFY(newer.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        newer.write(R"({"format": "closient-label-layout", "version": 9, "name": "Mine now"})");
+        newer.close();
+        c.addLine();
+        QVERIFY(c.save());
+        QVERIFY(QFile::exists(mine));
+        QCOMPARE(labels::loadLayoutFile(mine).ok(), false);
+        QCOMPARE(QDir(user).entryList(QDir::Files).size(), 2);
+    }
+
     void keepsTheDefaults()
     {
         auto c = make();
@@ -616,6 +682,14 @@ private Q_SLOTS:
         QCOMPARE(c->problemsOf(known), QStringList());
         const QString unknown = c->addText(u"{Storage}"_s);
         QVERIFY2(!c->problemsOf(unknown).isEmpty(), "a name that is neither a field nor a column");
+        // Another item of the Labels list (a tick, a new search) is the preview's data from then on: the file's
+        // columns stay in it.
+        labels::LabelData item;
+        item.gtin = u"09506000134352"_s;
+        item.lot = u"L1"_s;
+        c->setPreviewData(item, u"09506000134352, lot L1"_s);
+        QCOMPARE(c->problemsOf(known), QStringList());
+        QCOMPARE(c->previewData().lot, u"L1"_s);
 
         // A file that is not a proper CSV is refused with the reason, and the columns stay.
         const QString bad = m_dir.filePath(u"bad.csv"_s);

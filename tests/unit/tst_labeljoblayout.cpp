@@ -16,6 +16,7 @@
 #include "zplreader.h"
 
 #include <QGuiApplication>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -176,6 +177,120 @@ private Q_SLOTS:
         QVERIFY2(r.status == JobStatus::Completed, qPrintable(r.error));
         QCOMPARE(r.verified, 4);
         QCOMPARE(r.verifiedFast, 4);
+    }
+
+    // An export from a CSV file: a column the layout names ("{Customer}") is a field of each row's label, as the
+    // designer offers it; a column nobody names is still refused by name, so a misspelt "expiry" is never lost.
+    void csvColumnsAreFieldsOfALayout()
+    {
+        const auto library = LayoutLibrary::load();
+        const auto *product = library.find(u"Product label"_s);
+        QVERIFY(product);
+        Layout layout = product->layout;
+        bool named = false;
+        for (auto &o : layout.objects) {
+            if (o.id == u"name"_s) {
+                o.text = u"{ Customer }"_s; // case and spaces around the name are ignored
+                named = true;
+            }
+        }
+        QVERIFY(named);
+
+        ExportRequest q;
+        q.selection.scope = u"lots"_s;
+        q.layout = layout;
+        q.outputPath = m_dir.filePath(u"columns.pdf"_s);
+        q.importCsv = "gtin,lot,expiry,customer\r\n09506000134352,CSVA,2027-05-31,Northwind Traders\r\n"
+                      "09506000134352,CSVB,2027-06-30,Contoso Ltd\r\n";
+        const auto r = LabelJob(m_db.get(), q).run();
+        QVERIFY2(r.status == JobStatus::Completed, qPrintable(r.error));
+        QCOMPARE(r.labels, 2);
+        QCOMPARE(r.verified, 2);
+        auto doc = Poppler::Document::load(q.outputPath);
+        QVERIFY(doc);
+        const auto stock = StockLibrary::instance()->find(u"avery_5160"_s);
+        QVERIFY(stock);
+        const auto cells = stock->labelRects();
+        const auto page = doc->page(0);
+        // Each row's customer in its own label, beside its own lot.
+        const auto inPoints = [](const QRectF &mm) {
+            const double k = 72 / 25.4;
+            return QRectF(mm.x() * k, mm.y() * k, mm.width() * k, mm.height() * k);
+        };
+        const QString first = page->text(inPoints(cells[0]));
+        const QString second = page->text(inPoints(cells[1]));
+        QVERIFY2(first.contains(u"Northwind Traders"_s) && first.contains(u"CSVA"_s), qPrintable(first));
+        QVERIFY2(second.contains(u"Contoso Ltd"_s) && second.contains(u"CSVB"_s), qPrintable(second));
+
+        // Another column, which the layout does not name: refused, and nothing is written or stored.
+        ExportRequest typo = q;
+        typo.outputPath = m_dir.filePath(u"typo.pdf"_s);
+        typo.importCsv = "gtin,lot,expiy,customer\n09506000134352,CSVC,2027-05-31,Fabrikam\n";
+        QTest::failOnWarning(QRegularExpression(u"QString::arg"_s)); // the message is made whole, whatever its count
+        const auto refused = LabelJob(m_db.get(), typo).run();
+        QCOMPARE(refused.status, JobStatus::Failed);
+        QVERIFY2(refused.error.contains(u"unknown column \"expiy\""_s), qPrintable(refused.error));
+        // The columns the layout takes are named with the file's own, so the misspelling is found at once.
+        QVERIFY2(refused.error.contains(u"lot_run_id; the layout's Customer)"_s), qPrintable(refused.error));
+        QVERIFY(!QFile::exists(typo.outputPath));
+        Selection csvc;
+        csvc.scope = u"lots"_s;
+        csvc.search = u"CSVC"_s;
+        QCOMPARE(wait(LabelRepository(m_db.get()).select(csvc)).value().size(), size_t(0));
+    }
+
+    // Round and oval labels in the file that is printed (and shown as the screen's preview): a frame drawn on the
+    // label's bounding box is cut to the die-cut outline in every cell, and the symbol inside still reads back.
+    void roundAndOvalLabelsAreClippedInThePdf()
+    {
+        for (const QString &stockName : { u"63up_1in_letter"_s, u"Begalabel V-200"_s }) {
+            const auto stock = StockLibrary::instance()->find(stockName);
+            QVERIFY2(stock, qPrintable(stockName));
+            QVERIFY(stock->shape.kind != StockShape::Kind::Rectangle);
+            Layout layout;
+            layout.name = u"Clipped "_s + stockName;
+            layout.label = stock->shape;
+            layout.stockId = stock->id;
+            const double w = layout.label.width, h = layout.label.height;
+            LayoutObject frame;
+            frame.id = u"frame"_s;
+            frame.type = LayoutObject::Type::Box;
+            frame.rect = QRectF(0, 0, w, h);
+            frame.stroke = 3; // 1.5 mm inside the bounding box: black at the middle of each side, cut at the corners
+            LayoutObject symbol;
+            symbol.id = u"symbol"_s;
+            symbol.type = LayoutObject::Type::Symbol;
+            symbol.symbology = LayoutSymbology::Gs1DataMatrix;
+            symbol.rect = QRectF(w / 2 - 6, h / 2 - 6, 12, 12);
+            layout.objects = { frame, symbol };
+
+            ExportRequest q;
+            q.selection = addSerials(u"CLIP%1-"_s.arg(stock->shape.kind == StockShape::Kind::Round ? 1 : 2), 2);
+            q.layout = layout;
+            q.outputPath = m_dir.filePath(u"clipped.pdf"_s);
+            const auto r = LabelJob(m_db.get(), q).run();
+            QVERIFY2(r.status == JobStatus::Completed, qPrintable(stockName + u": "_s + r.error));
+            QCOMPARE(r.verified, 2);
+
+            auto doc = Poppler::Document::load(q.outputPath);
+            QVERIFY(doc);
+            const auto page = doc->page(0);
+            const double dpi = 300, k = dpi / 25.4;
+            for (int i = 0; i < 2; ++i) {
+                const QRectF mm = stock->labelRects()[size_t(i)];
+                const QImage cell = page->renderToImage(dpi, dpi, qRound(mm.x() * k), qRound(mm.y() * k), qRound(w * k),
+                                            qRound(h * k))
+                                        .convertToFormat(QImage::Format_Grayscale8);
+                const auto grey = [&](double x, double y) { return qGray(cell.pixel(int(x * k), int(y * k))); };
+                const QString where = u"%1, label %2"_s.arg(stockName).arg(i + 1);
+                // Outside the outline, in the corners of the bounding box: nothing.
+                QVERIFY2(grey(0.7, 0.7) > 200, qPrintable(where));
+                QVERIFY2(grey(w - 0.7, h - 0.7) > 200, qPrintable(where));
+                // Inside it, at the middle of the top and left sides: the frame.
+                QVERIFY2(grey(w / 2, 0.7) < 60, qPrintable(where));
+                QVERIFY2(grey(0.7, h / 2) < 60, qPrintable(where));
+            }
+        }
     }
 
     void layoutsAreCheckedBeforeAnythingIsWritten()

@@ -223,6 +223,44 @@ private Q_SLOTS:
         QVERIFY(refusal(withObject(text, { { u"width"_s, 50 }, { u"height"_s, 30 }, { u"shape"_s, u"star"_s } }))
                     .contains(u"rectangle, round, ellipse, cd"_s));
 
+        // A value of the wrong kind (as a hand edit leaves it) is refused by its key, never read as a default: a
+        // quoted "12" would otherwise put the object at 0, "9" pt text at 10 pt, a 90.5° turn at 0.
+        const auto typo = [&](const QString &key, const QJsonValue &value, const QString &kind) {
+            const QString message = with(key, value);
+            const QString expected = u"object 1 (\"lot\"): \"%1\" must be %2"_s.arg(key, kind);
+            if (!message.contains(expected))
+                qWarning().noquote() << key << "gives" << message;
+            return message.contains(expected);
+        };
+        QVERIFY(typo(u"x"_s, u"12"_s, u"a number"_s));
+        QVERIFY(typo(u"size"_s, u"9"_s, u"a number"_s));
+        QVERIFY(typo(u"rotation"_s, 90.5, u"0, 90, 180 or 270"_s));
+        QVERIFY(typo(u"rotation"_s, u"90"_s, u"a number"_s));
+        QVERIFY(typo(u"bold"_s, u"yes"_s, u"true or false"_s));
+        QVERIFY(typo(u"text"_s, 5, u"text"_s));
+        QVERIFY(typo(u"font"_s, 1, u"text"_s));
+        QJsonObject oddSymbol = sym;
+        oddSymbol[u"elements"_s] = QJsonObject { { u"ai"_s, u"10"_s } };
+        QVERIFY2(refusal(withObject(oddSymbol)).contains(u"object 1 (\"dm\"): \"elements\" must be a list"_s),
+            qPrintable(refusal(withObject(oddSymbol))));
+        oddSymbol[u"elements"_s] = QJsonArray { QJsonObject { { u"ai"_s, u"10"_s }, { u"value"_s, 5 } } };
+        QVERIFY2(refusal(withObject(oddSymbol)).contains(u"\"value\" must be text"_s),
+            qPrintable(refusal(withObject(oddSymbol))));
+        QJsonObject oddDoc = QJsonDocument::fromJson(withObject(text)).object();
+        oddDoc[u"objects"_s] = QJsonObject {};
+        QVERIFY2(refusal(QJsonDocument(oddDoc).toJson()).contains(u"\"objects\" must be a list"_s),
+            qPrintable(refusal(QJsonDocument(oddDoc).toJson())));
+        oddDoc[u"objects"_s] = QJsonArray { 5 };
+        QVERIFY2(refusal(QJsonDocument(oddDoc).toJson()).contains(u"object 1: not an object"_s),
+            qPrintable(refusal(QJsonDocument(oddDoc).toJson())));
+        oddDoc = QJsonDocument::fromJson(withObject(text)).object();
+        oddDoc[u"name"_s] = 7;
+        QVERIFY2(refusal(QJsonDocument(oddDoc).toJson()).contains(u"\"name\" must be text"_s),
+            qPrintable(refusal(QJsonDocument(oddDoc).toJson())));
+        oddDoc = QJsonDocument::fromJson(withObject(text, { { u"width"_s, u"50"_s }, { u"height"_s, 30 } })).object();
+        QVERIFY2(refusal(QJsonDocument(oddDoc).toJson()).contains(u"the label's \"width\" must be a number"_s),
+            qPrintable(refusal(QJsonDocument(oddDoc).toJson())));
+
         // Two objects with one id: the second is named.
         QJsonObject doc = QJsonDocument::fromJson(withObject(text)).object();
         doc[u"objects"_s] = QJsonArray { text, text };

@@ -375,6 +375,39 @@ private Q_SLOTS:
         QVERIFY(darkPixels(image, 300, { 31, 3, 8, 8 }) > 0.95 * 64 * std::pow(300 / 25.4, 2));
     }
 
+    // An SVG logo is drawn as vectors at whatever size it prints: its edges are as sharp at 600 dpi as the printer
+    // allows, never a 10-pixel picture blown up (Qt's image plugins read SVG as a raster at its default size).
+    void svgImagesStayVectors()
+    {
+        // 10 × 10 user units, black on the left 3.3: on a 20 mm box the edge is at 6.6 mm.
+        const QByteArray svg = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10' viewBox='0 0 10 10'>"
+                               "<rect width='3.3' height='10' fill='black'/></svg>";
+        Layout l = blank(40, 20);
+        LayoutObject logo;
+        logo.id = u"logo"_s;
+        logo.type = LayoutObject::Type::Image;
+        logo.imageData = svg;
+        logo.rect = { 0, 0, 20, 20 };
+        l.objects = { logo };
+        LayoutRenderResult r;
+        const QImage image = LayoutRenderer(l).render(sample(), { 600, false }, &r);
+        QVERIFY(r.problems.empty());
+        using closient::test::darkPixels;
+        const double px = std::pow(600 / 25.4, 2);
+        // Left of the edge black, right of it white, and between them at most the one antialiased column a
+        // vector edge has: a raster of 10 pixels blown up is grey over 2 mm (47 columns at 600 dpi).
+        QVERIFY(darkPixels(image, 600, { 5, 2, 1.4, 16 }) > 0.99 * 1.4 * 16 * px);
+        QCOMPARE(darkPixels(image, 600, { 6.8, 2, 1.4, 16 }), 0);
+        const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+        const int row = gray.height() / 2;
+        int greyColumns = 0;
+        for (int x = 0; x < gray.width() / 2; ++x) {
+            const int v = gray.constScanLine(row)[x];
+            greyColumns += v > 40 && v < 215;
+        }
+        QVERIFY2(greyColumns <= 2, qPrintable(u"%1 grey columns at the edge"_s.arg(greyColumns)));
+    }
+
     void linesAndBoxes()
     {
         Layout l = blank(50, 30);
