@@ -391,6 +391,30 @@ TestCase {
         verify(Qt.colorEqual(image.pixel(x, y), Theme.focusFrame), "frame colour " + image.pixel(x, y));
     }
 
+    // A dialog that replaces its content item (a question in one label) still answers Enter and Escape.
+    Component {
+        id: labelDialogComponent
+        StationDialog {
+            id: labelDialog
+            property int actions: 0
+            title: "Delete layout"
+            actionText: "Delete"
+            onAction: labelDialog.actions++
+            contentItem: Label {
+                text: "Delete the layout?"
+                wrapMode: Text.Wrap
+            }
+        }
+    }
+
+    function test_replacedContentItemStillAnswersEnter() {
+        const dialog = openDialog(labelDialogComponent);
+        keyClick(Qt.Key_Return);
+        compare(dialog.actions, 1);
+        keyClick(Qt.Key_Escape);
+        compare(dialog.visible, false);
+    }
+
     // A closed message lets the click that follows at once land on what is under it (a modal dialog still fading
     // out took it for itself), and Enter closes a message.
     function test_clickAfterAMessageClosesIsNotLost() {
