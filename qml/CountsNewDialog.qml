@@ -21,6 +21,7 @@ StationDialog {
     title: qsTr("New inventory count")
     actionText: qsTr("Start count")
     actionEnabled: locationField.text.trim() !== "" && root.locationProblem === ""
+    edited: locationField.text !== "" || nameField.text !== "" || root.expectedPath !== "" || blindBox.checked
     onAction: CountsController.startCount(locationField.text, nameField.text, root.expectedFile, blindBox.checked)
 
     onOpened: {
@@ -44,7 +45,6 @@ StationDialog {
             Layout.fillWidth: true
             placeholderText: qsTr("e.g. 9521234000006.A12")
             font.family: Theme.monoFont
-            Keys.onReturnPressed: nameField.forceActiveFocus()
         }
         Label {
             objectName: "locationCheck"
@@ -80,10 +80,6 @@ StationDialog {
             Layout.fillWidth: true
             maximumLength: 200
             placeholderText: qsTr("e.g. Aisle 4, monthly count")
-            Keys.onReturnPressed: {
-                if (root.actionEnabled)
-                    root.action();
-            }
         }
         Label {
             text: qsTr("Expected quantities (optional)")

@@ -53,7 +53,6 @@ StationDialog {
             font.family: Theme.monoFont
             Accessible.name: qsTr("Code")
             onTextEdited: errorLabel.text = ""
-            onAccepted: if (root.actionEnabled) root.action()
         }
         ParsePreview {
             Layout.fillWidth: true

@@ -218,9 +218,9 @@ Rectangle {
         id: reasonDialog
         anchors.centerIn: Overlay.overlay
         onAccepted: {
-            if (reasonDialog.action === ReasonDialog.Void)
+            if (reasonDialog.kind === ReasonDialog.Void)
                 LabelsController.printing.voidSerial(reasonDialog.itemId, reasonDialog.reason);
-            else if (reasonDialog.action === ReasonDialog.Print)
+            else if (reasonDialog.kind === ReasonDialog.Print)
                 LabelsController.printing.print(reasonDialog.reason);
             else
                 LabelsController.printing.reprint(reasonDialog.itemId, reasonDialog.reason);
@@ -250,7 +250,7 @@ Rectangle {
         }
     }
 
-    Dialog {
+    StationDialog {
         id: importReport
 
         property bool good: true
@@ -264,11 +264,10 @@ Rectangle {
             importReport.open();
         }
 
-        anchors.centerIn: Overlay.overlay
-        width: 520
-        modal: true
+        objectName: "importReport"
+        preferredWidth: 520
         title: importReport.good ? qsTr("Imported") : qsTr("Nothing imported")
-        standardButtons: Dialog.Ok
+        cancelText: qsTr("OK")
         ColumnLayout {
             anchors.fill: parent
             spacing: 8

@@ -15,6 +15,7 @@ StationDialog {
     title: qsTr("Session metadata")
     actionText: qsTr("Save")
     actionEnabled: editor.repeatedKey === ""
+    edited: editor.edited
     onAction: {
             let change = editor.metadata();
             for (const key in root.current) {

@@ -35,7 +35,23 @@ ScrollView {
         return "";
     }
     readonly property string repeatedKeyText: repeatedKey === "" ? "" : qsTr("The key “%1” is given twice: keep one, or one value would replace the other.").arg(repeatedKey)
-    property int revision: 0 // bumped on every change so repeatedKey is evaluated again
+    property int revision: 0 // bumped on every change so repeatedKey and edited are evaluated again
+    property var initial: ({})
+    // True when the rows say something else than they did at reset(): a key or value changed, added or removed.
+    readonly property bool edited: {
+        if (root.revision < 0)
+            return false;
+        const now = root.metadata();
+        let before = {};
+        for (const k in root.initial) {
+            if (k.trim() !== "")
+                before[k.trim()] = String(root.initial[k]);
+        }
+        const keys = Object.keys(now);
+        if (keys.length !== Object.keys(before).length)
+            return true;
+        return keys.some(k => !(k in before) || before[k] !== now[k]);
+    }
 
     function metadata(): var {
         let out = {};
@@ -48,6 +64,7 @@ ScrollView {
     }
 
     function reset(initial: var) {
+        root.initial = initial;
         rows.clear();
         for (const k in initial)
             rows.append({ key: k, value: String(initial[k]) });
@@ -107,7 +124,10 @@ ScrollView {
                     maximumLength: 500
                     text: row.value
                     Accessible.name: qsTr("Metadata value %1").arg(row.index + 1)
-                    onTextEdited: rows.setProperty(row.index, "value", text)
+                    onTextEdited: {
+                        rows.setProperty(row.index, "value", text);
+                        root.revision++;
+                    }
                 }
                 ToolButton {
                     text: "×"

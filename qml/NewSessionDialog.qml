@@ -18,6 +18,7 @@ StationDialog {
     title: qsTr("New scan session")
     actionText: qsTr("Start session")
     actionEnabled: metadataEditor.repeatedKey === ""
+    edited: nameField.text !== "" || modeBox.currentIndex !== 0 || metadataEditor.edited
     onAction: {
             let meta = metadataEditor.metadata();
             if (nameField.text.trim() !== "")
@@ -60,7 +61,6 @@ StationDialog {
             Layout.fillWidth: true
             placeholderText: qsTr("e.g. Inbound dock 3, morning")
             maximumLength: 500
-            Keys.onReturnPressed: if (root.actionEnabled) root.action()
         }
         Label {
             text: qsTr("Captures")
@@ -69,6 +69,7 @@ StationDialog {
             id: modeBox
             Layout.fillWidth: true
             Accessible.name: qsTr("Captures")
+            Keys.onPressed: event => root.keyPressed(event)
             model: SessionsController.captureModes
             displayText: SessionsController.modeText(currentText)
             delegate: ItemDelegate {

@@ -5,43 +5,45 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Closient.Station.Models
 
-// Asks why a label is printed again or a serial voided: the print log keeps the answer.
-Dialog {
+// Asks why a label is printed again or a serial voided: the print log keeps the answer. Its action accepts the
+// dialog: the owner acts on accepted, reading kind, itemId and reason.
+StationDialog {
     id: root
 
-    enum Action { Reprint, Print, Void }
+    enum Kind { Reprint, Print, Void }
 
-    property int action: ReasonDialog.Reprint
+    property int kind: ReasonDialog.Reprint
     property string itemId
     property string itemName
     readonly property string reason: reasonBox.editText.trim()
 
     function ask(what: int, id: string, name: string) {
-        root.action = what;
+        root.kind = what;
         root.itemId = id;
         root.itemName = name;
         reasonBox.editText = "";
         root.open();
-        reasonBox.forceActiveFocus();
+        reasonBox.contentItem.forceActiveFocus(); // the typing field of the combo box, not the box itself
     }
 
-    width: Math.min(420, (parent ? parent.width : 420) - 24)
-    modal: true
-    title: root.action === ReasonDialog.Void ? qsTr("Void serial %1").arg(root.itemName)
-         : root.action === ReasonDialog.Print ? qsTr("Print again") : qsTr("Print %1 again").arg(root.itemName)
-    standardButtons: Dialog.Ok | Dialog.Cancel
-    Component.onCompleted: root.standardButton(Dialog.Ok).enabled = Qt.binding(() => root.reason !== "")
+    objectName: "reasonDialog"
+    preferredWidth: 420
+    title: root.kind === ReasonDialog.Void ? qsTr("Void serial %1").arg(root.itemName)
+         : root.kind === ReasonDialog.Print ? qsTr("Print again") : qsTr("Print %1 again").arg(root.itemName)
+    actionText: root.kind === ReasonDialog.Void ? qsTr("Void serial") : qsTr("Print again")
+    actionEnabled: root.reason !== ""
+    onAction: root.accept()
 
     ColumnLayout {
-        anchors.fill: parent
+        width: parent.width
         spacing: 8
         Label {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             color: Theme.muted
-            text: root.action === ReasonDialog.Void
+            text: root.kind === ReasonDialog.Void
                   ? qsTr("A void serial is never printed again. The reason goes into the print log.")
-                  : root.action === ReasonDialog.Print
+                  : root.kind === ReasonDialog.Print
                     ? qsTr("Printed before: %1. Printing again is a reprint; the reason goes into the print log.").arg(root.itemName)
                     : qsTr("Prints this label on the chosen printer, from the start position. The reason goes into the print log.")
         }
@@ -56,8 +58,9 @@ Dialog {
             Layout.fillWidth: true
             Accessible.name: qsTr("Reason")
             editable: true
-            model: root.action === ReasonDialog.Void ? LabelsController.printing.voidReasons : LabelsController.printing.reprintReasons
+            model: root.kind === ReasonDialog.Void ? LabelsController.printing.voidReasons : LabelsController.printing.reprintReasons
             Component.onCompleted: reasonBox.editText = ""
+            Keys.onPressed: event => root.keyPressed(event)
         }
     }
 }

@@ -41,10 +41,6 @@ StationDialog {
             maximumLength: 14
             inputMethodHints: Qt.ImhDigitsOnly
             placeholderText: qsTr("8, 12, 13 or 14 digits")
-            onAccepted: {
-                if (root.actionEnabled)
-                    root.action();
-            }
         }
     }
 }

@@ -33,6 +33,7 @@ StationDialog {
     title: qsTr("Void this capture?")
     actionText: qsTr("Void capture")
     actionEnabled: !root.other || details.text.trim() !== ""
+    edited: details.text.trim() !== "" // words typed for "Other"; a reason picked from the list is one click
     onAction: CaptureController.voidCapture(root.sessionId, root.captureId, root.reason)
 
     Connections {
@@ -66,6 +67,7 @@ StationDialog {
             Layout.fillWidth: true
             model: CaptureController.voidReasons
             Accessible.name: qsTr("Reason")
+            Keys.onPressed: event => root.keyPressed(event)
             onActivated: {
                 if (root.other)
                     details.forceActiveFocus(); // "Other" needs words: the cursor goes where they are typed
@@ -79,7 +81,6 @@ StationDialog {
             placeholderText: qsTr("Why, in a few words")
             maximumLength: 180
             Accessible.name: qsTr("Why, in a few words")
-            onAccepted: if (root.actionEnabled) root.action()
         }
         Label {
             Layout.fillWidth: true

@@ -166,7 +166,11 @@ screens() {
   shot sessions 0.5
   xdotool key ctrl+n; sleep 0.6; xdotool type --delay 60 'Inbound dock 4'
   shot new-session 0.5
-  xdotool key Escape; sleep 0.5
+  xdotool key shift+Tab # back round to the filled Start session button: its focus frame
+  shot new-session-focus 0.5
+  xdotool key Escape # a name was typed: the dialog asks before it is lost
+  shot discard-question 0.6
+  xdotool key Tab Return; sleep 0.5 # Discard
   xdotool mousemove $((w / 2)) 110 click 1 # the most recently active session is on top
   sleep 1
   xdotool type --delay 60 '(01)09506000134352(10)L42'
