@@ -282,7 +282,8 @@ int labelsExport(Context &ctx)
         u"print-to"_s, u"thermal: send the ZPL to tcp://HOST:9100 or a CUPS raw queue (cups:NAME)"_s, u"target"_s);
     const QCommandLineOption templ(
         u"template"_s, u"label stock (labels templates lists them)"_s, u"name"_s, u"63up_1in_letter"_s);
-    const QCommandLineOption input(u"input"_s, u"CSV of the items to print (gtin, lot, expiry, serial)"_s, u"file"_s);
+    const QCommandLineOption input(u"input"_s,
+        u"CSV of the items to print (gtin, lot, expiry, serial, and any column the layout prints)"_s, u"file"_s);
     const QCommandLineOption start(u"start"_s,
         u"first label to use on the first sheet (printing: by default where the last print on this stock ended; "
         u"otherwise 1)"_s,

@@ -32,7 +32,7 @@ class LabelOptions : public QObject
     Q_PROPERTY(QString templateName READ templateName WRITE setTemplateName NOTIFY changed)
     Q_PROPERTY(QVariantMap sheet READ sheet NOTIFY changed)
     /// The layouts to draw labels with: {value, text, description}; the first ("") is the plain symbol labels.
-    Q_PROPERTY(QVariantList layouts READ layouts CONSTANT)
+    Q_PROPERTY(QVariantList layouts READ layouts NOTIFY layoutsChanged)
     Q_PROPERTY(QString layoutName READ layoutName WRITE setLayoutName NOTIFY changed)
     /// A stock of the whole library (Stock::id) chosen instead of a template; empty: the template.
     Q_PROPERTY(QString stock READ stock WRITE setStock NOTIFY changed)
@@ -107,8 +107,12 @@ public:
     /// Takes back the last session's choices, without counting as edits.
     void restore();
 
+    /// The layouts on disk changed (one saved, renamed or deleted on the Design tab): the list is read again.
+    void reloadLayouts() { Q_EMIT layoutsChanged(); }
+
 Q_SIGNALS:
     void changed();
+    void layoutsChanged();
     /// The person changed an option (not a restore): worth remembering, and a new preview.
     void edited();
 

@@ -153,6 +153,8 @@ void LabelsController::remember()
 void LabelsController::setDesigner(DesignerController *designer)
 {
     m_designer = designer;
+    // A layout saved, renamed or deleted there is offered here at once.
+    connect(designer->layouts(), &QAbstractItemModel::modelReset, &m_options, &LabelOptions::reloadLayouts);
     connect(&m_selection, &LabelSelection::listChanged, designer, [this] { updateDesignerPreview(); });
     connect(m_selection.items(), &LabelItemModel::checkedChanged, designer, [this] { updateDesignerPreview(); });
     updateDesignerPreview();

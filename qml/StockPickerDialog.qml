@@ -74,6 +74,7 @@ StationDialog {
             ComboBox {
                 id: brand
                 objectName: "stockBrand"
+                Keys.onPressed: event => root.keyPressed(event)
                 model: stocks.brands // "" first: every brand
                 displayText: brand.currentIndex <= 0 ? qsTr("All brands") : brand.currentText
                 delegate: ItemDelegate {

@@ -92,6 +92,7 @@ StationDialog {
             id: dpiBox
             objectName: "thermalDpi"
             Layout.fillWidth: true
+            Keys.onPressed: event => root.keyPressed(event)
             Accessible.name: qsTr("Resolution")
             textRole: "text"
             valueRole: "value"
@@ -126,6 +127,7 @@ StationDialog {
             id: mediaBox
             objectName: "thermalMedia"
             Layout.fillWidth: true
+            Keys.onPressed: event => root.keyPressed(event)
             Accessible.name: qsTr("Media")
             textRole: "text"
             valueRole: "value"

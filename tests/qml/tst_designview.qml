@@ -329,4 +329,25 @@ TestCase {
         LabelsController.selection.refresh();
         tryCompare(LabelsController.selection.items, "count", 0, 5000);
     }
+
+    function test_13_aSavedLayoutIsOfferedForPrintingAtOnce() {
+        tryVerify(() => AppController.storeReady, 5000);
+        setUpPage();
+        // The Print tab's layout list is a binding: it is read again when the list says it changed.
+        const spy = createTemporaryQmlObject("import QtTest; SignalSpy { signalName: \"layoutsChanged\" }", tc);
+        spy.target = LabelsController.options;
+        const offered = name => LabelsController.options.layouts.some(l => l.value === name);
+        if (designer.layoutExists("Print tab check")) // left by a run that stopped half way
+            verify(designer.removeLayout("Print tab check"));
+        verify(!offered("Print tab check"));
+        verify(designer.newLayout("avery_5160", "Print tab check"));
+        designer.addText("{serial}");
+        verify(designer.save());
+        tryVerify(() => spy.count > 0, 5000, "the Print tab is told of the layout just saved");
+        verify(offered("Print tab check"));
+        const told = spy.count;
+        verify(designer.removeLayout("Print tab check"));
+        tryVerify(() => spy.count > told, 5000, "and of the one deleted");
+        verify(!offered("Print tab check"));
+    }
 }
