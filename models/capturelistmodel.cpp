@@ -113,6 +113,12 @@ int CaptureListModel::capturedCount() const
         std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return !r.rejected && !r.capture.isVoided(); }));
 }
 
+int CaptureListModel::rejectedCount() const
+{
+    // Refused codes only: a voided capture was captured, then taken back.
+    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return r.rejected; }));
+}
+
 QVariant CaptureListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))

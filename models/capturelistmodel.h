@@ -67,7 +67,7 @@ public:
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
     void setSessionId(const QString &id);
     [[nodiscard]] int capturedCount() const;
-    [[nodiscard]] int rejectedCount() const { return rowCount() - capturedCount(); }
+    [[nodiscard]] int rejectedCount() const;
 
     Q_INVOKABLE void refresh();
 

@@ -69,6 +69,14 @@ private Q_SLOTS:
         QVERIFY(oldest.data(models::CaptureListModel::SummaryRole).toString().contains(u"Lot L1"_s));
         QCOMPARE(model.capturedCount(), 2);
         QCOMPARE(model.rejectedCount(), 1);
+        // A voided capture is neither captured nor refused: the counts agree with the session's summary.
+        const QString voided = model.index(1).data(models::CaptureListModel::CaptureIdRole).toString();
+        QVERIFY(await(store::CaptureRepository(&m_db).voidCapture(voided, u"scanned by mistake"_s, u"test"_s)).ok());
+        QTRY_COMPARE(model.capturedCount(), 1);
+        QCOMPARE(model.rejectedCount(), 1);
+        const auto summary = await(store::SessionRepository(&m_db).get(m_a)).value();
+        QCOMPARE(model.capturedCount(), summary.captureCount);
+        QCOMPARE(model.rejectedCount(), summary.rejectedCount);
 
         model.setSessionId(m_b); // another session: other rows
         QCOMPARE(model.rowCount(), 0);
