@@ -25,6 +25,10 @@ namespace {
 
 const QCommandLineOption kDelimiter { u"delimiter"_s,
     u"the character between fields: \",\" (the default, RFC 4180), \";\" or \"tab\""_s, u"char"_s, u","_s };
+const QCommandLineOption kColumnMap { u"map"_s,
+    u"the file's own column names: HEADER=FIELD,... such as \"Charge=lot,MHD=expiry\" (usual names such as "
+    u"\"Lot Number\", \"Batch\", \"Best before\" or \"Serial No\" are known without it)"_s,
+    u"map"_s };
 
 QJsonObject itemJson(const LabelItem &it)
 {
@@ -168,10 +172,11 @@ int labelsImport(Context &ctx)
     QCommandLineParser p;
     const QCommandLineOption scope(u"scope"_s, u"lots or serials"_s, u"scope"_s, u"lots"_s);
     if (!parseOptions(ctx, p,
-            u"labels import --scope lots|serials [--delimiter ;] FILE.csv\n\n"
+            u"labels import --scope lots|serials [--delimiter ;] [--map HEADER=FIELD,...] FILE.csv\n\n"
             u"CSV as RFC 4180 writes it. Columns named in the first line: gtin, lot, expiry, serial, production_date,\n"
-            u"product_id, lot_run_id. Every row has as many fields as the first. All rows or none."_s,
-            { scope, kDelimiter }))
+            u"product_id, lot_run_id (or the usual other names for them, or --map). Every row has as many fields as\n"
+            u"the first. All rows or none."_s,
+            { scope, kDelimiter, kColumnMap }))
         return p.isSet(u"help"_s) ? Ok : Usage;
     if (p.positionalArguments().size() != 1)
         return ctx.fail(u"name one CSV file"_s);
@@ -184,7 +189,11 @@ int labelsImport(Context &ctx)
     auto *db = ctx.database();
     if (!db)
         return StoreFailure;
-    const auto report = wait(LabelRepository(db).importCsv(p.value(scope), f.readAll(), false, delimiter.value()));
+    const auto map = LabelImport::parseColumnMap(p.value(kColumnMap));
+    if (!map.ok())
+        return ctx.fail(u"--map: "_s + map.error().message);
+    const auto report
+        = wait(LabelRepository(db).importCsv(p.value(scope), f.readAll(), false, delimiter.value(), map.value()));
     ctx.printJson({ { u"imported"_s, report.ok() }, { u"lots"_s, report.lots }, { u"serials"_s, report.serials },
         { u"unchanged"_s, report.unchanged }, { u"errors"_s, QJsonArray::fromStringList(report.errors) } });
     for (const auto &e : report.errors)
@@ -306,9 +315,9 @@ int labelsExport(Context &ctx)
     const QCommandLineOption reason(u"reprint-reason"_s, u"makes the print a logged reprint"_s, u"text"_s);
     const QCommandLineOption out(u"out"_s, u"where the PDF or ZIP goes"_s, u"path"_s);
     auto options = sel.all();
-    options << type << format << templ << stock << layout << input << kDelimiter << start << symbol << domain << table
-            << outlines << copies << offsetX << offsetY << noHri << noVerify << printer << printCopies << pages
-            << reason << out << dpi << darkness << speed << media << printTo;
+    options << type << format << templ << stock << layout << input << kDelimiter << kColumnMap << start << symbol
+            << domain << table << outlines << copies << offsetX << offsetY << noHri << noVerify << printer
+            << printCopies << pages << reason << out << dpi << darkness << speed << media << printTo;
     if (!parseOptions(ctx, p,
             u"labels export --scope lots|serials --type TYPE --format FMT [--template NAME | --stock STOCK] "
             u"[--layout NAME] [--input FILE.csv] [--start N] [--gtin G ...] [--never-printed] [--symbol KIND] "
@@ -425,6 +434,8 @@ int labelsExport(Context &ctx)
             q.print.reason = p.value(reason);
         }
     }
+    if (p.isSet(kColumnMap) && !p.isSet(input))
+        return ctx.fail(u"--map names the columns of the file given with --input"_s);
     if (p.isSet(input)) {
         const auto delimiter = CsvReader::delimiterFromName(p.value(kDelimiter));
         if (!delimiter.ok())
@@ -432,8 +443,12 @@ int labelsExport(Context &ctx)
         QFile f(p.value(input));
         if (!f.open(QIODevice::ReadOnly))
             return ctx.fail(u"%1: %2"_s.arg(f.fileName(), f.errorString()), Refused);
+        const auto map = LabelImport::parseColumnMap(p.value(kColumnMap));
+        if (!map.ok())
+            return ctx.fail(u"--map: "_s + map.error().message);
         q.importCsv = f.readAll(); // stored by the job, and only when it succeeds
         q.importDelimiter = delimiter.value();
+        q.importColumnMap = map.value();
         if (q.importCsv.isEmpty())
             return ctx.fail(u"%1 is empty: the first line must name the columns"_s.arg(f.fileName()), Refused);
     }

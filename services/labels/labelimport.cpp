@@ -102,8 +102,52 @@ Result<ItemInput> LabelImport::check(const ItemInput &input, bool serial)
     return n;
 }
 
-Result<ImportRows> LabelImport::parse(
-    const QString &scope, QByteArrayView csv, QChar delimiter, const QStringList &otherColumns)
+const QHash<QString, QString> &LabelImport::columnAliases()
+{
+    static const QHash<QString, QString> aliases = [] {
+        QHash<QString, QString> a;
+        const auto add = [&](const QString &field, const QStringList &names) {
+            for (const auto &n : names)
+                a.insert(n, field);
+        };
+        add(u"gtin"_s,
+            { u"gtin-14"_s, u"gtin14"_s, u"gtin 14"_s, u"gtin-13"_s, u"ean"_s, u"ean-13"_s, u"ean13"_s, u"upc"_s,
+                u"item gtin"_s, u"(01)"_s, u"ai 01"_s });
+        add(u"lot"_s,
+            { u"lot number"_s, u"lot no"_s, u"lot no."_s, u"lot_number"_s, u"batch"_s, u"batch number"_s, u"batch no"_s,
+                u"batch/lot"_s, u"lot/batch"_s, u"(10)"_s, u"ai 10"_s });
+        add(u"expiry"_s,
+            { u"expiry date"_s, u"expiry_date"_s, u"expiration"_s, u"expiration date"_s, u"exp"_s, u"exp date"_s,
+                u"best before"_s, u"best before date"_s, u"use by"_s, u"bbd"_s, u"(17)"_s, u"ai 17"_s });
+        add(u"serial"_s,
+            { u"serial number"_s, u"serial no"_s, u"serial no."_s, u"serial_number"_s, u"sn"_s, u"s/n"_s, u"(21)"_s,
+                u"ai 21"_s });
+        add(u"production_date"_s,
+            { u"production date"_s, u"prod date"_s, u"manufactured"_s, u"manufacturing date"_s,
+                u"date of manufacture"_s, u"(11)"_s, u"ai 11"_s });
+        return a;
+    }();
+    return aliases;
+}
+
+Result<QHash<QString, QString>> LabelImport::parseColumnMap(const QString &text)
+{
+    QHash<QString, QString> map;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.lastIndexOf(u'=');
+        const QString header = part.left(eq).trimmed().toLower();
+        const QString field = part.mid(eq + 1).trimmed().toLower();
+        if (eq < 0 || header.isEmpty())
+            return invalid(u"\"%1\" is not HEADER=FIELD (such as Charge=lot)"_s.arg(part.trimmed()));
+        if (!kColumns.contains(field))
+            return invalid(u"\"%1\" is not a column the station reads (%2)"_s.arg(field, kColumns.join(u", "_s)));
+        map.insert(header, field);
+    }
+    return map;
+}
+
+Result<ImportRows> LabelImport::parse(const QString &scope, QByteArrayView csv, QChar delimiter,
+    const QStringList &otherColumns, const QHash<QString, QString> &columnMap)
 {
     if (scope != u"lots" && scope != u"serials")
         return invalid(u"scope must be lots or serials"_s);
@@ -122,10 +166,16 @@ Result<ImportRows> LabelImport::parse(
         + (layoutColumns.isEmpty() ? QString() : u"; the layout's "_s + layoutColumns.join(u", "_s));
     QStringList problems;
     for (qsizetype i = 0; i < table.value().header.size(); ++i) {
-        const QString name = table.value().header[i].trimmed().toLower();
-        const bool other = !kColumns.contains(name) && otherColumns.contains(name, Qt::CaseInsensitive);
+        const QString written = table.value().header[i].trimmed().toLower();
+        // A layout's own column first (it may be called "batch" on purpose), then the person's map, then the
+        // usual names other programs write.
+        const bool other = !kColumns.contains(written) && otherColumns.contains(written, Qt::CaseInsensitive);
+        const QString name = other || kColumns.contains(written)
+            ? written
+            : columnMap.value(written, columnAliases().value(written, written));
         if (!kColumns.contains(name) && !other)
-            problems << u"row 1: unknown column \"%1\" (known: %2)"_s.arg(name, knownText);
+            problems << u"row 1: unknown column \"%1\" (known: %2; name it with a column map such as \"%1=lot\")"_s.arg(
+                written, knownText);
         else if (col.contains(name))
             problems << u"row 1: the column \"%1\" is named twice"_s.arg(name);
         col.insert(name, i);

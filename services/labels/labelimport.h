@@ -63,9 +63,15 @@ class LabelImport
 public:
     /// Columns are named in the first row: gtin, lot, expiry, serial, production_date, product_id, lot_run_id, and
     /// those of @p otherColumns (the fields a layout prints, case and surrounding spaces ignored), which are kept in
-    /// ImportRows::columns. Any other column is refused by name: a misspelt "expiry" is never silently left out.
-    [[nodiscard]] static Result<ImportRows> parse(
-        const QString &scope, QByteArrayView csv, QChar delimiter = u',', const QStringList &otherColumns = {});
+    /// ImportRows::columns. Headers other programs write for the same fields are taken too ("Lot Number", "Batch",
+    /// "Best before", "Serial No", "GTIN-14": see columnAliases()), and @p columnMap names a file's own headers
+    /// ("Charge" → lot). Any other column is refused by name: a misspelt "expiry" is never silently left out.
+    [[nodiscard]] static Result<ImportRows> parse(const QString &scope, QByteArrayView csv, QChar delimiter = u',',
+        const QStringList &otherColumns = {}, const QHash<QString, QString> &columnMap = {});
+    /// The headers taken for each field without being named (lower case): "lot number" → lot, ...
+    [[nodiscard]] static const QHash<QString, QString> &columnAliases();
+    /// "Charge=lot,MHD=expiry" as a column map, or why not (a field that is not one of the columns).
+    [[nodiscard]] static Result<QHash<QString, QString>> parseColumnMap(const QString &text);
     /// NOTE: runs on the database thread and only reads. With @p reuseExisting a serial already stored is taken
     /// as it is (an export from a file); without, it is an error. A void serial is always an error.
     [[nodiscard]] static Result<ImportPlan> plan(QSqlDatabase &db, const ImportRows &rows, bool reuseExisting);

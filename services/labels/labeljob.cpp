@@ -241,7 +241,7 @@ Result<std::vector<LabelItem>> LabelJob::collectItems(std::optional<ImportPlan> 
         // The file's rows as they will be stored: nothing is written until the job has succeeded.
         // Columns a layout prints ("{Customer}") come from the file too, row by row.
         const auto rows = LabelImport::parse(q.selection.scope, q.importCsv, q.importDelimiter,
-            m_renderer ? boundFields(m_renderer->layout()) : QStringList());
+            m_renderer ? boundFields(m_renderer->layout()) : QStringList(), q.importColumnMap);
         auto planned = rows.ok() ? await(repo.planImport(rows.value(), true)) : Result<ImportPlan>(rows.error());
         if (!planned.ok()) {
             r.failures = planned.error().message.split(u'\n');

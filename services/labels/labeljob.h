@@ -66,6 +66,7 @@ struct ExportRequest
     /// CSV rows to label (an export "from a file"): checked first, stored only when the whole job succeeds.
     QByteArray importCsv;
     QChar importDelimiter = u',';
+    QHash<QString, QString> importColumnMap; // the file's own headers: "charge" → lot (LabelImport::parse)
 
     [[nodiscard]] QJsonObject assetConfig() const;
 };

@@ -148,16 +148,16 @@ QFuture<Result<int>> LabelRepository::addSerialRange(
     });
 }
 
-QFuture<ImportReport> LabelRepository::importCsv(
-    const QString &scope, const QByteArray &csv, bool reuseExisting, QChar delimiter)
+QFuture<ImportReport> LabelRepository::importCsv(const QString &scope, const QByteArray &csv, bool reuseExisting,
+    QChar delimiter, const QHash<QString, QString> &columnMap)
 {
-    return m_db->run([store = m_db, scope, csv, reuseExisting, delimiter](QSqlDatabase &db) {
+    return m_db->run([store = m_db, scope, csv, reuseExisting, delimiter, columnMap](QSqlDatabase &db) {
         ImportReport report;
         const auto failed = [&](const Error &e) {
             report.errors = e.message.split(u'\n');
             return report;
         };
-        const auto rows = LabelImport::parse(scope, csv, delimiter);
+        const auto rows = LabelImport::parse(scope, csv, delimiter, {}, columnMap);
         if (!rows.ok())
             return failed(rows.error());
         Transaction tx(db);

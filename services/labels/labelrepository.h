@@ -78,8 +78,9 @@ public:
         const ItemInput &base, const QString &prefix, qint64 first, int count, int width);
     /// Imports CSV text (RFC 4180, LabelImport): every row or none. With @p reuseExisting a serial already in the
     /// store is taken as it is (an export from a file); without, it is an error.
-    QFuture<ImportReport> importCsv(
-        const QString &scope, const QByteArray &csv, bool reuseExisting = false, QChar delimiter = u',');
+    /// @p columnMap names the file's own headers (LabelImport::parse).
+    QFuture<ImportReport> importCsv(const QString &scope, const QByteArray &csv, bool reuseExisting = false,
+        QChar delimiter = u',', const QHash<QString, QString> &columnMap = {});
     /// What importing @p rows would do, read from the store without writing (LabelImport::plan).
     QFuture<Result<ImportPlan>> planImport(const ImportRows &rows, bool reuseExisting);
     QFuture<Result<std::vector<LabelItem>>> select(const Selection &selection, int limit = -1);

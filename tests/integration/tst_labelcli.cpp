@@ -174,6 +174,8 @@ private Q_SLOTS:
         QTest::newRow("thermal without a target") << QStringList { u"labels"_s, u"export"_s, u"--scope"_s, u"serials"_s,
             u"--type"_s, u"thermal"_s, u"--dpi"_s, u"203"_s }
                                                   << u"--print-to"_s;
+        QTest::newRow("map without a file")
+            << exportArgs + QStringList { u"--scope"_s, u"serials"_s, u"--map"_s, u"Charge=lot"_s } << u"--map"_s;
         QTest::newRow("zpl on a sheet") << exportArgs
                 + QStringList { u"--scope"_s, u"serials"_s, u"--format"_s, u"zpl"_s }
                                         << u"thermal"_s;

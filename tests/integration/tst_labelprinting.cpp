@@ -267,6 +267,17 @@ private Q_SLOTS:
             { u"--db"_s, db(), u"labels"_s, u"list"_s, u"--scope"_s, u"serials"_s, u"--gtin"_s, u"09506000134352"_s });
         QVERIFY(r.out.contains("\"serial\":\"SC1\""));
         QVERIFY(r.out.contains("\"lot\":\"L,3\""));
+        // A file's own column names, named with --map; a map to a field the station does not have is refused.
+        in = csv(u"own.csv"_s, "gtin,Seriennummer,Charge\n09506000134352,MAP1,L5\n");
+        r = runCli({ u"--db"_s, db(), u"labels"_s, u"import"_s, u"--scope"_s, u"serials"_s, u"--map"_s,
+            u"Seriennummer=serial,Charge=lot"_s, in });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(runCli({ u"--db"_s, db(), u"labels"_s, u"list"_s, u"--scope"_s, u"serials"_s })
+                    .out.contains("\"serial\":\"MAP1\""));
+        r = runCli({ u"--db"_s, db(), u"labels"_s, u"import"_s, u"--scope"_s, u"serials"_s, u"--map"_s,
+            u"Charge=charge"_s, in });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--map"), r.err.constData());
         // A row with a field too many is refused by its number; nothing from the file is imported.
         in = csv(u"extra.csv"_s, "gtin,serial\n09506000134352,X1\n09506000134352,X2,LOT\n");
         r = runCli({ u"--db"_s, db(), u"labels"_s, u"import"_s, u"--scope"_s, u"serials"_s, in });

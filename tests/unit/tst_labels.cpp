@@ -5,6 +5,7 @@
 #include "database.h"
 #include "exportrules.h"
 #include "labelartwork.h"
+#include "labelimport.h"
 #include "labeljob.h"
 #include "labelrepository.h"
 #include "labelsymbol.h"
@@ -429,6 +430,40 @@ private Q_SLOTS:
         const auto again = wait(repo.importCsv(u"serials"_s, good, true));
         QVERIFY(again.ok());
         QCOMPARE(again.ids.size(), 2);
+    }
+
+    void csvHeadersOfOtherProgramsAreTakenOrMapped()
+    {
+        LabelRepository repo(m_db.get());
+        Selection lots;
+        lots.scope = u"lots"_s;
+        lots.search = u"ALIAS"_s;
+        // What an ERP or a spreadsheet writes: the usual names are known as they are.
+        const QByteArray usual = "GTIN-14;Lot Number;Best before\n09506000134352;ALIAS1;2027-05-31\n";
+        const auto taken = wait(repo.importCsv(u"lots"_s, usual, false, u';'));
+        QVERIFY2(taken.ok(), qPrintable(taken.errors.join(u'\n')));
+        const auto rows = wait(repo.select(lots)).value();
+        QCOMPARE(int(rows.size()), 1);
+        QCOMPARE(rows[0].lot, u"ALIAS1"_s);
+        QCOMPARE(rows[0].expiry, QDate(2027, 5, 31));
+        // A name of the file's own is refused, saying how to name it; with a map it is read.
+        const QByteArray own = "gtin,Charge,MHD\n09506000134352,ALIAS2,2027-06-30\n";
+        const auto refused = wait(repo.importCsv(u"lots"_s, own));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errors.join(u'\n').contains(u"\"charge=lot\""_s), qPrintable(refused.errors.join(u'\n')));
+        const auto map = LabelImport::parseColumnMap(u"Charge=lot, MHD=expiry"_s);
+        QVERIFY(map.ok());
+        const auto mapped = wait(repo.importCsv(u"lots"_s, own, false, u',', map.value()));
+        QVERIFY2(mapped.ok(), qPrintable(mapped.errors.join(u'\n')));
+        QCOMPARE(int(wait(repo.select(lots)).value().size()), 2);
+        // A map to a field the station does not have, or without "=", is refused.
+        QVERIFY(!LabelImport::parseColumnMap(u"Charge=batchcode"_s).ok());
+        QVERIFY(!LabelImport::parseColumnMap(u"Charge"_s).ok());
+        // Two headers for one field are refused, as the same name twice is.
+        const QByteArray twice = "gtin,lot,Batch\n09506000134352,ALIAS3,ALIAS4\n";
+        const auto both = wait(repo.importCsv(u"lots"_s, twice));
+        QVERIFY(!both.ok());
+        QVERIFY2(both.errors.join(u'\n').contains(u"named twice"_s), qPrintable(both.errors.join(u'\n')));
     }
 
     void rangesFiltersAndThePrintLog()
