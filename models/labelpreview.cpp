@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "labelpreview.h"
 
+#include "labelsthermal.h"
+#include "pdfpages.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -56,14 +59,12 @@ void LabelPreview::set(State state, const QString &message)
 void LabelPreview::schedule(int items, bool loading)
 {
     const auto &q = *m_context.request;
-    if (q.exportType == u"thermal") {
+    if (q.exportType == u"thermal" && q.layoutName.isEmpty() && !q.layout) {
         m_timer.stop();
-        set(State::NotASheet,
-            tr("Thermal labels are drawn by the layout at the printer's resolution, read back, and sent one label "
-               "after the other; sheets are previewed with the type “Sheet PDF”, layouts on the Design tab."));
+        set(State::NotASheet, tr("Thermal labels are drawn by a layout: choose one to see them here."));
         return;
     }
-    if (q.exportType != u"sheet_pdf") {
+    if (q.exportType != u"sheet_pdf" && q.exportType != u"thermal") {
         m_timer.stop();
         set(State::NotASheet,
             tr("This export makes a ZIP with one %1 file per item, named by its identifiers; sheets are previewed "
@@ -89,11 +90,27 @@ void LabelPreview::make()
     labels::ExportRequest q = m_context.job();
     q.verify = false; // a look at the layout; print and export read every label back
     q.record = false;
+    if (q.exportType == u"thermal") {
+        // Each label as the chosen printer gets it, dot for dot, one page each; nothing is sent.
+        if (m_thermal)
+            (void)m_thermal->applyTo(q, false);
+        q.fileFormat = u"pdf"_s;
+        q.print = {};
+    }
     q.outputPath = u"%1/preview-%2.pdf"_s.arg(workFolder()).arg(++m_revision);
     set(State::Rendering, tr("Laying out the labels…"));
     auto *job = new labels::LabelJob(m_context.db, q, this);
     m_job = job;
-    QtConcurrent::run(m_context.pool, [job] { return job->run(); }).then(this, [this, job](const labels::JobResult &r) {
+    const bool labelPages = q.exportType == u"thermal";
+    QtConcurrent::run(m_context.pool, [job] {
+        const auto r = job->run();
+        // The page's shape, read from the file made (a sheet, or one label): the view keeps to it.
+        const auto size = r.status == labels::JobStatus::Completed ? printing::PdfPages().pageSizeMm(r.output, 0)
+                                                                   : Result<QSizeF>(Error { u"none"_s, {} });
+        return std::pair { r,
+            size.ok() && size.value().width() > 0 ? size.value().height() / size.value().width() : 0.0 };
+    }).then(this, [this, job, labelPages](const std::pair<labels::JobResult, double> &made) {
+        const labels::JobResult &r = made.first;
         job->deleteLater();
         m_job = nullptr;
         if (m_again) {
@@ -111,6 +128,8 @@ void LabelPreview::make()
         m_path = r.output;
         m_pages = r.pages;
         m_labels = r.labels;
+        m_pageAspect = made.second;
+        m_labelPages = labelPages;
         m_state = State::Ready;
         m_message.clear();
         Q_EMIT changed();

@@ -41,6 +41,7 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
 {
     m_pool.setMaxThreadCount(2); // a preview may still be finishing while a print starts
     m_printing.setThermal(&m_thermal);
+    m_preview.setThermal(&m_thermal);
 
     // The parts speak through their signals; the hub remembers and previews.
     connect(&m_selection, &LabelSelection::edited, this, &LabelsController::remember);
@@ -50,6 +51,7 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
     connect(&m_options, &LabelOptions::edited, this, &LabelsController::schedulePreview);
     connect(&m_printing, &LabelPrinting::edited, this, &LabelsController::remember);
     connect(&m_thermal, &LabelsThermal::edited, this, &LabelsController::remember);
+    connect(&m_thermal, &LabelsThermal::edited, this, &LabelsController::schedulePreview); // its dots per inch
     connect(&m_printing, &LabelPrinting::calibrationChanged, &m_options, &LabelOptions::changed);
     connect(&m_printing, &LabelPrinting::calibrationChanged, this, &LabelsController::schedulePreview);
     connect(&m_printing, &LabelPrinting::printed, this, [this](const QString &templateName, int nextStart) {

@@ -16,7 +16,7 @@ Rectangle {
     property real zoom: 1
     readonly property var sheet: LabelsController.options.sheet
     readonly property int pages: LabelsController.preview.state === LabelPreview.Ready || LabelsController.preview.state === LabelPreview.Rendering ? LabelsController.preview.pages : 0
-    readonly property real aspect: root.sheet.pageWidth > 0 ? root.sheet.pageHeight / root.sheet.pageWidth : 11 / 8.5
+    readonly property real aspect: LabelsController.preview.pageAspect > 0 ? LabelsController.preview.pageAspect : root.sheet.pageWidth > 0 ? root.sheet.pageHeight / root.sheet.pageWidth : 11 / 8.5
     readonly property real fitWidth: Math.max(100, Math.min(flick.width - 32, (flick.height - 32) / root.aspect))
 
     radius: Theme.radius
@@ -146,7 +146,7 @@ Rectangle {
 
                 // Start position: used labels greyed, the first one to print marked. Only on the first sheet.
                 Repeater {
-                    model: root.page === 0 ? root.sheet.cells : []
+                    model: root.page === 0 && !LabelsController.preview.labelPages ? root.sheet.cells : []
                     delegate: Rectangle {
                         id: cell
                         required property var modelData

@@ -41,10 +41,12 @@ Result<Done> checkExportCoherence(const QString &exportType, const QString &file
 {
     static const QStringList formats { u"svg"_s, u"png"_s, u"pdf"_s, u"eps"_s };
     const auto refuse = [](const QString &why) { return Error { u"invalid"_s, why }; };
-    // Labels for a thermal printer: ZPL II, one ^XA ... ^XZ block a label.
+    // Labels for a thermal printer: ZPL II, one ^XA ... ^XZ block a label; or a PDF proof of the printer's dots.
     if (exportType == u"thermal")
-        return fileFormat == u"zpl" ? Result<Done>(Done {})
-                                    : Result<Done>(refuse(u"thermal labels are ZPL: file_format must be zpl"_s));
+        return fileFormat == u"zpl" || fileFormat == u"pdf"
+            ? Result<Done>(Done {})
+            : Result<Done>(refuse(u"thermal labels are ZPL (or a PDF proof of the printer's dots): file_format must "
+                                  u"be zpl or pdf"_s));
     if (fileFormat == u"zpl")
         return refuse(u"ZPL is for thermal printers: export_type must be thermal"_s);
     if (!exportTypeNames().contains(exportType))

@@ -20,6 +20,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QPrinter>
 #include <QPrinterInfo>
 #include <QSet>
@@ -203,6 +205,8 @@ Result<Done> LabelJob::validate()
         if (auto settings = q.zpl.check(); !settings.ok())
             return settings.error();
         if (!q.print.printer.isEmpty()) {
+            if (q.fileFormat != u"zpl")
+                return refuse(u"a thermal printer takes ZPL: a PDF proof is a file to look at, not to send"_s);
             if (auto target = printing::RawPrinterTarget::parse(q.print.printer); !target.ok())
                 return target.error();
             if (q.print.fromPage > 0 || q.print.toPage > 0)
@@ -926,8 +930,25 @@ bool LabelJob::renderLayoutZip(const std::vector<LabelItem> &items, const QStrin
 bool LabelJob::renderThermal(const std::vector<LabelItem> &items, const QString &path, JobResult &r)
 {
     const auto &q = m_request;
+    // A proof ("pdf"): each label as the printer's dots, one page each, for the screen's preview; else the ZPL.
+    const bool proof = q.fileFormat == u"pdf";
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    std::unique_ptr<QPdfWriter> pdf;
+    std::unique_ptr<QPainter> painter;
+    if (proof) {
+        const QSizeF size(m_renderer->layout().label.width, m_renderer->layout().label.height);
+        pdf = std::make_unique<QPdfWriter>(path);
+        pdf->setCreator(u"Closient Station"_s);
+        pdf->setTitle(u"Thermal labels at %1 dpi"_s.arg(q.zpl.dpi));
+        pdf->setPageSize(QPageSize(size, QPageSize::Millimeter));
+        pdf->setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf->setResolution(q.zpl.dpi);
+        painter = std::make_unique<QPainter>();
+        if (!painter->begin(pdf.get())) {
+            r.error = u"the proof could not be written"_s;
+            return false;
+        }
+    } else if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         r.error = u"the output could not be written: %1"_s.arg(file.errorString());
         return false;
     }
@@ -961,14 +982,24 @@ bool LabelJob::renderThermal(const std::vector<LabelItem> &items, const QString 
             r.verified += failed.isEmpty() ? settings.copies : 0;
             r.verifyMs += double(clock.nsecsElapsed()) / 1e6;
         }
-        if (file.write(zpl.value()) != zpl.value().size()) {
+        if (proof) {
+            if (i > 0)
+                pdf->newPage();
+            painter->drawImage(QPointF(0, 0), image);
+            ++r.pages;
+        } else if (file.write(zpl.value()) != zpl.value().size()) {
             r.error = u"the output could not be written (disk full?): %1"_s.arg(file.errorString());
             return false;
         }
         if ((i + 1) % 20 == 0 || i + 1 == items.size())
             Q_EMIT progress(int(i) + 1, int(items.size()), u"rendering"_s);
     }
-    if (!file.flush()) {
+    if (proof) {
+        if (!painter->end()) {
+            r.error = u"the proof could not be written (disk full?)"_s;
+            return false;
+        }
+    } else if (!file.flush()) {
         r.error = u"the output could not be written (disk full?): %1"_s.arg(file.errorString());
         return false;
     }

@@ -73,6 +73,11 @@ private Q_SLOTS:
         const auto wrong = checkExportCoherence(u"sheet_pdf"_s, u"svg"_s);
         QVERIFY(!wrong.ok());
         QVERIFY(wrong.error().message.contains(u"must be pdf"_s));
+        // Thermal labels: ZPL, or a PDF proof of the printer's dots; nothing else.
+        QVERIFY(checkExportCoherence(u"thermal"_s, u"zpl"_s).ok());
+        QVERIFY(checkExportCoherence(u"thermal"_s, u"pdf"_s).ok());
+        QVERIFY(!checkExportCoherence(u"thermal"_s, u"svg"_s).ok());
+        QVERIFY(!checkExportCoherence(u"sheet_pdf"_s, u"zpl"_s).ok());
     }
 };
 

@@ -231,7 +231,7 @@ private Q_SLOTS:
         QCOMPARE(refused.status, JobStatus::Failed);
         QVERIFY2(refused.error.contains(u"unknown column \"expiy\""_s), qPrintable(refused.error));
         // The columns the layout takes are named with the file's own, so the misspelling is found at once.
-        QVERIFY2(refused.error.contains(u"lot_run_id; the layout's Customer)"_s), qPrintable(refused.error));
+        QVERIFY2(refused.error.contains(u"lot_run_id; the layout's Customer;"_s), qPrintable(refused.error));
         QVERIFY(!QFile::exists(typo.outputPath));
         Selection csvc;
         csvc.scope = u"lots"_s;
@@ -386,7 +386,7 @@ private Q_SLOTS:
         q.outputPath = m_dir.filePath(u"none.zpl"_s);
         QVERIFY(LabelJob(m_db.get(), q).run().error.contains(u"layout"_s));
         q.layoutName = u"Product label"_s;
-        q.fileFormat = u"pdf"_s;
+        q.fileFormat = u"svg"_s;
         QVERIFY(LabelJob(m_db.get(), q).run().error.contains(u"zpl"_s));
         q.fileFormat = u"zpl"_s;
         q.zpl.dpi = 250;
@@ -454,6 +454,15 @@ private Q_SLOTS:
         r = runJob(q);
         QVERIFY2(r.error.contains(u"TCP1"_s) && r.error.contains(u"void"_s), qPrintable(r.error));
         QVERIFY(!QFile::exists(q.outputPath));
+        QCOMPARE(printer.jobs().size(), 2);
+        // A PDF proof of the dots is a file to look at: never sent to the printer.
+        q.selection.ids = { items[1].id };
+        q.fileFormat = u"pdf"_s;
+        q.print.printer = u"tcp://127.0.0.1:%1"_s.arg(printer.port());
+        q.print.reason = u"labels smudged"_s;
+        r = runJob(q);
+        QVERIFY2(r.status == JobStatus::Failed && r.error.contains(u"proof"_s), qPrintable(r.error));
+        QTest::qWait(200);
         QCOMPARE(printer.jobs().size(), 2);
     }
 

@@ -8,6 +8,7 @@
 #include "labelrepository.h"
 #include "labelscontroller.h"
 #include "labelsthermal.h"
+#include "pdfpages.h"
 #include "settings.h"
 #include "stocklibrary.h"
 #include "storetestutil.h"
@@ -23,6 +24,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace closient;
+using models::LabelPreview;
 using models::ThermalPrinter;
 using Severity = models::StatusMessage::Severity;
 
@@ -383,6 +385,45 @@ private Q_SLOTS:
         // Avery 5160 labels are 2⅝ in wide: 787 or 788 dots at 300 dpi (525 at 203).
         QVERIFY2(std::abs(printed.front().printWidth - 787.5) < 1.5,
             qPrintable(QString::number(printed.front().printWidth)));
+    }
+
+    void thePreviewShowsEachLabelAsThePrintersDots()
+    {
+        Hub h;
+        QVERIFY(h.open());
+        auto &labels = *h.labels;
+        labels.preview()->setDelay(0);
+        labels.selection()->setScope(u"serials"_s);
+        labels.options()->setExportType(u"thermal"_s);
+        QTRY_COMPARE(labels.selection()->items()->count(), 3);
+        // Without a layout there is nothing to draw: said so.
+        QTRY_COMPARE(labels.preview()->state(), LabelPreview::State::NotASheet);
+        QVERIFY(labels.preview()->message().contains(u"layout"_s));
+        ThermalPrinter p = zebra(9100);
+        p.dpi = 203;
+        QVERIFY(labels.thermal()->save(p).ok());
+        labels.options()->setLayoutName(u"Product label"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(labels.preview()->state() == LabelPreview::State::Ready
+                || labels.preview()->state() == LabelPreview::State::Failed,
+            60000);
+        QVERIFY2(labels.preview()->state() == LabelPreview::State::Ready, qPrintable(labels.preview()->message()));
+        // One page a label, of the label's shape (Avery 5160: 2⅝ × 1 in), no sheet positions.
+        QCOMPARE(labels.preview()->pages(), 3);
+        QVERIFY(labels.preview()->labelPages());
+        QVERIFY2(std::abs(labels.preview()->pageAspect() - 1.0 / 2.625) < 0.01,
+            qPrintable(QString::number(labels.preview()->pageAspect())));
+        // The page is the 1-bit picture the printer would get: its serial reads back from it.
+        printing::PdfPages pages;
+        const auto image = pages.render(labels.preview()->path(), 1, 1600);
+        QVERIFY(image.ok());
+        const QString png = h.dir.filePath(u"proof.png"_s);
+        QVERIFY(image.value().save(png));
+        QStringList read;
+        for (const auto &r : scanning::IsolatedDecoder().decodeFile(png, scanning::Strategy::Still).results)
+            read << r.text;
+        QVERIFY2(read.size() == 1 && read.first().contains(u"21S"_s), qPrintable(read.join(u' ')));
+        // Nothing was sent or recorded by looking.
+        QCOMPARE(labels.printing()->jobRunning(), false);
     }
 };
 
