@@ -27,21 +27,20 @@ StationDialog {
                                                            descriptionField.text)
 
     function pick(index: int) {
-        const product = root.products.productAt(index);
-        if (product.gtin === undefined) {
+        root.stored = root.products.productAt(index);
+        if (root.stored.gtin === undefined) {
             root.startNew();
             return;
         }
         list.currentIndex = index;
-        root.stored = product;
-        root.gtin = product.gtin;
-        root.editedHere = product.edited;
-        root.fromClosient = product.fromClosient;
-        root.closientName = product.closientName;
-        gtinField.text = product.gtin;
-        nameField.text = product.name;
-        brandField.text = product.brand;
-        descriptionField.text = product.description;
+        root.gtin = root.stored.gtin;
+        root.editedHere = root.stored.edited;
+        root.fromClosient = root.stored.fromClosient;
+        root.closientName = root.stored.closientName;
+        gtinField.text = root.stored.gtin;
+        nameField.text = root.stored.name;
+        brandField.text = root.stored.brand;
+        descriptionField.text = root.stored.description;
     }
 
     function startNew() {
@@ -144,7 +143,7 @@ StationDialog {
                 ScrollBar.vertical: ScrollBar {}
                 // Up and down in the search field move through the list: the form follows.
                 onCurrentIndexChanged: {
-                    if (list.currentIndex >= 0 && root.products.productAt(list.currentIndex).gtin !== root.gtin)
+                    if (list.currentIndex >= 0 && list.currentIndex !== root.products.indexOf(root.gtin))
                         root.pick(list.currentIndex);
                 }
                 delegate: ProductRow {
