@@ -261,8 +261,8 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> all = [] {
         std::vector<Command> v;
-        for (auto group : { gs1Commands(), sessionCommands(), labelCommands(), epcisCommands(), countCommands(),
-                 accountCommands(), syncCommands(), decodeCommands(), benchCommands() })
+        for (auto group : { gs1Commands(), sessionCommands(), labelCommands(), productCommands(), epcisCommands(),
+                 countCommands(), accountCommands(), syncCommands(), decodeCommands(), benchCommands() })
             std::move(group.begin(), group.end(), std::back_inserter(v));
         return v;
     }();

@@ -111,5 +111,6 @@ std::vector<Command> epcisCommands();
 std::vector<Command> accountCommands();
 std::vector<Command> countCommands();
 std::vector<Command> syncCommands();
+std::vector<Command> productCommands();
 
 } // namespace closient::cli

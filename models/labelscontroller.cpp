@@ -38,6 +38,7 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
     , m_thermal(m_context, this)
     , m_entry(m_context, this)
     , m_history(this)
+    , m_products(db, this)
 {
     m_pool.setMaxThreadCount(2); // a preview may still be finishing while a print starts
     m_printing.setThermal(&m_thermal);
@@ -59,6 +60,10 @@ LabelsController::LabelsController(store::Database *db, store::Settings *setting
         if (nextStart > 0 && templateName == m_request.templateName && m_options.startPolicy() == u"continue")
             m_options.setStartPosition(nextStart);
     });
+
+    // A product named or renamed here: the labels print the new name.
+    connect(&m_products, &ProductsModel::changed, this, &LabelsController::schedulePreview);
+    connect(&m_products, &ProductsModel::changed, this, &LabelsController::updateDesignerPreview);
 
     // Label writes announce themselves: the list and the history follow the store.
     connect(m_db, &store::Database::labelItemsChanged, this, [this] {

@@ -10,6 +10,7 @@
 #include "labelselection.h"
 #include "labelsthermal.h"
 #include "printhistorymodel.h"
+#include "productsmodel.h"
 #include "statusmessage.h"
 
 #include <QObject>
@@ -40,6 +41,7 @@ class LabelsController : public QObject
     Q_PROPERTY(closient::models::LabelsThermal *thermal READ thermal CONSTANT)
     Q_PROPERTY(closient::models::LabelEntry *entry READ entry CONSTANT)
     Q_PROPERTY(closient::models::PrintHistoryModel *history READ history CONSTANT)
+    Q_PROPERTY(closient::models::ProductsModel *products READ products CONSTANT)
     Q_PROPERTY(closient::models::StatusMessage *status READ status CONSTANT)
     Q_PROPERTY(closient::models::DesignerController *designer READ designer CONSTANT)
 
@@ -57,6 +59,8 @@ public:
     [[nodiscard]] LabelsThermal *thermal() { return &m_thermal; }
     [[nodiscard]] LabelEntry *entry() { return &m_entry; }
     [[nodiscard]] PrintHistoryModel *history() { return &m_history; }
+    /// The products the labels print names from, with the edits made here (the Products dialog).
+    [[nodiscard]] ProductsModel *products() { return &m_products; }
     [[nodiscard]] StatusMessage *status() { return &m_status; }
     [[nodiscard]] DesignerController *designer() { return m_designer; }
     /// The Design tab's controller (built by the Station): it draws its layout with the first listed item.
@@ -93,6 +97,7 @@ private:
     LabelsThermal m_thermal;
     LabelEntry m_entry;
     PrintHistoryModel m_history;
+    ProductsModel m_products;
     bool m_loaded = false;
     DesignerController *m_designer = nullptr;
 };

@@ -206,7 +206,23 @@ Rectangle {
                 text: qsTr("Import CSV…")
                 onClicked: importDialog.open()
             }
+            Button {
+                objectName: "openProducts"
+                Layout.fillWidth: true
+                Layout.columnSpan: root.width < 270 ? 1 : 2
+                text: qsTr("Products…")
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("The product names and brands labels print; name a product here")
+                onClicked: productsDialog.open()
+            }
         }
+    }
+
+    ProductsDialog {
+        id: productsDialog
+        parent: Overlay.overlay // as wide as the window allows, not as the panel
+        anchors.centerIn: Overlay.overlay
     }
 
     LabelEntryDialog {

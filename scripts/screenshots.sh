@@ -30,6 +30,7 @@ seed() {
     'https://id.gs1.org/01/09506000134352/10/AB12/21/778?17=261215' >/dev/null || true
   "$B" --db "$db" labels add --gtin 09506000134352 --lot L2291 --expiry 2027-06-30 --first 1 --count 40 --width 6 >/dev/null
   "$B" --db "$db" labels add --gtin 4006381333931 --lot B77 --expiry 2027-11-30 >/dev/null
+  "$B" --db "$db" products set 4006381333931 --name "Graphite pencils HB, 12 pack" --brand Stabilo >/dev/null
   seed_review "$db"
 }
 
@@ -44,8 +45,12 @@ seed_review() {
 import sqlite3, sys, os
 db = sqlite3.connect(sys.argv[1])
 c = db.cursor()
-c.execute("INSERT OR REPLACE INTO products (gtin, product_name, brand, description, fetched) VALUES "
-          "('09506000134352', 'Organic Oat Drink 1 L', 'Northfield', 'Oat drink, UHT', '2026-11-30T08:00:00.000Z')")
+for gtin, name, brand, description in [('09506000134352', 'Organic Oat Drink 1 L', 'Northfield', 'Oat drink, UHT'),
+                                       ('09506000134376', 'Barista Oat Drink 1 L', 'Northfield', 'Oat drink for coffee'),
+                                       ('00012345600012', 'Trail Mix 400 g', 'Hikers Pantry', '')]:
+    c.execute("INSERT OR REPLACE INTO products (gtin, product_name, brand, description, fetched, server_name, "
+              "server_brand, server_description) VALUES (?, ?, ?, ?, '2026-11-30T08:00:00.000Z', ?, ?, ?)",
+              (gtin, name, brand, description, name, brand, description))
 rows = c.execute("SELECT id, session_id, raw_value FROM captures ORDER BY created").fetchall()
 for i, (cid, sid, raw) in enumerate(rows):
     status = ['COMPLETED', 'ENRICHING', 'NOT_FOUND', 'COMPLETED', 'FAILED', 'COMPLETED', 'PENDING'][i % 7]
@@ -212,6 +217,18 @@ screens() {
   xdotool key ctrl+p
   shot print-confirm 1.5
   xdotool key Escape
+  stop
+
+  # The Products dialog: the products labels print names from (Closient's, one named here); then one found by a
+  # search and shown in the form.
+  start --area labels
+  sleep 2
+  if [ "$w" -ge 1366 ]; then xdotool mousemove 344 689 click 1; else xdotool mousemove 311 525 click 1; fi # Products…
+  shot products 1.5
+  xdotool type --delay 150 'oat' # slowly: a fast burst looks like a hand scanner
+  sleep 0.8
+  if [ "$w" -ge 1366 ]; then xdotool mousemove 450 300 click 1; else xdotool mousemove 300 250 click 1; fi # the first found
+  shot products-edit 1
   stop
 
   # Thermal labels: a Zebra on the bench chosen in the Output panel, the confirmation before printing on it, and

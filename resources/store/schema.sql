@@ -104,6 +104,11 @@ CREATE TABLE photos (
 );
 CREATE INDEX photos_by_session ON photos (session_id, sort_order);
 
+-- The products the station knows. product_name, brand and description are what the station shows and prints: the
+-- local edit when there is one (edited holds its time), else what Closient said. server_name, server_brand and
+-- server_description keep what Closient said, also under a local edit, so clearing the edit shows them; they are
+-- NULL for a product only edited here (fetched is then ''). The added columns sit on one line as schema 9's
+-- ALTER TABLE writes them, so a migrated store and a fresh one hold the same text.
 CREATE TABLE products (
     gtin TEXT PRIMARY KEY CHECK (length(gtin) = 14),
     server_id TEXT,
@@ -113,7 +118,7 @@ CREATE TABLE products (
     image_url TEXT NOT NULL DEFAULT '',
     data TEXT NOT NULL DEFAULT '{}',
     fetched TEXT NOT NULL
-);
+, server_name TEXT, server_brand TEXT, server_description TEXT, edited TEXT);
 
 CREATE TABLE lot_runs (
     id TEXT PRIMARY KEY,

@@ -35,6 +35,8 @@ constexpr Migration MIGRATIONS[] = {
     { 7, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/7.sql"_s); } },
     // The review sort keys from other tables (session name, GTIN in force, product name, review state), indexed.
     { 8, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/8.sql"_s); } },
+    // Products edited at the station: what Closient said is kept beside the local edit, which wins until cleared.
+    { 9, [](QSqlDatabase &db) { return runSqlFile(db, u":/store/migrations/9.sql"_s); } },
 };
 
 } // namespace

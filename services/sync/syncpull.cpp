@@ -6,6 +6,7 @@
 
 #include "capturerepository.h"
 #include "database.h"
+#include "productrepository.h"
 #include "sqlhelpers.h"
 
 #include <QJsonArray>
@@ -273,10 +274,10 @@ void SyncPull::captureAnswered(
     if (gtin.size() != 14)
         return;
     const auto cached = m_db->run([gtin](QSqlDatabase &db) {
-                                auto p = store::exec(db, u"SELECT 1 FROM products WHERE gtin = ?"_s, { gtin });
+                                const bool p = store::ProductRepository::knownToClosient(db, gtin);
                                 auto f
                                     = store::exec(db, u"SELECT 1 FROM freshness_thresholds WHERE gtin = ?"_s, { gtin });
-                                return std::pair { p.next(), f.next() };
+                                return std::pair { p, f.next() };
                             })
                             .result();
     if (!cached.first && status == u"COMPLETED"_s) {
@@ -284,24 +285,11 @@ void SyncPull::captureAnswered(
             if (!r.ok())
                 return;
             const auto p = r.json();
-            const bool ok
-                = m_db->run([gtin, p](QSqlDatabase &db) {
-                          bool good = false;
-                          auto q = store::exec(db,
-                              u"INSERT INTO products (gtin, server_id, product_name, brand, description, image_url, "
-                              u"data, fetched) "
-                              u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (gtin) DO UPDATE SET server_id = "
-                              u"excluded.server_id, "
-                              u"product_name = excluded.product_name, brand = excluded.brand, description = "
-                              u"excluded.description, "
-                              u"image_url = excluded.image_url, data = excluded.data, fetched = excluded.fetched"_s,
-                              { gtin, p.value(u"id"_s).toString(), p.value(u"product_name"_s).toString(),
-                                  p.value(u"brand"_s).toString(), p.value(u"description"_s).toString(),
-                                  p.value(u"image_url"_s).toString(), compact(p), store::nowIso() },
-                              &good);
-                          return good;
-                      })
-                      .result();
+            // Closient's values are stored whole; a local edit of the product keeps being shown until cleared.
+            const bool ok = m_db->run([gtin, p](QSqlDatabase &db) {
+                                    return store::ProductRepository::storeFromClosient(db, gtin, p, compact(p)).ok();
+                                })
+                                .result();
             m_changed += ok ? 1 : 0;
         });
     }

@@ -6,6 +6,7 @@
 #include "capturerepository.h"
 #include "database.h"
 #include "httpclient.h"
+#include "productrepository.h"
 #include "sessionrepository.h"
 #include "storetestutil.h"
 #include "syncengine.h"
@@ -482,6 +483,33 @@ private Q_SLOTS:
             return q.next() ? q.value(0).toInt() : -1;
         }));
         QVERIFY(kept >= 1);
+    }
+
+    void aPullKeepsAProductEditedHere()
+    {
+        // The product is named at the station before Closient is asked: the pull stores Closient's values beside
+        // the edit, the edit stays shown, and clearing it shows Closient's.
+        const QString gtin = u"00012345600012"_s;
+        store::ProductRepository products(m_db.get());
+        const auto edit = store::ProductRepository::checkEdit(gtin, u"Trail mix, house blend"_s, u"Our shop"_s);
+        QVERIFY(edit.ok());
+        QVERIFY(await(products.setLocal(edit.value())).ok());
+        const auto s = newSession();
+        capture(s.id, gtin);
+        QVERIFY(drain(m_owner, fast(true)).empty());
+        QTest::qWait(800); // the sandbox walks the pipeline at 100 ms a step
+        QVERIFY(drain(m_owner, fast(true)).empty());
+        const auto p = await(products.product(gtin));
+        QVERIFY(p.ok());
+        QCOMPARE(p->name, u"Trail mix, house blend"_s);
+        QCOMPARE(p->brand, u"Our shop"_s);
+        QVERIFY(p->isEdited());
+        QVERIFY2(p->fromClosient && !p->serverName.isEmpty(), "the pull stored Closient's values");
+        QVERIFY(p->serverName != p->name);
+        const auto cleared = await(products.clearLocal(gtin));
+        QVERIFY(cleared.ok());
+        QCOMPARE(cleared->name, p->serverName);
+        QCOMPARE(cleared->brand, p->serverBrand);
     }
 };
 

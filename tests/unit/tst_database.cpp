@@ -3,6 +3,7 @@
 #include "database.h"
 #include "migrations.h"
 #include "outbox.h"
+#include "productrepository.h"
 #include "sessionrepository.h"
 #include "sqlhelpers.h"
 #include "storetestutil.h"
@@ -227,6 +228,49 @@ private Q_SLOTS:
             }
         }
         QVERIFY(fixtures >= 5);
+    }
+
+    void cachedProductsOfAnEarlierStoreAreClosients()
+    {
+        // Every product cached before local edits came from Closient: after the upgrade its values are kept as
+        // Closient's too, none is marked as edited, and an edit then a clear brings the cached values back.
+        const auto fixture = test::dataFile(u"store/closient-v8.sqlite"_s);
+        const auto copy = path(u"products-v8.sqlite"_s);
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(fixture, copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QString before;
+        const auto rows = u"SELECT group_concat(gtin || ':' || product_name || ':' || brand || ':' || description, "
+                          u"' | ') FROM (SELECT * FROM products ORDER BY gtin)"_s;
+        {
+            test::RawDb raw(copy, u"before"_s);
+            QCOMPARE(raw.scalar(u"SELECT version FROM schema_version"_s).toInt(), 8);
+            before = raw.scalar(rows).toString();
+        }
+        QCOMPARE(before,
+            u"09506000134383:Blue Widget:Acme: | 09506000134390:Oat Drink:Fjord: | "
+            u"09506000134406:Sparkling Water 330 ml:Fjord:Carbonated spring water"_s);
+        {
+            Database db;
+            QVERIFY(await(db.open(copy)).ok());
+            ProductRepository products(&db);
+            const auto edit = ProductRepository::checkEdit(u"9506000134406"_s, u"Fjord Sparkling"_s);
+            QVERIFY(edit.ok());
+            QVERIFY(await(products.setLocal(edit.value())).ok());
+            QCOMPARE(await(db.run([](QSqlDatabase &c) {
+                QSqlQuery q(c);
+                q.exec(u"SELECT product_name FROM capture_sort_keys WHERE capture_id = 'v7-capture-1'"_s);
+                return q.next() ? q.value(0).toString() : QString();
+            })),
+                u"Blue Widget"_s);
+            QVERIFY(await(products.clearLocal(u"09506000134406"_s)).ok());
+        }
+        test::RawDb raw(copy, u"after"_s);
+        QCOMPARE(raw.scalar(rows).toString(), before);
+        QCOMPARE(raw.scalar(u"SELECT count(*) FROM products WHERE server_name IS product_name AND server_brand IS "
+                            u"brand AND server_description IS description AND edited IS NULL"_s)
+                     .toInt(),
+            3);
     }
 
     void refusesAFileThatIsNotADatabase()
