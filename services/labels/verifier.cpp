@@ -16,7 +16,6 @@
 #include <poppler-qt6.h>
 
 #include <atomic>
-#include <ctime>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -309,8 +308,6 @@ bool Verifier::checkSymbolFile(
     return checkImage(framed, kind, expected, problem);
 }
 
-std::atomic<qint64> g_render{0}, g_decode{0}, g_renderCpu{0}, g_decodeCpu{0};
-struct Dump { ~Dump() { if (!qEnvironmentVariableIsSet("VPROF")) return; FILE *f = fopen("/tmp/vprof.log", "a"); fprintf(f, "PROF render %.1f (cpu %.1f) decode %.1f (cpu %.1f) ms\n", g_render/1e6, g_renderCpu/1e6, g_decode/1e6, g_decodeCpu/1e6); fclose(f); } } g_dump;
 namespace {
 /// Reads the labels of one sheet PDF in order. Poppler renders only the part of a page around the symbols, a few
 /// labels at a time and never more than kTilePixels, so memory stays the same whatever the page size.
@@ -408,17 +405,11 @@ private:
         const QRect symbol = symbolArea(label, res);
         if (symbol.isEmpty() || qint64(symbol.width()) * symbol.height() > kLabelPixels)
             return false;
-        QElapsedTimer t0; t0.start(); timespec c0; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
         if (m_tileRes != res || !m_tileRect.contains(symbol))
             renderTile(labels, i, end, res);
-        timespec c1; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1); g_renderCpu += (c1.tv_sec - c0.tv_sec) * 1000000000LL + (c1.tv_nsec - c0.tv_nsec);
-        g_render += t0.nsecsElapsed();
         if (m_tile.isNull() || !m_tileRect.contains(symbol))
             return false;
-        QElapsedTimer t1; t1.start();
         const QImage image = m_tile.copy(symbol.translated(-m_tileRect.topLeft()));
-        struct A { QElapsedTimer &t; timespec c; ~A() { g_decode += t.nsecsElapsed(); timespec c1; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1); g_decodeCpu += (c1.tv_sec - c.tv_sec) * 1000000000LL + (c1.tv_nsec - c.tv_nsec);} } a { t1, {} };
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a.c);
         return label.symbology ? m_verifier.confirmPure(image, *label.symbology, label.rotation, label.expected)
                                : m_verifier.confirmPure(image, label.kind, label.expected);
     }
