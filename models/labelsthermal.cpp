@@ -130,29 +130,25 @@ Result<Done> LabelsThermal::check(const ThermalPrinter &p)
     const auto refuse = [](const QString &why) { return Error { u"invalid"_s, why }; };
     if (p.name.trimmed().isEmpty())
         return refuse(tr("Give the printer a name."));
-    if (p.name.trimmed().size() > 60)
-        return refuse(tr("The name is too long: at most 60 characters."));
     if (p.target.trimmed().isEmpty())
         return refuse(tr("Say where the printer is: tcp://HOST:9100 for a network printer, or cups:QUEUE."));
     if (auto target = printing::RawPrinterTarget::parse(p.target); !target.ok())
         return refuse(tr("Address: %1.").arg(target.error().message));
-    if (p.dpi != 203 && p.dpi != 300 && p.dpi != 600)
-        return refuse(tr("The resolution must be 203, 300 or 600 dpi, not %1.").arg(p.dpi));
-    if (p.darkness < 0 || p.darkness > 30)
-        return refuse(tr("The darkness must be from 0 to 30, not %1.").arg(p.darkness));
-    if (p.speed < 1 || p.speed > 14)
-        return refuse(tr("The speed must be from 1 to 14 inches a second, not %1.").arg(p.speed));
-    if (!zplMediaFromName(p.media))
-        return refuse(tr("The media must be labels with gaps, black mark or continuous, not “%1”.").arg(p.media));
-    // The settings' own table decides last, on the target as it is kept: what it refuses is never half kept.
+    // The rest is the settings' own table, on the values as they are kept: its ranges are the only ones, and what it
+    // refuses is never half kept. Said with the field's name as the dialog shows it.
     ThermalPrinter kept = p;
     kept.target = printing::RawPrinterTarget::parse(p.target).value().toString();
-    for (const auto &[k, v] : settingsOf(kept, u"check"_s)) {
+    const QStringList titles { tr("The name"), tr("The address"), tr("The resolution (dpi)"), tr("The darkness"),
+        tr("The speed (inches a second)"), tr("The media") };
+    const auto values = settingsOf(kept, u"check"_s);
+    for (size_t i = 0; i < values.size(); ++i) {
+        const auto &[k, v] = values[i];
         const auto *spec = store::findSettingSpec(k);
         if (!spec)
             return refuse(tr("The station cannot keep %1.").arg(k));
-        if (auto ok = spec->validate(v); !ok.ok())
-            return ok.error();
+        if (!spec->validate(v).ok())
+            return refuse(
+                tr("%1 must be %2, not “%3”.").arg(titles.value(qsizetype(i)), spec->expected(), v.toString()));
     }
     return Done {};
 }

@@ -218,7 +218,7 @@ const std::vector<SettingSpec> &settingSpecs()
         text(u"labels.thermal_printer"_s, 64, u"the last thermal printer, by id; empty for none"_s,
             u"([A-Za-z0-9_.-]{1,64})?"_s, u"a printer id such as zebra-bench"_s),
         family(text(u"labels.thermal_name."_s, 60, u"a thermal printer's name as people call it"_s, u".*\\S.*"_s,
-            u"a name that is not empty"_s)),
+            u"at most 60 characters, not blank"_s)),
         family(text(u"labels.thermal_target."_s, 200, u"where a thermal printer's ZPL goes"_s,
             u"(tcp|socket)://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?/?|cups:[A-Za-z0-9_.@-]+"_s,
             u"tcp://HOST or tcp://HOST:PORT (a network printer) or cups:QUEUE (a CUPS raw queue)"_s)),

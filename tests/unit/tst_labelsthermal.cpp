@@ -133,19 +133,21 @@ private Q_SLOTS:
         QCOMPARE(refused(p, u"Address: \"Zebra Desk\" is neither a printer queue's name nor an address"_s), QString());
         p = zebra(9100);
         p.dpi = 250;
-        QCOMPARE(refused(p, u"203, 300 or 600 dpi"_s), QString());
+        QCOMPARE(refused(p, u"resolution (dpi) must be one of: 203, 300, 600, not “250”"_s), QString());
         p = zebra(9100);
         p.darkness = 31;
-        QCOMPARE(refused(p, u"darkness must be from 0 to 30"_s), QString());
+        QCOMPARE(refused(p, u"darkness must be a whole number from 0 to 30, not “31”"_s), QString());
         p = zebra(9100);
         p.speed = 0;
-        QCOMPARE(refused(p, u"1 to 14 inches a second"_s), QString());
+        QCOMPARE(refused(p, u"speed (inches a second) must be a whole number from 1 to 14"_s), QString());
         p = zebra(9100);
         p.media = u"roll"_s;
         QCOMPARE(refused(p, u"media"_s), QString());
         p = zebra(9100);
         p.name = u"  "_s;
         QCOMPARE(refused(p, u"name"_s), QString());
+        p.name = QString(61, u'Z');
+        QCOMPARE(refused(p, u"name must be at most 60 characters, not blank"_s), QString());
         QVERIFY(thermal.list().empty());
         QCOMPARE(h.settings.text(u"labels.thermal_printers"_s), QString());
         QCOMPARE(h.settings.text(u"labels.thermal_name.zebra-bench"_s), QString()); // nothing was even set
