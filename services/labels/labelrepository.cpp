@@ -220,12 +220,13 @@ Result<std::vector<LabelItem>> LabelRepository::select(QSqlDatabase &db, const S
     if (s.neverPrinted)
         sql += u" AND %1.print_count = 0"_s.arg(t);
     if (!s.search.trimmed().isEmpty()) {
-        const QString like = u"%"_s + s.search.trimmed() + u"%"_s;
+        // A lot such as "L_1" is looked for as written: _ and % match only themselves.
+        const QString like = store::likeContains(s.search.trimmed());
         if (serials) {
-            sql += u" AND (s.gtin LIKE ? OR s.serial LIKE ? OR l.lot LIKE ?)"_s;
+            sql += u" AND (s.gtin LIKE ? ESCAPE '\\' OR s.serial LIKE ? ESCAPE '\\' OR l.lot LIKE ? ESCAPE '\\')"_s;
             values << like << like << like;
         } else {
-            sql += u" AND (l.gtin LIKE ? OR l.lot LIKE ?)"_s;
+            sql += u" AND (l.gtin LIKE ? ESCAPE '\\' OR l.lot LIKE ? ESCAPE '\\')"_s;
             values << like << like;
         }
     }

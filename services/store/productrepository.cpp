@@ -62,13 +62,6 @@ Result<QString> checkGtin14(const QString &gtin)
     return check.gtin14;
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
-    return u'%' + escaped + u'%';
-}
-
 } // namespace
 
 QString Product::source() const
@@ -137,7 +130,7 @@ QFuture<Result<std::vector<Product>>> ProductRepository::list(const QString &sea
         if (search.isEmpty()) {
             q = exec(db, u"SELECT "_s + kColumns + u" FROM products"_s + order, { limit }, &ok);
         } else {
-            const auto like = likePattern(search);
+            const auto like = likeContains(search);
             q = exec(db,
                 u"SELECT "_s + kColumns
                     + u" FROM products WHERE gtin LIKE ? ESCAPE '\\' OR product_name LIKE ? ESCAPE '\\' "

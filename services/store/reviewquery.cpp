@@ -89,9 +89,7 @@ BuiltQuery fromWhere(const ReviewFilter &f, bool broadSearch = false)
             u"SELECT c2.rowid FROM capture_reviews r2 JOIN captures c2 ON c2.id = r2.capture_id WHERE r2.gtin = ?)"_s,
             { f.gtin, f.gtin });
     if (!f.brand.isEmpty())
-        add(u"p.brand LIKE ? ESCAPE '\\'"_s,
-            { u"%"_s + QString(f.brand).replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s)
-                + u"%"_s });
+        add(u"p.brand LIKE ? ESCAPE '\\'"_s, { likeContains(f.brand) });
     if (f.hasPhoto)
         where << (*f.hasPhoto ? u""_s : u"NOT "_s) + u"EXISTS (SELECT 1 FROM photos ph WHERE ph.capture_id = c.id)"_s;
     if (f.hasParseErrors) // a stored parse that is not JSON has no errors to show

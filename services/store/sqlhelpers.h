@@ -21,6 +21,8 @@ namespace closient::store {
 [[nodiscard]] QString isoTime(const QDateTime &t);
 /// A new local row id (UUID without braces).
 [[nodiscard]] QString newId();
+/// The LIKE pattern for "holds @p text" with %, _ and \ in it taken as they are: use it with ESCAPE '\'.
+[[nodiscard]] QString likeContains(const QString &text);
 
 /// Prepares @p sql, binds the values in order and executes it. Every statement of the store goes through here.
 /// Inside a ReusedStatements scope on the same connection, a statement already prepared there is run again instead.

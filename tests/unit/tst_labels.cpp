@@ -466,6 +466,23 @@ private Q_SLOTS:
         QVERIFY2(both.errors.join(u'\n').contains(u"named twice"_s), qPrintable(both.errors.join(u'\n')));
     }
 
+    void searchTakesWildcardsAsWritten()
+    {
+        LabelRepository repo(m_db.get());
+        const QByteArray lots = "gtin,lot\n09506000134352,WILD_1\n09506000134352,WILDX1\n09506000134352,WILD%2\n";
+        const auto imported = wait(repo.importCsv(u"lots"_s, lots));
+        QVERIFY2(imported.ok(), qPrintable(imported.errors.join(u'\n')));
+        Selection s;
+        s.scope = u"lots"_s;
+        for (const auto &[search, lot] : std::initializer_list<std::pair<QString, QString>> {
+                 { u"WILD_1"_s, u"WILD_1"_s }, { u"D%2"_s, u"WILD%2"_s } }) {
+            s.search = search;
+            const auto found = wait(repo.select(s)).value();
+            QCOMPARE(int(found.size()), 1);
+            QCOMPARE(found.front().lot, lot);
+        }
+    }
+
     void rangesFiltersAndThePrintLog()
     {
         LabelRepository repo(m_db.get());
