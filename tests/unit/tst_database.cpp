@@ -542,6 +542,16 @@ private Q_SLOTS:
                 if (!q.next() || q.value(0).toString() != u"v%1"_s.arg(i))
                     return false;
             }
+            // Prepared once: the scope hands out the same statement each time; another connection gets none.
+            QSqlQuery *first = ReusedStatements::prepared(c, select);
+            if (!first || ReusedStatements::prepared(c, select) != first)
+                return false;
+            QSqlDatabase other = QSqlDatabase::cloneDatabase(c, u"reused-other"_s);
+            const bool otherReused = ReusedStatements::prepared(other, select) != nullptr;
+            other = QSqlDatabase();
+            QSqlDatabase::removeDatabase(u"reused-other"_s);
+            if (otherReused)
+                return false;
             // A row that is not there, and a failed statement that is reported as before.
             if (exec(c, select, { 999 }).next())
                 return false;
